@@ -1,0 +1,5 @@
+"""Allow `python -m councilgame`."""
+
+from councilgame.cli import main
+
+raise SystemExit(main())

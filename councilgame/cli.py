@@ -1,0 +1,94 @@
+"""The `councilgame` command: play (default), packs validate, run, simulate."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A wrong argument: one sentence naming what is valid, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one sentence, exit 2, no traceback
+        self.exit(EXIT_USAGE, f"councilgame: {message}. Try 'councilgame --help'.\n")
+
+
+def _nonneg_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be zero or more")
+    return value
+
+
+def _pos_int(text: str) -> int:
+    value = _nonneg_int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="councilgame", description="A decision game about the UN Security Council.")
+    p.add_argument("--packs", type=Path, action="append", default=[], metavar="DIR",
+                   help="a folder of extra content packs (may be repeated)")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+    play = sub.add_parser("play", help="play the game (the default)")
+    play.add_argument("--scenario", help="scenario id")
+    play.add_argument("--seat", help="your seat, a member code such as FRA")
+    play.add_argument("--seed", type=_nonneg_int)
+    packs = sub.add_parser("packs", help="content packs")
+    psub = packs.add_subparsers(dest="packs_command", parser_class=_Parser, required=True)
+    val = psub.add_parser("validate", help="check packs; all installed packs when no path")
+    val.add_argument("paths", nargs="*", type=Path)
+    lst = psub.add_parser("list", help="installed packs and their scenarios")
+    lst.add_argument("--json", action="store_true")
+    run = sub.add_parser("run", help="play one whole game with every seat played by the AI")
+    run.add_argument("--scenario", required=True)
+    run.add_argument("--seed", type=_nonneg_int, default=1)
+    run.add_argument("--json", action="store_true", help="print the game record as JSON")
+    sim = sub.add_parser("simulate", help="many AI games: a balance report")
+    sim.add_argument("--scenario", required=True)
+    sim.add_argument("--games", type=_pos_int, default=200)
+    sim.add_argument("--seed", type=_nonneg_int, default=1)
+    sim.add_argument("--json", action="store_true")
+    for sp in (play, packs, run, sim):
+        sp.add_argument("--packs", type=Path, action="append", default=argparse.SUPPRESS,
+                        metavar="DIR", help=argparse.SUPPRESS)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from councilgame import commands
+
+    try:
+        if args.command == "packs":
+            if args.packs_command == "validate":
+                return commands.validate(args.paths, args.packs)
+            return commands.list_packs(args.packs, args.json)
+        if args.command == "run":
+            return commands.run(args.scenario, args.seed, args.json, args.packs)
+        if args.command == "simulate":
+            return commands.simulate(args.scenario, args.games, args.seed, args.json, args.packs)
+        return commands.play(getattr(args, "scenario", None), getattr(args, "seat", None),
+                             getattr(args, "seed", None), args.packs)
+    except commands.UsageError as exc:
+        print(f"councilgame: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def dump(obj: object) -> str:
+    return json.dumps(obj, indent=None, sort_keys=False, separators=(",", ":"))

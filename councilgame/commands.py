@@ -1,0 +1,149 @@
+"""What each CLI command does; cli.py only parses arguments."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from councilgame.packs.crossref import check_pack
+from councilgame.packs.discovery import search_path
+from councilgame.packs.registry import PackSet, load_packs, pack_dirs
+
+
+class UsageError(Exception):
+    pass
+
+
+def _packset(extra: list[Path]) -> PackSet:
+    for folder in extra:
+        if not folder.is_dir():
+            raise UsageError(f"--packs {folder}: no such folder")
+    return load_packs(search_path(extra))
+
+
+def compiled_scenario(scenario: str, extra: list[Path]):
+    from councilgame.engine.compiled import compile_bundle
+
+    packset = _packset(extra)
+    index = packset.scenario_index()
+    if scenario not in index:
+        valid = ", ".join(sorted(index)) or "none installed"
+        raise UsageError(f"unknown scenario {scenario!r}; valid scenarios: {valid}")
+    return compile_bundle(packset.bundle(scenario))
+
+
+def validate(paths: list[Path], extra: list[Path]) -> int:
+    for p in paths:
+        if not p.exists():
+            raise UsageError(f"{p}: no such file or folder")
+    targets = {str(r.resolve()) for p in paths for r in pack_dirs(p)} if paths else None
+    if paths and not targets:
+        raise UsageError(f"no pack (a folder with pack.yaml) in {', '.join(map(str, paths))}")
+    packset = load_packs(search_path(extra) + paths, check=False)
+    errors = warnings = checked = 0
+    for root, problems in sorted(packset.broken.items()):
+        if targets is None or str(Path(root).resolve()) in targets:
+            checked += 1
+            errors += len(problems)
+            for prob in problems:
+                print(prob)
+    for pid, pack in sorted(packset.packs.items()):
+        if targets is not None and str(pack.root.resolve()) not in targets:
+            continue
+        checked += 1
+        for prob in check_pack(packset, pid):
+            print(prob)
+            errors += prob.severity == "error"
+            warnings += prob.severity == "warning"
+    verdict = "valid" if not errors else "invalid"
+    print(f"{checked} pack(s) checked: {errors} error(s), {warnings} warning(s): {verdict}.",
+          file=sys.stderr)
+    return 1 if errors else 0
+
+
+def list_packs(extra: list[Path], as_json: bool) -> int:
+    packset = _packset(extra)
+    rows = [{"id": p.id, "title": p.manifest.title, "version": p.manifest.version,
+             "path": str(p.root), "valid": True, "scenarios": sorted(p.scenarios)}
+            for p in packset.packs.values()]
+    rows += [{"id": Path(r).name, "path": r, "valid": False,
+              "problems": [str(x) for x in probs]} for r, probs in packset.broken.items()]
+    if as_json:
+        print(json.dumps(rows, indent=2))
+    else:
+        for r in rows:
+            status = ", ".join(r.get("scenarios", [])) if r["valid"] else "BROKEN (see packs validate)"
+            print(f"{r['id']:<16} {r.get('version', ''):<8} {status}")
+    return 0
+
+
+def run(scenario: str, seed: int, as_json: bool, extra: list[Path]) -> int:
+    from councilgame.engine.record import game_record, play_ai
+
+    comp = compiled_scenario(scenario, extra)
+    game = play_ai(comp, seed)
+    record = game_record(game)
+    if as_json:
+        print(json.dumps(record, separators=(",", ":")))
+    else:
+        print(summary_text(game))
+    return 0
+
+
+def summary_text(game) -> str:
+    comp, st = game.comp, game.state
+    lines = [f"{comp.scenario.title} (seed {game.seed})"]
+    for rec in st.history:
+        lines.append(f"\nMonth {rec.month}: president {rec.president}")
+        for v in rec.votes:
+            who = f", vetoed by {', '.join(v.vetoed_by)}" if v.vetoed_by else ""
+            lines.append(f"  {v.kind} {v.draft}: {v.result} {v.yes}-{v.no}-{v.abstain}{who}")
+        for fid, out in rec.outputs.items():
+            if out != "resolution":
+                lines.append(f"  {fid}: {out}")
+        for e in rec.events:
+            lines.append(f"  event: {comp.event_by_id[e].event.title}")
+    ending = next(e for e, _ in comp.endings if e.id == st.ending)
+    lines.append(f"\nEnding: {ending.title}")
+    lines.append(f"Legitimacy {st.scores['legitimacy']:.0f}, outcomes {st.scores['outcomes']:.0f}")
+    return "\n".join(lines)
+
+
+def simulate(scenario: str, games: int, seed: int, as_json: bool, extra: list[Path]) -> int:
+    from councilgame.report import render_report
+    from councilgame.simulation import simulate as sim
+
+    comp = compiled_scenario(scenario, extra)
+    show = not as_json and sys.stderr.isatty()
+    bar = _progress(games) if show else None
+    report = sim(comp, games, seed, bar)
+    if show:
+        print(file=sys.stderr)
+    print(json.dumps(report, indent=2) if as_json else render_report(report))
+    return 0
+
+
+def _progress(total: int):
+    def update(done: int) -> None:
+        if done % max(1, total // 100) and done != total:
+            return
+        width = 30
+        filled = int(width * done / total)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} games")
+        sys.stderr.flush()
+
+    return update
+
+
+def play(scenario: str | None, seat: str | None, seed: int | None, extra: list[Path]) -> int:
+    scenario = scenario or "sahel"
+    comp = compiled_scenario(scenario, extra)
+    if seat and seat not in comp.index:
+        raise UsageError(f"{seat} has no seat in {scenario}; seats: {', '.join(comp.codes)}")
+    from councilgame.engine.record import play_ai
+
+    print("The terminal interface is not built yet: here is a whole game played by the AI "
+          "members (headless). Try 'councilgame run --scenario sahel --json' for the record.\n")
+    print(summary_text(play_ai(comp, seed if seed is not None else 1)))
+    return 0

@@ -1,0 +1,80 @@
+"""Player actions: the only way choices enter the engine. A game is its seed plus these.
+
+Actions are pydantic models so that saves can store them as plain JSON and validate them on
+the way back in.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Action(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    seat: str = Field(description="The member code of the seat acting.")
+
+
+class TableDraft(_Action):
+    """Table a draft on the file under discussion (offer keys, e.g. 'authorize_ch7@fc_g5s')."""
+
+    kind: Literal["table"] = "table"
+    offers: list[str]
+
+
+class Lobby(_Action):
+    """Spend political capital to move one member toward the draft."""
+
+    kind: Literal["lobby"] = "lobby"
+    target: str
+    points: int = Field(1, ge=1, le=5)
+
+
+class Amend(_Action):
+    """Propose an amendment that deletes or adds one clause; voted before the draft."""
+
+    kind: Literal["amend"] = "amend"
+    offer: str
+    remove: bool = True
+
+
+class SignalVeto(_Action):
+    """A permanent member warns it will veto the draft as it stands."""
+
+    kind: Literal["signal_veto"] = "signal_veto"
+
+
+class Done(_Action):
+    """Finish consultations, or pass when asked to draft."""
+
+    kind: Literal["done"] = "done"
+
+
+class Vote(_Action):
+    kind: Literal["vote"] = "vote"
+    ballot: Literal["yes", "no", "abstain"]
+
+
+class Choose(_Action):
+    """Answer an event's choice."""
+
+    kind: Literal["choose"] = "choose"
+    option: str
+
+
+Action = Annotated[
+    TableDraft | Lobby | Amend | SignalVeto | Done | Vote | Choose, Field(discriminator="kind")
+]
+
+
+class Prompt(BaseModel):
+    """What the engine waits for from a human seat."""
+
+    model_config = ConfigDict(frozen=True)
+    kind: Literal["draft", "consult", "vote", "choice"]
+    seat: str
+    file: str | None = None
+    event: str | None = None
+    options: list[str] = Field(default_factory=list)
+    question: str = ""

@@ -1,0 +1,195 @@
+"""How AI members take stances, vote, draft and amend: a directional spatial model.
+
+Each member has an ideal point and a salience on a few issue dimensions; each clause has a
+position, and clauses aimed at an operation also carry that operation's profile (who leads it,
+whether the host consents, its aim). A member's utility for a draft is
+
+    act_bias + file salience * sum over clauses (W_member . position_clause)
+             + ties to the target operations' leads + ties to the sponsor
+             + memory of favours and slights toward the sponsor + lobbying
+
+where W = salience * ideal. The terms are additive, so a stance's *reasons* are exactly its
+largest terms. All fifteen members are computed at once as one small matrix product.
+Thresholds turn utility into yes / abstain / no; a permanent member's "no" is a veto, so it is
+cast only far below the line (scaled by the member's reluctance, which grows with each veto
+cast: a veto costs reputation and, since GA res. 76/262 (2022), a General Assembly debate).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from councilgame.engine.compiled import Compiled, CompiledFile
+from councilgame.engine.state import GameState
+
+YES, ABSTAIN, NO = "yes", "abstain", "no"
+
+
+@dataclass
+class DraftModel:
+    """The utilities of one draft's possible clause sets, for all members."""
+
+    file: CompiledFile
+    M: np.ndarray  # members x offers: contribution of each offer to each member's utility
+    base: np.ndarray  # members: utility of an empty draft from this sponsor
+    sponsor: int
+    parts: dict[str, np.ndarray]  # named base terms, for reasons
+
+    def utilities(self, sel: np.ndarray) -> np.ndarray:
+        return self.base + self.M @ sel
+
+
+def target_profile(comp: Compiled, op) -> np.ndarray:
+    """Dimensions an operation's attributes add to any clause aimed at it."""
+    pos = comp.positions
+    vec = np.zeros(len(comp.dims))
+    keys = [f"lead.{op.lead}", f"aim.{op.aim}", f"principles.{op.principles}"]
+    if not op.consent:
+        keys.append("consent.false")
+    org = comp.bundle.organisations.get(op.led_by)
+    member = comp.bundle.members.get(op.led_by)
+    if (org and org.western) or (member and member.group == "weog"):
+        keys.append("western")
+    for k in keys:
+        if k in pos:
+            vec += pos[k]
+    return vec
+
+
+def draft_model(comp: Compiled, state: GameState, file: CompiledFile, sponsor: int,
+                lobby: np.ndarray | None = None) -> DraftModel:
+    ai = comp.model.ai
+    n_off = len(file.offers)
+    P = np.zeros((n_off, len(comp.dims)))
+    lead_ties = np.zeros((len(comp.codes), n_off))
+    for k, offer in enumerate(file.offers):
+        P[k] = [offer.clause.position.get(d, 0.0) for d in comp.dims]
+        if offer.target:
+            op = state.ops[offer.target]
+            tw = offer.clause.target_weight
+            P[k] += tw * target_profile(comp, op)
+            ties = comp.org_ties.get(op.led_by)
+            if ties is not None:
+                lead_ties[:, k] = tw * ai.lead_weight * ties
+    M = file.salience[:, None] * (comp.W @ P.T) + lead_ties
+    parts = {
+        "wish that the Council act": np.full(len(comp.codes), ai.act_bias),
+        "ties to the sponsor": ai.sponsor_weight * comp.member_ties[:, sponsor],
+        "memory of the sponsor": state.memory[:, sponsor].copy(),
+        "lobbying": lobby if lobby is not None else np.zeros(len(comp.codes)),
+    }
+    parts["ties to the sponsor"][sponsor] = 0.0
+    base = sum(parts.values())
+    return DraftModel(file, M, base, sponsor, parts)
+
+
+def veto_lines(comp: Compiled, state: GameState) -> np.ndarray:
+    """Utility under which each permanent member vetoes; a veto grows costlier with each one."""
+    cast = np.array([state.vetoes_cast.get(c, 0) for c in comp.codes])
+    return comp.model.ai.veto_threshold * comp.reluctance * (1.0 + 0.25 * cast)
+
+
+def ballots_from(comp: Compiled, u: np.ndarray, vlines: np.ndarray) -> list[str]:
+    ai = comp.model.ai
+    out = []
+    for i, v in enumerate(u):
+        if v > ai.yes_threshold:
+            out.append(YES)
+        elif comp.permanent[i]:
+            out.append(NO if v < vlines[i] else ABSTAIN)
+        else:
+            out.append(NO if v < ai.no_threshold else ABSTAIN)
+    return out
+
+
+def support_score(comp: Compiled, U: np.ndarray, vlines: np.ndarray) -> np.ndarray:
+    """How good a set of projected utilities (members x candidates) looks to a drafter."""
+    ai = comp.model.ai
+    yes = (U > ai.yes_threshold).sum(axis=0)
+    perm = comp.permanent[:, None]
+    vetoes = (perm & (U < vlines[:, None])).sum(axis=0)
+    noes = (~perm & (U < ai.no_threshold)).sum(axis=0)
+    passes = (yes >= 9) & (vetoes == 0)
+    margin = np.clip(U, -1.5, 1.0).sum(axis=0) * 0.15
+    return yes - 5.0 * vetoes - 1.0 * noes + 4.0 * passes + margin
+
+
+def reasons(dm: DraftModel, member: int, sel: np.ndarray, top: int = 4) -> list[tuple[str, float]]:
+    """The largest terms of a member's utility: the clauses and ties that weigh most."""
+    terms = [(o.clause.title + (f" ({o.target})" if o.target else ""), float(dm.M[member, k]))
+             for k, o in enumerate(dm.file.offers) if sel[k]]
+    terms += [(name, float(vec[member])) for name, vec in dm.parts.items() if vec[member]]
+    terms.sort(key=lambda t: -abs(t[1]))
+    return [(name, round(v, 2)) for name, v in terms[:top]]
+
+
+def allowed(file: CompiledFile, sel: np.ndarray, k: int) -> np.ndarray:
+    """Selection with offer k switched on and any offer it excludes switched off."""
+    new = sel.copy()
+    ex = file.offers[k].exclusive
+    if ex:
+        for j, o in enumerate(file.offers):
+            if o.exclusive == ex:
+                new[j] = 0.0
+    new[k] = 1.0
+    return new
+
+
+def ai_draft(comp: Compiled, state: GameState, dm: DraftModel, urgent: np.ndarray) -> np.ndarray:
+    """A penholder's draft: start from what it wants, then trade clauses for votes.
+
+    It seeks a text that passes without a veto, as close to unanimity as it can get without
+    giving up what it values most; `urgent` marks offers it must table (an expiring mandate).
+    """
+    file = dm.file
+    own = dm.M[dm.sponsor] + urgent * 3.0
+    n = len(file.offers)
+    sel = np.zeros(n)
+    for k in np.argsort(-own):
+        if own[k] <= 0:
+            break
+        ex = file.offers[k].exclusive
+        if ex and any(sel[j] and file.offers[j].exclusive == ex for j in range(n)):
+            continue
+        sel[k] = 1.0
+    vlines = veto_lines(comp, state)
+    for _ in range(n + 2):
+        u = dm.utilities(sel)
+        ballots = ballots_from(comp, u, vlines)
+        if ballots.count(YES) >= 13 and NO not in ballots:
+            break
+        cands = [sel.copy()]
+        for k in range(n):
+            if sel[k]:
+                c = sel.copy()
+                c[k] = 0.0
+            else:
+                c = allowed(file, sel, k)
+            cands.append(c)
+        S = np.array(cands).T
+        U = dm.base[:, None] + dm.M @ S
+        value = support_score(comp, U, vlines) + 0.8 * (own @ S)
+        best = int(np.argmax(value))
+        if best == 0 or value[best] <= value[0] + 1e-9:
+            break
+        sel = S[:, best].copy()
+    return sel
+
+
+def amendment_for(comp: Compiled, state: GameState, dm: DraftModel, sel: np.ndarray,
+                  humans: set[str]) -> tuple[int, int] | None:
+    """The most aggrieved AI member's amendment: delete the clause it resents most, if that
+    would win its vote. Returns (member, offer) or None."""
+    u = dm.utilities(sel)
+    order = np.argsort(u)
+    ai = comp.model.ai
+    for i in order[:3]:
+        if comp.codes[i] in humans or i == dm.sponsor or u[i] > ai.yes_threshold:
+            continue
+        contrib = dm.M[i] * sel
+        k = int(np.argmin(contrib))
+        if contrib[k] < -0.4 and u[i] - contrib[k] > ai.yes_threshold:
+            return int(i), k
+    return None

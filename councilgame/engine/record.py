@@ -1,0 +1,45 @@
+"""The plain record of a game, as `councilgame run --json` prints it and replays compare it."""
+
+from __future__ import annotations
+
+from councilgame.engine.game import Game
+
+
+def game_record(game: Game) -> dict:
+    comp, st = game.comp, game.state
+    months = []
+    for rec in st.history:
+        months.append({
+            "month": rec.month,
+            "president": rec.president,
+            "agenda": rec.agenda,
+            "votes": [{
+                "draft": v.draft, "kind": v.kind, "file": v.file, "sponsor": v.sponsor,
+                "clauses": v.clauses, "ballots": v.ballots, "result": v.result,
+                "vetoed_by": v.vetoed_by, "yes": v.yes, "no": v.no, "abstain": v.abstain,
+            } for v in rec.votes],
+            "outputs": rec.outputs,
+            "events": rec.events,
+            "choices": rec.choices,
+            "gauges": rec.gauges,
+            "scores": rec.scores,
+        })
+    return {
+        "scenario": comp.scenario.id,
+        "pack": {"id": comp.bundle.pack_id, "version": comp.bundle.pack_version},
+        "seed": game.seed,
+        "permanent": [c for i, c in enumerate(comp.codes) if comp.permanent[i]],
+        "elected": [c for i, c in enumerate(comp.codes) if not comp.permanent[i]],
+        "months": months,
+        "ending": st.ending,
+        "scores": st.scores,
+        "objectives": st.objectives,
+    }
+
+
+def play_ai(comp, seed: int, record: bool = True) -> Game:
+    """A whole game with every seat played by the AI."""
+    game = Game(comp, seed, humans=(), record=record)
+    if game.prompt is not None:  # pragma: no cover - no humans, no prompts
+        raise RuntimeError("an AI-only game asked for input")
+    return game

@@ -1,0 +1,118 @@
+"""Engine state: plain data that screens read and saves summarise; only the engine mutates it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+
+@dataclass(slots=True)
+class OpState:
+    """An operation as it stands this month (the typology, plus readiness and mandate)."""
+
+    id: str
+    name: str
+    short: str
+    theatre: int
+    lead: str
+    led_by: str
+    authorization: str
+    command: str
+    principles: str
+    aim: str
+    consent: bool
+    funding: str
+    compliance: str
+    supported: bool
+    supports: str | None
+    troops: int
+    police: int
+    observers: int
+    civilians: int
+    strength: float
+    active: bool
+    mandate: int | None
+    months: int = 0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class FileState:
+    id: str
+    on_agenda: bool = False
+    queued: bool = False
+    neglect: int = 0
+    adopted: int = 0
+    failed: int = 0
+    vetoes: int = 0
+    prst: int = 0
+
+
+@dataclass(slots=True)
+class Cause:
+    """One change of one gauge, and what caused it, for the debrief's 'why?'."""
+
+    month: int
+    var: str
+    delta: float
+    kind: str  # operation, clause, event, choice, neglect, crisis, theatre, noise, mandate
+    source: str
+    label: str
+
+
+@dataclass(slots=True)
+class VoteRecord:
+    month: int
+    file: str
+    draft: str
+    kind: str  # draft or amendment
+    sponsor: str
+    clauses: list[str]
+    ballots: dict[str, str]
+    result: str
+    vetoed_by: list[str]
+    yes: int
+    no: int
+    abstain: int
+
+
+@dataclass(slots=True)
+class MonthRecord:
+    month: int
+    president: str
+    agenda: list[str] = field(default_factory=list)
+    votes: list[VoteRecord] = field(default_factory=list)
+    outputs: dict[str, str] = field(default_factory=dict)
+    events: list[str] = field(default_factory=list)
+    choices: dict[str, str] = field(default_factory=dict)
+    gauges: dict[str, float] = field(default_factory=dict)
+    scores: dict[str, float] = field(default_factory=dict)
+    news: list[str] = field(default_factory=list)
+
+
+@dataclass
+class GameState:
+    month: int
+    vars: np.ndarray
+    flags: dict[str, bool]
+    crises: dict[str, bool]
+    ops: dict[str, OpState]
+    files: dict[str, FileState]
+    fired: dict[str, int]
+    last_fired: dict[str, int]
+    scheduled: list[tuple[int, str]]
+    memory: np.ndarray  # memory[i, j]: how member i feels about member j (favours, slights)
+    capital: dict[str, int]
+    vetoes_cast: dict[str, int]
+    counts: dict[str, int] = field(default_factory=lambda: {"adopted": 0, "vetoes": 0, "failed": 0})
+    margins: list[float] = field(default_factory=list)
+    history: list[MonthRecord] = field(default_factory=list)
+    causes: list[Cause] = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=dict)
+    objectives: dict[str, float] = field(default_factory=dict)
+    outcomes_start: float = 0.0
+    ending: str | None = None
+    finished: bool = False

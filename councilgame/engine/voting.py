@@ -1,0 +1,70 @@
+"""The one rule that decides every Security Council vote.
+
+Charter of the United Nations, Article 27:
+  (1) each member of the Security Council has one vote;
+  (2) decisions on procedural matters are made by an affirmative vote of nine members;
+  (3) decisions on all other matters are made by an affirmative vote of nine members
+      *including the concurring votes of the permanent members*.
+
+Practice since 1947 (presidential rulings, confirmed by the ICJ's Namibia advisory opinion
+of 1971) reads "concurring" so that a permanent member's voluntary abstention does not block
+adoption; an absence does not either (the USSR was absent for the Korea votes of 1950). So only
+a permanent member's "no" on a non-procedural question is a veto. Procedural questions (adopting
+the agenda, inviting speakers) know no veto.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+Ballot = Literal["yes", "no", "abstain", "absent"]
+BALLOTS: tuple[str, ...] = ("yes", "no", "abstain", "absent")
+VOTES_NEEDED = 9
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """The outcome of one vote, with the counts a roll call reports."""
+
+    adopted: bool
+    vetoed_by: tuple[str, ...]
+    yes: int
+    no: int
+    abstain: int
+    absent: int = 0
+
+    @property
+    def result(self) -> str:
+        """"adopted", "vetoed" (failed through a permanent member's no) or "failed"."""
+        if self.adopted:
+            return "adopted"
+        return "vetoed" if self.vetoed_by else "failed"
+
+    def summary(self) -> str:
+        """The count as the Council reports it: yes-no-abstain."""
+        return f"{self.yes}-{self.no}-{self.abstain}"
+
+
+def tally(
+    votes: Mapping[str, str],
+    permanent: Collection[str],
+    procedural: bool = False,
+) -> Tally:
+    """Decide a vote under Art. 27: 9 yes, and on substance no permanent member's "no".
+
+    `votes` maps member codes to "yes", "no", "abstain" or "absent"; anything else is an
+    error, because a silently miscounted ballot would teach the wrong rule.
+    """
+    counts = {b: 0 for b in BALLOTS}
+    for code, ballot in votes.items():
+        if ballot not in counts:
+            raise ValueError(f"{code}: ballot must be one of {', '.join(BALLOTS)}, not {ballot!r}")
+        counts[ballot] += 1
+    permanent_set = set(permanent)
+    vetoed_by: tuple[str, ...] = ()
+    if not procedural:
+        vetoed_by = tuple(sorted(c for c, b in votes.items() if b == "no" and c in permanent_set))
+    adopted = counts["yes"] >= VOTES_NEEDED and not vetoed_by
+    return Tally(adopted, vetoed_by, counts["yes"], counts["no"], counts["abstain"], counts["absent"])

@@ -1,0 +1,258 @@
+"""Checks that span files: every id a pack mentions exists, every expression parses and reads
+only names its scenario defines. Errors block loading; warnings flag what is legal but odd."""
+
+from __future__ import annotations
+
+from councilgame.engine import expressions as ex
+from councilgame.engine.features import FEATURES
+from councilgame.engine.namespace import COUNCIL_STOCKS, names_with_ranges, variable_ranges
+from councilgame.packs.errors import Problem, field_path
+from councilgame.packs.registry import Library, PackSet, make_bundle
+from councilgame.packs.schema import AgendaFile, ClauseOffer, Effects, Event, Scenario
+
+Path_ = tuple[str | int, ...]
+
+
+class Checker:
+    def __init__(self, packset: PackSet):
+        self.packset = packset
+        self.problems: list[Problem] = []
+
+    def add(self, file: str, path: Path_, msg: str, severity: str = "error") -> None:
+        line = self.packset.line(file, path)
+        self.problems.append(Problem(file, line, field_path(path), msg, severity))
+
+    def expr(self, file: str, path: Path_, text: str, names: dict) -> ex.Node | None:
+        try:
+            return ex.check(text, names)
+        except ex.ExpressionError as exc:
+            self.add(file, path, str(exc))
+            return None
+
+
+def check_pack(packset: PackSet, pack_id: str) -> list[Problem]:
+    """All problems of one pack, given the packs it extends."""
+    pack = packset.packs[pack_id]
+    ck = Checker(packset)
+    for parent in pack.manifest.extends:
+        if parent not in packset.packs:
+            file = next(iter(pack.located), "pack.yaml")
+            ck.add(file, ("extends",), f"extends unknown pack {parent!r}")
+    lib = packset.library(pack_id)
+    _check_library(ck, pack_id, lib)
+    for sid, item in pack.scenarios.items():
+        bundle = make_bundle(pack, lib, sid, "")
+        _check_scenario(ck, item.file, item.model, bundle, lib)  # type: ignore[arg-type]
+        for ev_item in pack.events.get(sid, []):
+            _check_event(ck, ev_item.file, ev_item.path, ev_item.model, bundle)  # type: ignore[arg-type]
+    for sid, evs in pack.events.items():
+        if sid not in pack.scenarios:
+            ck.add(evs[0].file, ("scenario",), f"events for unknown scenario {sid!r}")
+    seen: dict[str, str] = {}
+    for sid, evs in pack.events.items():
+        for ev_item in evs:
+            key = f"{sid}/{ev_item.model.id}"  # type: ignore[attr-defined]
+            if key in seen:
+                ck.add(ev_item.file, ev_item.path + ("id",),
+                       f"duplicate event id {ev_item.model.id!r} (also in {seen[key]})")  # type: ignore[attr-defined]
+            seen[key] = ev_item.file
+    return ck.problems
+
+
+def _check_library(ck: Checker, pack_id: str, lib: Library) -> None:
+    dims = set(lib.items["dimensions"])
+    gauges = set(lib.items["gauges"]) | set(COUNCIL_STOCKS) | {"strength"}
+    ties = set(lib.items["members"]) | set(lib.items["organisations"])
+    own = pack_id
+    for code, item in lib.items["members"].items():
+        if not _is_own(ck, item.file, own):
+            continue
+        m = item.model
+        for key in ("ideal", "salience"):
+            for d in getattr(m, key):
+                if d not in dims:
+                    ck.add(item.file, item.path + (key, d),
+                           f"unknown dimension {d!r}{ex.suggest(d, dims)}")
+        for t in m.affinity:
+            if t not in ties:
+                ck.add(item.file, item.path + ("affinity", t),
+                       f"unknown member or organisation {t!r}{ex.suggest(t, ties)}")
+    for cid, item in lib.items["clauses"].items():
+        if _is_own(ck, item.file, own):
+            for d in item.model.position:
+                if d not in dims:
+                    ck.add(item.file, item.path + ("position", d),
+                           f"unknown dimension {d!r}{ex.suggest(d, dims)}")
+    if lib.model and _is_own(ck, lib.model.file, own):
+        model = lib.model.model
+        for feat, row in model.effects.items():
+            if feat not in FEATURES:
+                ck.add(lib.model.file, ("effects", feat),
+                       f"unknown feature {feat!r}{ex.suggest(feat, FEATURES)}")
+            for g in row:
+                if g not in gauges:
+                    ck.add(lib.model.file, ("effects", feat, g),
+                           f"unknown gauge {g!r}{ex.suggest(g, gauges)}")
+        for key, row in model.ai.positions.items():
+            for d in row:
+                if d not in dims:
+                    ck.add(lib.model.file, ("ai", "positions", key, d), f"unknown dimension {d!r}")
+
+
+def _is_own(ck: Checker, file: str, pack_id: str) -> bool:
+    return file in ck.packset.packs[pack_id].located
+
+
+def _check_scenario(ck: Checker, file: str, sc: Scenario, bundle, lib: Library) -> None:
+    names = names_with_ranges(bundle)
+    council = sc.council.permanent + sc.council.elected
+    members = lib.items["members"]
+    if len(sc.council.permanent) != 5:
+        ck.add(file, ("council", "permanent"), "the Council has five permanent members (Art. 23)")
+    if len(sc.council.elected) != 10:
+        ck.add(file, ("council", "elected"), "the Council has ten elected members (Art. 23)")
+    if len(set(council)) != len(council):
+        ck.add(file, ("council",), "a member sits twice")
+    for key in ("permanent", "elected"):
+        for i, code in enumerate(getattr(sc.council, key)):
+            if code not in members:
+                ck.add(file, ("council", key, i), f"unknown member {code!r}{ex.suggest(code, members)}")
+            elif members[code].model.permanent != (key == "permanent"):
+                ck.add(file, ("council", key, i), f"{code} is {'not ' if key == 'permanent' else ''}a permanent member")
+    if sc.council.first_president and sc.council.first_president not in council:
+        ck.add(file, ("council", "first_president"), "the first president must sit on the Council")
+    gauge_ids = {g.id for g in bundle.gauges}
+    theatres = {t.id for t in sc.theatres}
+    for i, t in enumerate(sc.theatres):
+        for g in t.gauges:
+            if g not in gauge_ids:
+                ck.add(file, ("theatres", i, "gauges", g), f"unknown gauge {g!r}{ex.suggest(g, gauge_ids)}")
+    for i, v in enumerate(sc.variables):
+        if not v.min <= v.initial <= v.max:
+            ck.add(file, ("variables", i, "initial"), f"{v.initial} is outside {v.min}..{v.max}")
+    _unique(ck, file, "variables", [v.id for v in sc.variables])
+    _unique(ck, file, "operations", [o.id for o in sc.operations])
+    _unique(ck, file, "files", [f.id for f in sc.files])
+    _unique(ck, file, "flags", [f.id for f in sc.flags])
+    ops = {o.id for o in sc.operations}
+    leads = set(lib.items["organisations"]) | set(members)
+    for i, op in enumerate(sc.operations):
+        if op.theatre not in theatres:
+            ck.add(file, ("operations", i, "theatre"), f"unknown theatre {op.theatre!r}")
+        if op.led_by not in leads:
+            ck.add(file, ("operations", i, "led_by"),
+                   f"unknown organisation or member {op.led_by!r}{ex.suggest(op.led_by, leads)}")
+        if op.supports and op.supports not in ops:
+            ck.add(file, ("operations", i, "supports"), f"unknown operation {op.supports!r}")
+    for i, f in enumerate(sc.files):
+        _check_file(ck, file, ("files", i), f, sc, bundle, names, theatres, council)
+    for code, objs in sc.objectives.items():
+        if code not in council:
+            ck.add(file, ("objectives", code), f"{code} does not sit on this Council")
+        for j, o in enumerate(objs):
+            ck.expr(file, ("objectives", code, j, "when"), o.when, names)
+    for code in council:
+        if code not in sc.objectives:
+            ck.add(file, ("objectives",), f"seat {code} has no objectives", "warning")
+    for i, e in enumerate(sc.endings):
+        ck.expr(file, ("endings", i, "when"), e.when, names)
+    _unique(ck, file, "endings", [e.id for e in sc.endings])
+    for i, c in enumerate(sc.crises):
+        ck.expr(file, ("crises", i, "on"), c.on, names)
+        ck.expr(file, ("crises", i, "off"), c.off, names)
+        _effects(ck, file, ("crises", i, "monthly"), c.monthly, bundle, allow_target=False)
+    for kind in ("cases", "recommendations"):
+        for i, item in enumerate(getattr(sc.debrief, kind)):
+            ck.expr(file, ("debrief", kind, i, "when"), item.when, names)
+
+
+def _check_file(ck, file, path, f: AgendaFile, sc, bundle, names, theatres, council) -> None:
+    if f.theatre not in theatres:
+        ck.add(file, path + ("theatre",), f"unknown theatre {f.theatre!r}")
+    for j, code in enumerate(f.penholders):
+        if code not in council:
+            ck.add(file, path + ("penholders", j), f"{code} does not sit on this Council")
+    if f.when:
+        ck.expr(file, path + ("when",), f.when, names)
+    for j, m in enumerate(f.months):
+        if not 1 <= m <= sc.months:
+            ck.add(file, path + ("months", j), f"month {m} is outside 1..{sc.months}")
+    ops = {o.id for o in sc.operations}
+    for j, offer in enumerate(f.clauses):
+        offer = offer if isinstance(offer, ClauseOffer) else ClauseOffer(clause=offer)
+        clause = bundle.clauses.get(offer.clause)
+        if clause is None:
+            ck.add(file, path + ("clauses", j), f"unknown clause {offer.clause!r}{ex.suggest(offer.clause, bundle.clauses)}")
+            continue
+        if clause.needs_target and not offer.target:
+            ck.add(file, path + ("clauses", j), f"clause {offer.clause!r} needs a target operation")
+        if offer.target and offer.target not in ops:
+            ck.add(file, path + ("clauses", j, "target"), f"unknown operation {offer.target!r}{ex.suggest(offer.target, ops)}")
+        _effects(ck, file, path + ("clauses", j), clause.effects, bundle, allow_target=bool(offer.target))
+    _effects(ck, file, path + ("neglect",), f.neglect, bundle, allow_target=False)
+
+
+def _effects(ck: Checker, file: str, path, eff: Effects, bundle, allow_target: bool) -> None:
+    sc = bundle.scenario
+    var_names = variable_ranges(bundle)
+    flags = {f.id for f in sc.flags}
+    ops = {o.id for o in sc.operations}
+    files = {f.id for f in sc.files}
+    for name in eff.vars:
+        if name not in var_names:
+            ck.add(file, path + ("vars", name), f"unknown variable {name!r}{ex.suggest(name, var_names)}")
+    for key in ("set_flags", "clear_flags"):
+        for j, fl in enumerate(getattr(eff, key)):
+            if fl not in flags:
+                ck.add(file, path + (key, j), f"undeclared flag {fl!r}{ex.suggest(fl, flags)}")
+    for j, change in enumerate(eff.operations):
+        if change.op == "@target":
+            if not allow_target:
+                ck.add(file, path + ("operations", j, "op"), "'@target' only works in a clause offered with a target")
+        elif change.op not in ops:
+            ck.add(file, path + ("operations", j, "op"), f"unknown operation {change.op!r}{ex.suggest(change.op, ops)}")
+    for j, fid in enumerate(eff.agenda):
+        if fid not in files:
+            ck.add(file, path + ("agenda", j), f"unknown agenda file {fid!r}{ex.suggest(fid, files)}")
+
+
+def _check_event(ck: Checker, file: str, path, ev: Event, bundle) -> None:
+    names = names_with_ranges(bundle)
+    sc = bundle.scenario
+    ck.expr(file, path + ("when",), ev.when, names)
+    ck.expr(file, path + ("weight",), ev.weight, names)
+    _effects(ck, file, path + ("effects",), ev.effects, bundle, allow_target=False)
+    event_ids = {e.id for e in bundle.events}
+    for j, fu in enumerate(ev.follow_up):
+        if fu.event not in event_ids:
+            ck.add(file, path + ("follow_up", j, "event"), f"unknown event {fu.event!r}{ex.suggest(fu.event, event_ids)}")
+    if ev.choice:
+        ch = ev.choice
+        council = set(sc.council.permanent + sc.council.elected)
+        seat = ch.seat
+        if seat.startswith("penholder:"):
+            if seat.split(":", 1)[1] not in {f.id for f in sc.files}:
+                ck.add(file, path + ("choice", "seat"), f"unknown agenda file in {seat!r}")
+        elif seat != "president" and seat not in council:
+            ck.add(file, path + ("choice", "seat"),
+                   f"{seat!r} is not a seat of this Council, 'president' or 'penholder:<file>'")
+        opt_ids = [o.id for o in ch.options]
+        if ch.default not in opt_ids:
+            ck.add(file, path + ("choice", "default"), f"default {ch.default!r} is not one of the options")
+        if len(set(opt_ids)) != len(opt_ids):
+            ck.add(file, path + ("choice", "options"), "two options share an id")
+        for j, opt in enumerate(ch.options):
+            p = path + ("choice", "options", j)
+            ck.expr(file, p + ("ai_weight",), opt.ai_weight, names)
+            _effects(ck, file, p + ("effects",), opt.effects, bundle, allow_target=False)
+            for k, fu in enumerate(opt.follow_up):
+                if fu.event not in event_ids:
+                    ck.add(file, p + ("follow_up", k, "event"), f"unknown event {fu.event!r}")
+
+
+def _unique(ck: Checker, file: str, key: str, ids: list[str]) -> None:
+    seen = set()
+    for i, x in enumerate(ids):
+        if x in seen:
+            ck.add(file, (key, i, "id"), f"duplicate id {x!r}")
+        seen.add(x)

@@ -1,0 +1,54 @@
+"""Which file of a pack holds what: the mapping from file names to schema models."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from councilgame.packs.schema import (
+    Clause,
+    Dimension,
+    EventFile,
+    Gauge,
+    Manifest,
+    Member,
+    Model,
+    Organisation,
+    Scenario,
+)
+from councilgame.packs.schema.common import Strict
+
+
+class DimensionsFile(Strict):
+    dimensions: list[Dimension] = Field(default_factory=list)
+
+
+class GaugesFile(Strict):
+    gauges: list[Gauge] = Field(default_factory=list)
+
+
+class MembersFile(Strict):
+    members: list[Member] = Field(default_factory=list)
+
+
+class OrganisationsFile(Strict):
+    organisations: list[Organisation] = Field(default_factory=list)
+
+
+class ClausesFile(Strict):
+    clauses: list[Clause] = Field(default_factory=list)
+
+
+LIBRARY_FILES: dict[str, type[BaseModel]] = {
+    "pack.yaml": Manifest,
+    "dimensions.yaml": DimensionsFile,
+    "gauges.yaml": GaugesFile,
+    "members.yaml": MembersFile,
+    "organisations.yaml": OrganisationsFile,
+    "clauses.yaml": ClausesFile,
+    "model.yaml": Model,
+}
+FOLDER_FILES: dict[str, type[BaseModel]] = {
+    "scenarios": Scenario,
+    "events": EventFile,
+}
+MAX_PACK_FILES = 200

@@ -1,0 +1,176 @@
+"""Turn pack folders into validated models, with every problem naming file, line and field.
+
+Loading has three stages: read each YAML file safely (with line numbers), validate it against
+its schema model, then check references across files (ids, expressions) once packs are merged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from councilgame.packs.errors import PackError, Problem, field_path
+from councilgame.packs.files import FOLDER_FILES, LIBRARY_FILES, MAX_PACK_FILES
+from councilgame.packs.schema import EventFile, Manifest, Scenario
+from councilgame.packs.yamlsource import Located, YamlError, load_text
+
+LIBRARY_KINDS = ("dimensions", "gauges", "members", "organisations", "clauses")
+
+
+@dataclass
+class Item:
+    """A model and where it came from."""
+
+    model: BaseModel
+    file: str
+    path: tuple[str | int, ...]
+
+
+@dataclass
+class PackFiles:
+    """One pack folder, read and validated file by file (not yet linked to others)."""
+
+    root: Path
+    manifest: Manifest
+    library: dict[str, dict[str, Item]] = field(default_factory=dict)
+    model: Item | None = None
+    scenarios: dict[str, Item] = field(default_factory=dict)
+    events: dict[str, list[Item]] = field(default_factory=dict)
+    located: dict[str, Located] = field(default_factory=dict)
+    digest: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.manifest.id
+
+    def line(self, file: str, path: tuple[str | int, ...]) -> int:
+        loc = self.located.get(file)
+        return loc.line_of(path) if loc else 1
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _pydantic_problems(exc: ValidationError, file: str, located: Located) -> list[Problem]:
+    problems = []
+    for err in exc.errors():
+        loc = _data_path(located.data, err["loc"])
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            msg = "unknown field (check its spelling against the schema)"
+        elif err["type"] == "missing":
+            msg = "required field is missing"
+        problems.append(Problem(file, located.line_of(loc), field_path(loc), msg))
+    return problems
+
+
+def _data_path(data: object, loc: tuple) -> tuple[str | int, ...]:
+    """Keep the parts of a pydantic location that are real keys or indexes in the data."""
+    out: list[str | int] = []
+    cur = data
+    for part in loc:
+        if isinstance(cur, dict) and part in cur:
+            out.append(part)
+            cur = cur[part]
+        elif isinstance(cur, list) and isinstance(part, int) and part < len(cur):
+            out.append(part)
+            cur = cur[part]
+        elif isinstance(cur, dict) and isinstance(part, str) and not part[:1].isupper():
+            out.append(part)  # a missing or unknown key: name it
+            cur = None
+    return tuple(out)
+
+
+def _read(path: Path, model: type[BaseModel], problems: list[Problem]):
+    shown = _display(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(shown, 1, "", f"cannot read the file: {exc}"))
+        return None, None
+    try:
+        located = load_text(text)
+    except YamlError as exc:
+        problems.append(Problem(shown, exc.line, "", str(exc)))
+        return None, None
+    if not isinstance(located.data, dict):
+        problems.append(Problem(shown, 1, "", "the file must hold a mapping (key: value lines)"))
+        return None, located
+    try:
+        return model.model_validate(located.data), located
+    except ValidationError as exc:
+        problems.extend(_pydantic_problems(exc, shown, located))
+        return None, located
+
+
+def read_pack(root: Path) -> PackFiles:
+    """Read and validate every file of one pack folder; raise PackError listing all problems."""
+    problems: list[Problem] = []
+    manifest_path = root / "pack.yaml"
+    if not manifest_path.is_file():
+        raise PackError([Problem(_display(manifest_path), 1, "", "a pack needs a pack.yaml")])
+    manifest, loc = _read(manifest_path, Manifest, problems)
+    if manifest is None:
+        raise PackError(problems)
+    pack = PackFiles(root, manifest)
+    pack.located[_display(manifest_path)] = loc
+    digest = hashlib.sha256()
+    files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml"))
+    if len(files) > MAX_PACK_FILES:
+        raise PackError([Problem(_display(root), 1, "", f"more than {MAX_PACK_FILES} files")])
+    for path in files:
+        if path.is_symlink() or not path.resolve().is_relative_to(root.resolve()):
+            problems.append(Problem(_display(path), 1, "", "links outside the pack are refused"))
+            continue
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+        _read_one(pack, root, path, problems)
+    pack.digest = digest.hexdigest()[:16]
+    if problems:
+        raise PackError(problems)
+    return pack
+
+
+def _read_one(pack: PackFiles, root: Path, path: Path, problems: list[Problem]) -> None:
+    rel = path.relative_to(root)
+    shown = _display(path)
+    if rel.as_posix() == "pack.yaml":
+        return
+    if len(rel.parts) == 1 and rel.name in LIBRARY_FILES:
+        model, loc = _read(path, LIBRARY_FILES[rel.name], problems)
+        if loc:
+            pack.located[shown] = loc
+        if model is None:
+            return
+        kind = rel.stem
+        if kind == "model":
+            pack.model = Item(model, shown, ())
+            return
+        bucket = pack.library.setdefault(kind, {})
+        for i, entry in enumerate(getattr(model, kind)):
+            key = entry.code if kind == "members" else entry.id
+            if key in bucket:
+                problems.append(Problem(shown, loc.line_of((kind, i)), f"{kind}[{i}]",
+                                        f"duplicate id {key!r}"))
+            bucket[key] = Item(entry, shown, (kind, i))
+        return
+    if len(rel.parts) == 2 and rel.parts[0] in FOLDER_FILES:
+        model, loc = _read(path, FOLDER_FILES[rel.parts[0]], problems)
+        if loc:
+            pack.located[shown] = loc
+        if isinstance(model, Scenario):
+            if model.id in pack.scenarios:
+                problems.append(Problem(shown, loc.line_of(("id",)), "id",
+                                        f"duplicate scenario id {model.id!r}"))
+            pack.scenarios[model.id] = Item(model, shown, ())
+        elif isinstance(model, EventFile):
+            for i, ev in enumerate(model.events):
+                pack.events.setdefault(model.scenario, []).append(Item(ev, shown, ("events", i)))
+        return
+    problems.append(Problem(shown, 1, "", "not a known pack file (see docs/pack-format.md)"))

@@ -1,0 +1,163 @@
+"""Library files that scenarios build on: dimensions, gauges, members, organisations, clauses,
+and the numeric model (operation effects, AI parameters, scoring weights)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from councilgame.engine.typology import ClauseGroup, Lead, RegionalGroup
+from councilgame.packs.schema.common import Code, Effects, Id, Source, Strict, Text
+
+
+class Dimension(Strict):
+    """An issue dimension of the AI members' spatial model."""
+
+    id: Id
+    name: str = Field(description="Short name shown to players.")
+    low: str = Field(description="What -1 on this dimension means.")
+    high: str = Field(description="What +1 on this dimension means.")
+    description: Text = ""
+
+
+class Gauge(Strict):
+    """A gauge every theatre has (violence, abuses, ...)."""
+
+    id: Id
+    name: str = Field(description="Name shown to players.")
+    description: Text = ""
+    good: Literal["low", "high"] = Field(description="Whether low or high values are good.")
+    source: Source = ""
+
+
+class Member(Strict):
+    """A state that can sit on the Council, with the interests the AI plays it by."""
+
+    code: Code
+    name: str = Field(
+        description="English short name as the UN lists it; the presidency rotates in its "
+        "alphabetical order (Rules of Procedure, rule 18)."
+    )
+    group: RegionalGroup = Field(description="UN regional group.")
+    permanent: bool = Field(False, description="One of the five permanent members (Art. 23).")
+    blocs: list[str] = Field(
+        default_factory=list, description="Caucuses it belongs to, e.g. A3, EU, NATO, Arab."
+    )
+    ideal: dict[str, float] = Field(
+        default_factory=dict, description="Ideal point on each dimension, -1..1."
+    )
+    salience: dict[str, float] = Field(
+        default_factory=dict, description="How much each dimension matters to it, 0..2 (default 1)."
+    )
+    affinity: dict[str, float] = Field(
+        default_factory=dict,
+        description="Ties to other members (by code) and organisations (by id), -1..1.",
+    )
+    regions: dict[str, float] = Field(
+        default_factory=dict, description="Interest in files of each region, 0..2 (default 0.5)."
+    )
+    veto_reluctance: float = Field(
+        1.0, ge=0, le=3, description="Permanent members: how much a veto costs it (higher: rarer)."
+    )
+    note: Text = ""
+    source: Source = ""
+
+
+class Organisation(Strict):
+    """An organisation, coalition or company that can lead a parallel operation."""
+
+    id: Id
+    name: str
+    short: str = Field(description="Acronym shown in tight places, e.g. AU, EU, G5S.")
+    kind: Lead
+    region: str = Field("", description="Region it belongs to, e.g. africa, europe.")
+    western: bool = Field(False, description="Seen as Western-led (drives some members' stance).")
+    members: list[str] = Field(default_factory=list, description="Member states (codes or names).")
+    note: Text = ""
+    source: Source = ""
+
+
+class Clause(Strict):
+    """A clause a draft resolution can contain."""
+
+    id: Id
+    title: str = Field(description="Short title shown in the drafting screen.")
+    group: ClauseGroup
+    text: Text = Field(description="What the clause does, in one or two plain sentences.")
+    position: dict[str, float] = Field(
+        default_factory=dict, description="Position on each dimension, -1..1 (sums over a draft)."
+    )
+    exclusive: str | None = Field(
+        None, description="Clauses sharing this tag exclude each other (e.g. one authorization)."
+    )
+    needs_target: bool = Field(
+        False, description="The clause applies to an operation a file names as its target."
+    )
+    target_weight: float = Field(
+        0.0,
+        ge=0,
+        le=2,
+        description="How much of the target operation's profile (lead, consent, aim) and of "
+        "members' ties to its lead the clause carries: 1 for authorization, less for weaker forms.",
+    )
+    effects: Effects = Field(default_factory=Effects, description="What adoption does.")
+    legitimacy: float = Field(
+        0.0, ge=-20, le=20, description="Direct change to accountability when adopted."
+    )
+    tags: list[str] = Field(default_factory=list)
+    source: Source = ""
+
+
+class AIModel(Strict):
+    """Parameters of the AI members' voting model (see README, 'How the AI members vote')."""
+
+    act_bias: float = Field(0.6, description="Baseline wish that the Council acts at all.")
+    yes_threshold: float = Field(0.0, description="Utility above which a member votes yes.")
+    no_threshold: float = Field(-0.8, description="Utility below which an elected member votes no.")
+    veto_threshold: float = Field(-1.6, description="Utility below which a P5 member vetoes.")
+    noise: float = Field(0.25, ge=0, description="Standard deviation of each ballot's noise.")
+    sponsor_weight: float = Field(0.3, description="Weight of ties to the sponsor.")
+    lead_weight: float = Field(0.6, description="Weight of ties to a target operation's lead.")
+    salience_floor: float = Field(0.3, ge=0, description="Minimum salience of any file.")
+    lobby_effect: float = Field(0.35, description="Utility one point of political capital buys.")
+    memory_decay: float = Field(0.8, ge=0, le=1, description="Share of a memory kept each month.")
+    slight: float = Field(0.4, description="Memory left when a member's veto signal is ignored.")
+    positions: dict[str, dict[str, float]] = Field(
+        default_factory=dict,
+        description="Positions an operation's attributes add to a clause that targets it, "
+        "keyed 'lead.coalition', 'western', 'consent.false', 'aim.combat', ...",
+    )
+
+
+class ScoringModel(Strict):
+    """Weights that combine components into the legitimacy and outcome scores."""
+
+    legitimacy: dict[str, float] = Field(
+        default_factory=lambda: {
+            "legality": 1.0, "inclusiveness": 1.0, "impartiality": 1.0,
+            "accountability": 1.0, "effectiveness": 1.0,
+        }
+    )
+    outcomes: dict[str, float] = Field(
+        default_factory=lambda: {
+            "civilian_protection": 1.0, "stability": 1.0, "political_process": 1.0,
+            "humanitarian": 1.0,
+        }
+    )
+
+
+class Model(Strict):
+    """The numeric model: operation effects per month, AI parameters, scoring weights."""
+
+    effects: dict[str, dict[str, float]] = Field(
+        default_factory=dict,
+        description="Per operation feature (e.g. 'troops', 'un_troops', 'unbound_combat'), the "
+        "change it makes to each gauge per month at full strength.",
+    )
+    noise: dict[str, float] = Field(
+        default_factory=dict, description="Monthly random noise (standard deviation) per gauge."
+    )
+    ai: AIModel = Field(default_factory=AIModel)
+    scoring: ScoringModel = Field(default_factory=ScoringModel)
+    source: Source = ""

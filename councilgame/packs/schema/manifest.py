@@ -1,0 +1,20 @@
+"""pack.yaml: who made the pack and what it needs."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from councilgame.packs.schema.common import Id, Strict, Text
+
+
+class Manifest(Strict):
+    id: Id
+    title: str
+    version: str = Field(description="The pack's own version, e.g. 1.0.0.")
+    authors: list[str] = Field(default_factory=list)
+    licence: str = Field("", description="Licence of the pack's text, e.g. CC-BY-4.0.")
+    engine: str = Field("0.1", description="Engine version the pack was written for.")
+    extends: list[Id] = Field(
+        default_factory=list, description="Packs this one builds on, e.g. [core]."
+    )
+    description: Text = ""

@@ -1,0 +1,91 @@
+"""Safe YAML reading that remembers the line of every value, so errors can name it.
+
+Only `yaml.SafeLoader` is used: tags that would build Python objects are refused. Files and
+documents are size-limited, because a pack is content from anywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+MAX_FILE_BYTES = 1_000_000
+MAX_NODES = 200_000
+
+Path_ = tuple[str | int, ...]
+
+
+class YamlError(ValueError):
+    """A file that is not valid YAML, or not a kind of YAML a pack may hold."""
+
+    def __init__(self, message: str, line: int = 1):
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class Located:
+    """A parsed document and the line (1-based) where each path inside it starts."""
+
+    data: object
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        """The line of `path`, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+def load_text(text: str) -> Located:
+    """Parse one YAML document safely, with line numbers."""
+    if len(text.encode("utf-8", "replace")) > MAX_FILE_BYTES:
+        raise YamlError(f"the file is larger than {MAX_FILE_BYTES // 1000} kB")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise YamlError(f"not valid YAML: {exc.problem or exc}", line) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(f"not valid YAML: {exc}") from None
+    located = Located(None)
+    if node is None:
+        located.data = {}
+        return located
+    counter = [0]
+    located.data = _build(node, (), located.lines, counter)
+    return located
+
+
+_SCALAR = yaml.SafeLoader("")
+
+
+def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int], counter: list[int]) -> object:
+    counter[0] += 1
+    if counter[0] > MAX_NODES:
+        raise YamlError(f"the document has more than {MAX_NODES} values", node.start_mark.line + 1)
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        out: dict[object, object] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlError("YAML merge keys (<<) are not supported", key_node.start_mark.line + 1)
+            key = _build(key_node, path + ("<key>",), {}, counter)
+            if not isinstance(key, str | int | float | bool):
+                raise YamlError("a mapping key must be a plain value", key_node.start_mark.line + 1)
+            if key in out:
+                raise YamlError(f"duplicate key {key!r}", key_node.start_mark.line + 1)
+            out[key] = _build(value_node, path + (str(key),), lines, counter)
+            lines[path + (str(key),)] = key_node.start_mark.line + 1
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(v, path + (i,), lines, counter) for i, v in enumerate(node.value)]
+    try:
+        return _SCALAR.construct_object(node, deep=True)
+    except yaml.YAMLError as exc:
+        raise YamlError(f"cannot read value: {str(exc).splitlines()[0]}", node.start_mark.line + 1) from None

@@ -1,0 +1,40 @@
+"""The balance report in plain text, with small bar charts where they read better."""
+
+from __future__ import annotations
+
+
+def bar(share: float, width: int = 24) -> str:
+    filled = round(max(0.0, min(1.0, share)) * width)
+    return "█" * filled + "·" * (width - filled)
+
+
+def render_report(r: dict) -> str:
+    n = r["games"]
+    out = [f"Balance report: {r['scenario']}, {n} AI games (seed {r['seed']}), "
+           f"{r['wall_time_s']} s", ""]
+    out.append("Endings")
+    for eid, count in r["endings"].items():
+        out.append(f"  {eid:<28} {bar(count / n)} {100 * count / n:5.1f}%")
+    out.append("")
+    out.append(f"Council: {r['drafts']} drafts voted; adopted {100 * r['adoption_rate']:.1f}%, "
+               f"vetoed {100 * r['veto_rate']:.1f}%, unanimous {100 * r['unanimity_rate']:.1f}% "
+               "of adopted")
+    for fid, counts in r["files"].items():
+        parts = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+        out.append(f"  {fid:<20} {parts}")
+    out.append("")
+    out.append("Events (share of games in which each fired)")
+    for eid, count in sorted(r["events"].items(), key=lambda kv: -kv[1]):
+        flag = "  never fired" if count == 0 else ""
+        out.append(f"  {eid:<32} {bar(count / n, 16)} {100 * count / n:5.1f}%{flag}")
+    out.append("")
+    out.append("Scores (mean, p10 / p50 / p90)")
+    for k, s in r["scores"].items():
+        out.append(f"  {k:<20} {s['mean']:6.1f}   {s['p10']:5.1f} / {s['p50']:5.1f} / {s['p90']:5.1f}")
+    out.append(f"  correlation of legitimacy and outcomes across games: "
+               f"{r['legitimacy_outcomes_correlation']:+.2f}")
+    out.append("")
+    out.append("Objectives met (mean % per seat, hardest first)")
+    for code, s in sorted(r["objectives"].items(), key=lambda kv: kv[1]["mean"]):
+        out.append(f"  {code}  {bar(s['mean'] / 100, 16)} {s['mean']:5.1f}%")
+    return "\n".join(out)
