@@ -25,6 +25,7 @@ from councilgame.engine.compiled import Compiled, CompiledFile
 from councilgame.engine.state import GameState
 
 YES, ABSTAIN, NO = "yes", "abstain", "no"
+SAFETY = 0.4  # margin a drafter wants above the yes line, for the noise of the day
 
 
 @dataclass
@@ -105,15 +106,19 @@ def ballots_from(comp: Compiled, u: np.ndarray, vlines: np.ndarray) -> list[str]
 
 
 def support_score(comp: Compiled, U: np.ndarray, vlines: np.ndarray) -> np.ndarray:
-    """How good a set of projected utilities (members x candidates) looks to a drafter."""
+    """How good projected utilities (members x candidates) look to a drafter. Shortfalls are
+    penalised by their size, so a greedy drafter sees progress toward lifting a veto."""
     ai = comp.model.ai
-    yes = (U > ai.yes_threshold).sum(axis=0)
+    yes = (ai.yes_threshold < U).sum(axis=0)
     perm = comp.permanent[:, None]
-    vetoes = (perm & (U < vlines[:, None])).sum(axis=0)
-    noes = (~perm & (U < ai.no_threshold)).sum(axis=0)
+    veto_gap = np.where(perm, np.clip(vlines[:, None] - U + 0.3, 0.0, None), 0.0)
+    no_gap = np.where(~perm, np.clip(ai.no_threshold - U + 0.2, 0.0, None), 0.0)
+    vetoes = (perm & (vlines[:, None] > U)).sum(axis=0)
     passes = (yes >= 9) & (vetoes == 0)
     margin = np.clip(U, -1.5, 1.0).sum(axis=0) * 0.15
-    return yes - 5.0 * vetoes - 1.0 * noes + 4.0 * passes + margin
+    unanimous = yes == U.shape[0]
+    return (yes + 6.0 * unanimous - 5.0 * vetoes - 2.5 * veto_gap.sum(axis=0) - (no_gap > 0).sum(axis=0)
+            - 0.5 * no_gap.sum(axis=0) + 4.0 * passes + margin)
 
 
 def reasons(dm: DraftModel, member: int, sel: np.ndarray, top: int = 4) -> list[tuple[str, float]]:
@@ -123,6 +128,12 @@ def reasons(dm: DraftModel, member: int, sel: np.ndarray, top: int = 4) -> list[
     terms += [(name, float(vec[member])) for name, vec in dm.parts.items() if vec[member]]
     terms.sort(key=lambda t: -abs(t[1]))
     return [(name, round(v, 2)) for name, v in terms[:top]]
+
+
+def amendment_ballots(comp: Compiled, gain: np.ndarray) -> list[str]:
+    """Members back an amendment that improves the draft for them and oppose one that hurts
+    them badly; a permanent member's "no" defeats an amendment as it would a draft."""
+    return [YES if g > 0.15 else (NO if g < -0.6 else ABSTAIN) for g in gain]
 
 
 def allowed(file: CompiledFile, sel: np.ndarray, k: int) -> np.ndarray:
@@ -137,11 +148,14 @@ def allowed(file: CompiledFile, sel: np.ndarray, k: int) -> np.ndarray:
     return new
 
 
-def ai_draft(comp: Compiled, state: GameState, dm: DraftModel, urgent: np.ndarray) -> np.ndarray:
+def ai_draft(comp: Compiled, state: GameState, dm: DraftModel, urgent: np.ndarray,
+             resolve: float = 0.6) -> np.ndarray:
     """A penholder's draft: start from what it wants, then trade clauses for votes.
 
     It seeks a text that passes without a veto, as close to unanimity as it can get without
-    giving up what it values most; `urgent` marks offers it must table (an expiring mandate).
+    giving up what it values most; `resolve` is how much it values its own text against votes
+    this month (high resolve: it may table a draft it knows will be vetoed, to make a point);
+    `urgent` marks offers it must table (an expiring mandate).
     """
     file = dm.file
     own = dm.M[dm.sponsor] + urgent * 3.0
@@ -157,20 +171,21 @@ def ai_draft(comp: Compiled, state: GameState, dm: DraftModel, urgent: np.ndarra
     vlines = veto_lines(comp, state)
     for _ in range(n + 2):
         u = dm.utilities(sel)
-        ballots = ballots_from(comp, u, vlines)
-        if ballots.count(YES) >= 13 and NO not in ballots:
+        if (u > comp.model.ai.yes_threshold + SAFETY).all():
             break
         cands = [sel.copy()]
         for k in range(n):
             if sel[k]:
                 c = sel.copy()
                 c[k] = 0.0
-            else:
+            elif own[k] > -0.1:  # a penholder never adds what it dislikes
                 c = allowed(file, sel, k)
+            else:
+                continue
             cands.append(c)
         S = np.array(cands).T
         U = dm.base[:, None] + dm.M @ S
-        value = support_score(comp, U, vlines) + 0.8 * (own @ S)
+        value = support_score(comp, U, vlines) + resolve * (own @ S)
         best = int(np.argmax(value))
         if best == 0 or value[best] <= value[0] + 1e-9:
             break
@@ -191,5 +206,9 @@ def amendment_for(comp: Compiled, state: GameState, dm: DraftModel, sel: np.ndar
         contrib = dm.M[i] * sel
         k = int(np.argmin(contrib))
         if contrib[k] < -0.4 and u[i] - contrib[k] > ai.yes_threshold:
-            return int(i), k
+            gain = -dm.M[:, k]
+            ballots = amendment_ballots(comp, gain)
+            vetoed = any(b == NO and comp.permanent[j] for j, b in enumerate(ballots))
+            if ballots.count(YES) >= 9 and not vetoed:
+                return int(i), k
     return None

@@ -121,7 +121,7 @@ def compile_bundle(bundle: ScenarioBundle) -> Compiled:
     first = codes.index(sc.council.first_president) if sc.council.first_president else order[0]
 
     ranges = variable_ranges(bundle)
-    var_names = [k for k in ranges if not (k in {g.id for g in bundle.gauges})]
+    var_names = [k for k in ranges if k not in {g.id for g in bundle.gauges}]
     var_index = {k: i for i, k in enumerate(var_names)}
     gauge_ids = [g.id for g in bundle.gauges]
     primary = sc.theatres[0].id
@@ -152,7 +152,8 @@ def compile_bundle(bundle: ScenarioBundle) -> Compiled:
     positions = {k: np.array([row.get(d, 0.0) for d in dims]) for k, row in model.ai.positions.items()}
 
     comp = Compiled(
-        bundle=bundle, codes=codes, names=[m.name for m in members], index={c: i for i, c in enumerate(codes)},
+        bundle=bundle, codes=codes, names=[m.name for m in members],
+        index={c: i for i, c in enumerate(codes)},
         permanent=np.array([m.permanent for m in members]), president_order=order, first_president=first,
         W=W, dims=dims, member_ties=ties, org_ties=org_ties,
         reluctance=np.array([m.veto_reluctance if m.permanent else 1.0 for m in members]),

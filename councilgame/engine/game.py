@@ -10,15 +10,32 @@ from dataclasses import dataclass
 import numpy as np
 
 from councilgame.engine import ai, events
-from councilgame.engine.actions import Action, Amend, Choose, Done, Lobby, Prompt, SignalVeto, TableDraft, Vote
+from councilgame.engine.actions import (
+    Action,
+    Amend,
+    Choose,
+    Done,
+    Lobby,
+    Prompt,
+    SignalVeto,
+    TableDraft,
+    Vote,
+)
 from councilgame.engine.compiled import Compiled, CompiledFile
 from councilgame.engine.environment import build_env
-from councilgame.engine.operations import Changer, apply_noise, monthly_operations, new_op_state, tick_mandates
+from councilgame.engine.operations import (
+    Changer,
+    apply_noise,
+    monthly_operations,
+    new_op_state,
+    tick_mandates,
+)
 from councilgame.engine.scoring import compute_scores, objective_scores
 from councilgame.engine.state import FileState, GameState, MonthRecord, VoteRecord
 from councilgame.engine.voting import Tally, tally
 
 Flow = Generator[Prompt, Action, None]
+RIVAL_LINE = -0.3  # a permanent member this unhappy may table a rival draft
 
 
 class ActionError(ValueError):
@@ -90,7 +107,8 @@ class Game:
             raise ActionError(f"a {p.kind} prompt does not take a {action.kind} action")
         if isinstance(action, TableDraft | Amend):
             keys = {o.key for o in self.comp.files[p.file].offers}
-            bad = [k for k in (action.offers if isinstance(action, TableDraft) else [action.offer]) if k not in keys]
+            asked = action.offers if isinstance(action, TableDraft) else [action.offer]
+            bad = [k for k in asked if k not in keys]
             if bad:
                 raise ActionError(f"not a clause on offer for this file: {', '.join(bad)}")
         if isinstance(action, Lobby):
@@ -163,12 +181,17 @@ class Game:
             keys = action.offers if isinstance(action, TableDraft) else []
             sel = np.array([1.0 if o.key in keys else 0.0 for o in file.offers])
         else:
-            sel = ai.ai_draft(self.comp, self.state, dm, self._urgent(file))
+            resolve = float(self.rng.gamma(2.0, 0.3))
+            sel = ai.ai_draft(self.comp, self.state, dm, self._urgent(file), resolve)
             if sel.any() and not self._worth_tabling(dm, sel):
                 sel[:] = 0.0
         if not sel.any():
             self._fallback(file, rec, dm)
             return
+        if code not in self.humans:
+            rival = yield from self._rival_draft(file, rec, dm, sel)
+            if rival:
+                return
         symbol = f"{file.id}/{self.state.month}"
         self.draft = Draft(file.id, code, sel, dm, symbol)
         yield from self._consult(file, rec)
@@ -176,6 +199,34 @@ class Game:
         self.draft = None
         if not tl.adopted:
             self._fallback(file, rec, dm)
+
+    def _rival_draft(self, file: CompiledFile, rec: MonthRecord, dm: ai.DraftModel,
+                     sel: np.ndarray) -> Generator[Prompt, Action, bool]:
+        """A permanent member that would veto the penholder's text sometimes tables its own
+        draft first, as Russia did on Syria and Ukraine; it usually fails for lack of votes.
+        Returns True when the rival draft is adopted (the penholder then withdraws)."""
+        comp = self.comp
+        u = dm.utilities(sel)
+        vlines = ai.veto_lines(comp, self.state)
+        rivals = [i for i in np.argsort(u) if comp.permanent[i] and u[i] < RIVAL_LINE
+                  and i != dm.sponsor and comp.codes[i] not in self.humans]
+        if not rivals:
+            return False
+        r = int(rivals[0])
+        if self.rng.random() >= (0.5 if u[r] < vlines[r] else 0.2):
+            return False
+        rdm = ai.draft_model(comp, self.state, file, r, self.lobby)
+        rsel = ai.ai_draft(comp, self.state, rdm, np.zeros(len(file.offers)), resolve=2.5)
+        if not rsel.any():
+            return False
+        self.draft = Draft(file.id, comp.codes[r], rsel, rdm, f"{file.id}/{self.state.month}/R")
+        keys = [o.key for k, o in enumerate(file.offers) if rsel[k]]
+        rec.news.append(f"{comp.names[r]} tables a rival draft on {file.title}.")
+        tl = yield from self._roll_call(rdm.utilities(rsel), self.draft.symbol, "draft",
+                                        comp.codes[r], keys, rec)
+        self._outcome(file, rec, tl, self.draft)
+        self.draft = None
+        return tl.adopted
 
     def _urgent(self, file: CompiledFile) -> np.ndarray:
         """Offers that renew a mandate about to lapse: the penholder must table one."""
@@ -245,8 +296,9 @@ class Game:
             else:
                 new = ai.allowed(file, new, k)
             gain = d.model.M @ (new - d.selected)
-            tl = yield from self._roll_call(gain, f"{d.symbol}/A{n}", "amendment",
-                                            seat, [f"{'delete' if remove else 'add'} {key}"], rec, amendment=True)
+            what = [f"{'delete' if remove else 'add'} {key}"]
+            tl = yield from self._roll_call(gain, f"{d.symbol}/A{n}", "amendment", seat, what, rec,
+                                            amendment=True)
             if tl.adopted:
                 d.selected = new
         u = d.model.utilities(d.selected)
@@ -260,7 +312,7 @@ class Game:
         comp = self.comp
         noisy = u + self.rng.normal(0.0, comp.model.ai.noise, size=len(comp.codes))
         if amendment:
-            ballots = ["yes" if v > 0.15 else ("no" if v < -0.6 else "abstain") for v in noisy]
+            ballots = ai.amendment_ballots(comp, noisy)
         else:
             ballots = ai.ballots_from(comp, noisy, ai.veto_lines(comp, self.state))
         votes = dict(zip(comp.codes, ballots, strict=True))
@@ -340,7 +392,8 @@ class Game:
             scale = 0.5 if output == "presidential statement" else 1.0
             eff = comp.files[fid].neglect
             for name, delta in eff.vars.items():
-                ch.add(comp.var_index[name], delta * scale, "neglect", fid, f"{comp.files[fid].title} left unaddressed")
+                label = f"{comp.files[fid].title} left unaddressed"
+                ch.add(comp.var_index[name], delta * scale, "neglect", fid, label)
             rec.news += ch.apply(eff.model_copy(update={"vars": {}}), "neglect", fid, "neglect")
         for op in st.ops.values():
             if op.supports and op.lead == "un":
@@ -374,7 +427,8 @@ class Game:
         seat = self._choice_seat(ev.choice.seat)
         ids = [o.id for o in ev.choice.options]
         if seat in self.humans:
-            action = yield Prompt(kind="choice", seat=seat, event=ev.id, options=ids, question=ev.choice.prompt)
+            action = yield Prompt(kind="choice", seat=seat, event=ev.id, options=ids,
+                                  question=ev.choice.prompt)
             opt_id = action.option
         else:
             w = np.array([max(0.0, g(env)) for g in ce.option_weights])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from councilgame.engine.compiled import Compiled
-from councilgame.engine.features import OP_FEATURES, THEATRE_FEATURES, op_features, theatre_features
+from councilgame.engine.features import OP_FEATURES, op_features, theatre_features
 from councilgame.engine.namespace import COUNCIL_STOCKS
 from councilgame.engine.state import Cause, GameState, OpState
 from councilgame.engine.typology import Authorization, Lead

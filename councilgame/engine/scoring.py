@@ -57,7 +57,7 @@ def compute_scores(comp: Compiled, state: GameState) -> dict[str, float]:
         "inclusiveness": 0.6 * margin + 0.4 * consent,
         "impartiality": float(state.vars[comp.var_index["impartiality"]]),
         "accountability": float(state.vars[comp.var_index["accountability"]]),
-        "effectiveness": float(np.clip(50.0 + 2.0 * (outcomes - state.outcomes_start), 0, 100)),
+        "effectiveness": float(np.clip(50.0 + outcomes - state.outcomes_start, 0, 100)),
     }
     scores = {k: round(float(v), 2) for k, v in {**leg, **out}.items()}
     scores["legitimacy"] = round(weighted(leg, w.legitimacy), 2)

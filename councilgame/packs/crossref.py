@@ -13,6 +13,11 @@ from councilgame.packs.schema import AgendaFile, ClauseOffer, Effects, Event, Sc
 Path_ = tuple[str | int, ...]
 
 
+def unknown(kind: str, name: str, known) -> str:
+    """'unknown clause 'x' (did you mean 'y'?)'."""
+    return f"unknown {kind} {name!r}{ex.suggest(name, known)}"
+
+
 class Checker:
     def __init__(self, packset: PackSet):
         self.packset = packset
@@ -64,7 +69,7 @@ def _check_library(ck: Checker, pack_id: str, lib: Library) -> None:
     gauges = set(lib.items["gauges"]) | set(COUNCIL_STOCKS) | {"strength"}
     ties = set(lib.items["members"]) | set(lib.items["organisations"])
     own = pack_id
-    for code, item in lib.items["members"].items():
+    for item in lib.items["members"].values():
         if not _is_own(ck, item.file, own):
             continue
         m = item.model
@@ -72,27 +77,27 @@ def _check_library(ck: Checker, pack_id: str, lib: Library) -> None:
             for d in getattr(m, key):
                 if d not in dims:
                     ck.add(item.file, item.path + (key, d),
-                           f"unknown dimension {d!r}{ex.suggest(d, dims)}")
+                           unknown("dimension", d, dims))
         for t in m.affinity:
             if t not in ties:
                 ck.add(item.file, item.path + ("affinity", t),
-                       f"unknown member or organisation {t!r}{ex.suggest(t, ties)}")
-    for cid, item in lib.items["clauses"].items():
+                       unknown("member or organisation", t, ties))
+    for item in lib.items["clauses"].values():
         if _is_own(ck, item.file, own):
             for d in item.model.position:
                 if d not in dims:
                     ck.add(item.file, item.path + ("position", d),
-                           f"unknown dimension {d!r}{ex.suggest(d, dims)}")
+                           unknown("dimension", d, dims))
     if lib.model and _is_own(ck, lib.model.file, own):
         model = lib.model.model
         for feat, row in model.effects.items():
             if feat not in FEATURES:
                 ck.add(lib.model.file, ("effects", feat),
-                       f"unknown feature {feat!r}{ex.suggest(feat, FEATURES)}")
+                       unknown("feature", feat, FEATURES))
             for g in row:
                 if g not in gauges:
                     ck.add(lib.model.file, ("effects", feat, g),
-                           f"unknown gauge {g!r}{ex.suggest(g, gauges)}")
+                           unknown("gauge", g, gauges))
         for key, row in model.ai.positions.items():
             for d in row:
                 if d not in dims:
@@ -116,9 +121,10 @@ def _check_scenario(ck: Checker, file: str, sc: Scenario, bundle, lib: Library) 
     for key in ("permanent", "elected"):
         for i, code in enumerate(getattr(sc.council, key)):
             if code not in members:
-                ck.add(file, ("council", key, i), f"unknown member {code!r}{ex.suggest(code, members)}")
+                ck.add(file, ("council", key, i), unknown("member", code, members))
             elif members[code].model.permanent != (key == "permanent"):
-                ck.add(file, ("council", key, i), f"{code} is {'not ' if key == 'permanent' else ''}a permanent member")
+                neg = "not " if key == "permanent" else ""
+                ck.add(file, ("council", key, i), f"{code} is {neg}a permanent member")
     if sc.council.first_president and sc.council.first_president not in council:
         ck.add(file, ("council", "first_president"), "the first president must sit on the Council")
     gauge_ids = {g.id for g in bundle.gauges}
@@ -126,7 +132,7 @@ def _check_scenario(ck: Checker, file: str, sc: Scenario, bundle, lib: Library) 
     for i, t in enumerate(sc.theatres):
         for g in t.gauges:
             if g not in gauge_ids:
-                ck.add(file, ("theatres", i, "gauges", g), f"unknown gauge {g!r}{ex.suggest(g, gauge_ids)}")
+                ck.add(file, ("theatres", i, "gauges", g), unknown("gauge", g, gauge_ids))
     for i, v in enumerate(sc.variables):
         if not v.min <= v.initial <= v.max:
             ck.add(file, ("variables", i, "initial"), f"{v.initial} is outside {v.min}..{v.max}")
@@ -141,7 +147,7 @@ def _check_scenario(ck: Checker, file: str, sc: Scenario, bundle, lib: Library) 
             ck.add(file, ("operations", i, "theatre"), f"unknown theatre {op.theatre!r}")
         if op.led_by not in leads:
             ck.add(file, ("operations", i, "led_by"),
-                   f"unknown organisation or member {op.led_by!r}{ex.suggest(op.led_by, leads)}")
+                   unknown("organisation or member", op.led_by, leads))
         if op.supports and op.supports not in ops:
             ck.add(file, ("operations", i, "supports"), f"unknown operation {op.supports!r}")
     for i, f in enumerate(sc.files):
@@ -182,12 +188,12 @@ def _check_file(ck, file, path, f: AgendaFile, sc, bundle, names, theatres, coun
         offer = offer if isinstance(offer, ClauseOffer) else ClauseOffer(clause=offer)
         clause = bundle.clauses.get(offer.clause)
         if clause is None:
-            ck.add(file, path + ("clauses", j), f"unknown clause {offer.clause!r}{ex.suggest(offer.clause, bundle.clauses)}")
+            ck.add(file, path + ("clauses", j), unknown("clause", offer.clause, bundle.clauses))
             continue
         if clause.needs_target and not offer.target:
             ck.add(file, path + ("clauses", j), f"clause {offer.clause!r} needs a target operation")
         if offer.target and offer.target not in ops:
-            ck.add(file, path + ("clauses", j, "target"), f"unknown operation {offer.target!r}{ex.suggest(offer.target, ops)}")
+            ck.add(file, path + ("clauses", j, "target"), unknown("operation", offer.target, ops))
         _effects(ck, file, path + ("clauses", j), clause.effects, bundle, allow_target=bool(offer.target))
     _effects(ck, file, path + ("neglect",), f.neglect, bundle, allow_target=False)
 
@@ -200,7 +206,7 @@ def _effects(ck: Checker, file: str, path, eff: Effects, bundle, allow_target: b
     files = {f.id for f in sc.files}
     for name in eff.vars:
         if name not in var_names:
-            ck.add(file, path + ("vars", name), f"unknown variable {name!r}{ex.suggest(name, var_names)}")
+            ck.add(file, path + ("vars", name), unknown("variable", name, var_names))
     for key in ("set_flags", "clear_flags"):
         for j, fl in enumerate(getattr(eff, key)):
             if fl not in flags:
@@ -208,12 +214,13 @@ def _effects(ck: Checker, file: str, path, eff: Effects, bundle, allow_target: b
     for j, change in enumerate(eff.operations):
         if change.op == "@target":
             if not allow_target:
-                ck.add(file, path + ("operations", j, "op"), "'@target' only works in a clause offered with a target")
+                ck.add(file, path + ("operations", j, "op"),
+                       "'@target' only works in a clause offered with a target")
         elif change.op not in ops:
-            ck.add(file, path + ("operations", j, "op"), f"unknown operation {change.op!r}{ex.suggest(change.op, ops)}")
+            ck.add(file, path + ("operations", j, "op"), unknown("operation", change.op, ops))
     for j, fid in enumerate(eff.agenda):
         if fid not in files:
-            ck.add(file, path + ("agenda", j), f"unknown agenda file {fid!r}{ex.suggest(fid, files)}")
+            ck.add(file, path + ("agenda", j), unknown("agenda file", fid, files))
 
 
 def _check_event(ck: Checker, file: str, path, ev: Event, bundle) -> None:
@@ -225,7 +232,7 @@ def _check_event(ck: Checker, file: str, path, ev: Event, bundle) -> None:
     event_ids = {e.id for e in bundle.events}
     for j, fu in enumerate(ev.follow_up):
         if fu.event not in event_ids:
-            ck.add(file, path + ("follow_up", j, "event"), f"unknown event {fu.event!r}{ex.suggest(fu.event, event_ids)}")
+            ck.add(file, path + ("follow_up", j, "event"), unknown("event", fu.event, event_ids))
     if ev.choice:
         ch = ev.choice
         council = set(sc.council.permanent + sc.council.elected)

@@ -1,11 +1,12 @@
 """Safe YAML reading that remembers the line of every value, so errors can name it.
 
-Only `yaml.SafeLoader` is used: tags that would build Python objects are refused. Files and
+Only a `yaml.SafeLoader` is used: tags that would build Python objects are refused. Files and
 documents are size-limited, because a pack is content from anywhere.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -46,7 +47,7 @@ def load_text(text: str) -> Located:
     if len(text.encode("utf-8", "replace")) > MAX_FILE_BYTES:
         raise YamlError(f"the file is larger than {MAX_FILE_BYTES // 1000} kB")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=PackLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -62,7 +63,25 @@ def load_text(text: str) -> Located:
     return located
 
 
-_SCALAR = yaml.SafeLoader("")
+_Y = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_Y + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
+_NOT_IMPLICIT = {_Y + "bool", _Y + "timestamp"}
+
+
+class PackLoader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans: only true/false are booleans, so `on:`, `off:`,
+    `yes` and `no` (a ballot!) stay strings, as an author means them; dates stay strings."""
+
+
+PackLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _NOT_IMPLICIT]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+PackLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+_SCALAR = PackLoader("")
 
 
 def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int], counter: list[int]) -> object:
@@ -70,6 +89,9 @@ def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int], counter: list[
     if counter[0] > MAX_NODES:
         raise YamlError(f"the document has more than {MAX_NODES} values", node.start_mark.line + 1)
     lines.setdefault(path, node.start_mark.line + 1)
+    if node.tag not in _ALLOWED_TAGS:
+        raise YamlError(f"cannot read value: the tag {node.tag!r} is not allowed in a pack",
+                        node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         out: dict[object, object] = {}
         for key_node, value_node in node.value:

@@ -1,0 +1,93 @@
+"""The command line, run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from councilgame.cli import main
+from tests.conftest import TEST_PACKS
+from tests.packs.test_loader import SCENARIO, broken_pack
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "councilgame", *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_run_json_is_the_same_bytes_for_the_same_seed():
+    a = cli("run", "--scenario", "sahel", "--seed", "4", "--json")
+    b = cli("run", "--scenario", "sahel", "--seed", "4", "--json")
+    assert a.returncode == 0, a.stderr
+    assert a.stdout == b.stdout
+    doc = json.loads(a.stdout)
+    assert {"scenario", "seed", "permanent", "months", "ending", "scores"} <= set(doc)
+    assert doc["permanent"] == ["CHN", "FRA", "RUS", "GBR", "USA"]
+    month = doc["months"][0]
+    assert {"month", "votes", "events", "gauges"} <= set(month)
+    for vote in (v for m in doc["months"] for v in m["votes"]):
+        assert vote["result"] in ("adopted", "failed", "vetoed")
+        assert set(vote["ballots"].values()) <= {"yes", "no", "abstain", "absent"}
+        assert len(vote["ballots"]) == 15
+
+
+def test_run_text_tells_the_story(capsys):
+    assert main(["run", "--scenario", "sahel", "--seed", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "Month 1: president SOM" in out and "Ending:" in out
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (["run", "--scenario", "atlantis"], "unknown scenario 'atlantis'; valid scenarios:"),
+    (["run", "--scenario", "sahel", "--seed", "abc"], "'abc' is not a whole number"),
+    (["simulate", "--scenario", "sahel", "--games", "0"], "'0' must be 1 or more"),
+    (["frobnicate"], "invalid choice: 'frobnicate'"),
+    (["--packs", "/no/such/dir", "run", "--scenario", "sahel"], "no such folder"),
+    (["packs", "validate", "/no/such/pack"], "no such file or folder"),
+])
+def test_wrong_arguments_get_one_sentence_and_exit_2(args, says):
+    r = cli(*args)
+    assert r.returncode == 2
+    assert says in r.stderr
+    assert "Traceback" not in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_validate_builtin_packs_passes(capsys):
+    assert main(["packs", "validate"]) == 0
+    assert "error" not in capsys.readouterr().out
+
+
+def test_validate_broken_pack_exits_1_with_file_line_field(tmp_path, capsys):
+    root = broken_pack(tmp_path, SCENARIO, "    led_by: nato", "    led_by: natto")
+    assert main(["packs", "validate", str(root)]) == 1
+    out = capsys.readouterr().out.strip().splitlines()
+    assert any(line.endswith("testland.yaml:26: operations[0].led_by: unknown organisation or "
+                             "member 'natto' (did you mean 'nato'?)") for line in out)
+
+
+def test_simulate_json_reports_every_event_and_the_rates(capsys):
+    assert main(["--packs", str(TEST_PACKS), "simulate", "--scenario", "testland",
+                 "--games", "30", "--seed", "1", "--json"]) == 0
+    r = json.loads(capsys.readouterr().out)
+    assert r["games"] == 30
+    assert set(r["events"]) == {"flare", "appeal", "aftermath"}
+    assert sum(r["endings"].values()) == 30
+    for key in ("adoption_rate", "veto_rate", "unanimity_rate", "scores", "wall_time_s"):
+        assert key in r
+    assert {"mean", "p10", "p50", "p90"} <= set(r["scores"]["legitimacy"])
+
+
+def test_simulate_text_report_has_charts(capsys):
+    assert main(["--packs", str(TEST_PACKS), "simulate", "--scenario", "testland", "--games", "20"]) == 0
+    out = capsys.readouterr().out
+    assert "Endings" in out and "█" in out and "correlation" in out
+
+
+def test_packs_list(capsys):
+    assert main(["packs", "list", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    ids = {r["id"] for r in rows if r["valid"]}
+    assert {"core", "sahel"} <= ids

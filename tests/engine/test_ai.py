@@ -1,0 +1,73 @@
+"""The AI members behave like the Council: the characteristic cases of the README."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from councilgame.engine import ai
+from councilgame.engine.game import initial_state
+
+
+def projected(comp, file_id, keys, sponsor=None):
+    st = initial_state(comp)
+    f = comp.files[file_id]
+    dm = ai.draft_model(comp, st, f, sponsor if sponsor is not None else f.penholders[0])
+    sel = np.array([1.0 if o.key in keys else 0.0 for o in f.offers])
+    u = dm.utilities(sel)
+    return dict(zip(comp.codes, ai.ballots_from(comp, u, ai.veto_lines(comp, st)), strict=True)), dm, sel
+
+
+def test_western_force_without_consent_draws_a_russian_or_chinese_veto(testland):
+    ballots, _, _ = projected(testland, "west", ["authorize_ch7@west_force"])
+    assert ballots["RUS"] == "no" or ballots["CHN"] == "no"
+    assert ballots["USA"] == "yes" and ballots["GBR"] == "yes"
+
+
+def test_the_same_force_with_consent_is_not_vetoed(testland):
+    st = initial_state(testland)
+    st.ops["west_force"].consent = True
+    f = testland.files["west"]
+    dm = ai.draft_model(testland, st, f, f.penholders[0])
+    u = dm.utilities(np.ones(len(f.offers)))
+    ballots = ai.ballots_from(testland, u, ai.veto_lines(testland, st))
+    no_consent = projected(testland, "west", ["authorize_ch7@west_force"])[1]
+    assert u[testland.index["RUS"]] > no_consent.utilities(np.ones(1))[testland.index["RUS"]]
+    assert sum(b == "no" for b in ballots) <= 1
+
+
+def test_a3_back_african_led_operation_funded_from_assessed_contributions(testland):
+    ballots, dm, sel = projected(testland, "au", ["authorize_ch8@au_force", "funding_assessed_2719@au_force"])
+    for a3 in ("COD", "LBR", "SOM"):
+        assert ballots[a3] == "yes"
+    # and the United States, which caps its payments, resents the assessed funding most
+    usa = testland.index["USA"]
+    k = [o.key for o in testland.files["au"].offers].index("funding_assessed_2719@au_force")
+    assert dm.M[usa, k] < 0
+    assert dm.M[testland.index["COD"], k] > dm.M[usa, k]
+
+
+def test_reasons_name_the_heaviest_terms(testland):
+    _, dm, sel = projected(testland, "west", ["authorize_ch7@west_force"])
+    reasons = ai.reasons(dm, testland.index["RUS"], sel)
+    assert reasons[0][0].startswith("Authorize under Chapter VII")
+    assert reasons[0][1] < 0
+    total = sum(v for _, v in ai.reasons(dm, testland.index["RUS"], sel, top=99))
+    assert abs(total - dm.utilities(sel)[testland.index["RUS"]]) < 0.05
+
+
+def test_penholder_drops_what_draws_a_veto(sahel):
+    st = initial_state(sahel)
+    for f in sahel.files.values():
+        dm = ai.draft_model(sahel, st, f, f.penholders[0])
+        sel = ai.ai_draft(sahel, st, dm, np.zeros(len(f.offers)), resolve=0.3)
+        u = dm.utilities(sel)
+        ballots = ai.ballots_from(sahel, u, ai.veto_lines(sahel, st))
+        assert not any(b == "no" and sahel.permanent[i] for i, b in enumerate(ballots)), f.id
+
+
+def test_a_veto_grows_costlier_with_each_one_cast(testland):
+    st = initial_state(testland)
+    before = ai.veto_lines(testland, st)[testland.index["RUS"]]
+    st.vetoes_cast["RUS"] = 2
+    after = ai.veto_lines(testland, st)[testland.index["RUS"]]
+    assert after < before < 0
