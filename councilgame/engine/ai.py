@@ -109,16 +109,17 @@ def support_score(comp: Compiled, U: np.ndarray, vlines: np.ndarray) -> np.ndarr
     """How good projected utilities (members x candidates) look to a drafter. Shortfalls are
     penalised by their size, so a greedy drafter sees progress toward lifting a veto."""
     ai = comp.model.ai
-    yes = (ai.yes_threshold < U).sum(axis=0)
-    perm = comp.permanent[:, None]
-    veto_gap = np.where(perm, np.clip(vlines[:, None] - U + 0.3, 0.0, None), 0.0)
-    no_gap = np.where(~perm, np.clip(ai.no_threshold - U + 0.2, 0.0, None), 0.0)
-    vetoes = (perm & (vlines[:, None] > U)).sum(axis=0)
+    yes = (U > ai.yes_threshold + SAFETY).sum(axis=0)
+    # below the line: a permanent member's veto line, an elected member's "no" line
+    lines = np.where(comp.permanent, vlines + 0.3, ai.no_threshold + 0.2)[:, None]
+    gap = np.clip(lines - U, 0.0, None)
+    weights = np.where(comp.permanent, 2.5, 0.5)[:, None]
+    below = gap > 0.3
+    vetoes = (below & comp.permanent[:, None]).sum(axis=0)
     passes = (yes >= 9) & (vetoes == 0)
     margin = np.clip(U, -1.5, 1.0).sum(axis=0) * 0.15
-    unanimous = yes == U.shape[0]
-    return (yes + 6.0 * unanimous - 5.0 * vetoes - 2.5 * veto_gap.sum(axis=0) - (no_gap > 0).sum(axis=0)
-            - 0.5 * no_gap.sum(axis=0) + 4.0 * passes + margin)
+    return (yes + 6.0 * (yes == U.shape[0]) - 5.0 * vetoes - (weights * gap).sum(axis=0)
+            - (gap > 0).sum(axis=0) * 0.5 + 4.0 * passes + margin)
 
 
 def reasons(dm: DraftModel, member: int, sel: np.ndarray, top: int = 4) -> list[tuple[str, float]]:
@@ -169,21 +170,19 @@ def ai_draft(comp: Compiled, state: GameState, dm: DraftModel, urgent: np.ndarra
             continue
         sel[k] = 1.0
     vlines = veto_lines(comp, state)
+    eye = np.eye(n)
+    keep = 1.0 - file.exclusion
+    addable = own > -0.1  # a penholder never adds what it dislikes
     for _ in range(n + 2):
         u = dm.utilities(sel)
         if (u > comp.model.ai.yes_threshold + SAFETY).all():
             break
-        cands = [sel.copy()]
-        for k in range(n):
-            if sel[k]:
-                c = sel.copy()
-                c[k] = 0.0
-            elif own[k] > -0.1:  # a penholder never adds what it dislikes
-                c = allowed(file, sel, k)
-            else:
-                continue
-            cands.append(c)
-        S = np.array(cands).T
+        # every one-clause change at once: drop a selected offer, or add one (and drop the
+        # offers it excludes)
+        adds = sel[None, :] * keep * (1.0 - eye) + eye
+        drops = sel[None, :] - eye
+        rows = np.where(sel[:, None] > 0, drops, adds)[(sel > 0) | addable]
+        S = np.vstack([sel[None, :], rows]).T
         U = dm.base[:, None] + dm.M @ S
         value = support_score(comp, U, vlines) + resolve * (own @ S)
         best = int(np.argmax(value))

@@ -42,6 +42,7 @@ class CompiledFile:
     when: Getter | None
     neglect: Effects
     salience: np.ndarray  # per member
+    exclusion: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))  # offers that exclude each other
 
 
 @dataclass
@@ -195,12 +196,15 @@ def _compile_content(comp: Compiled, bundle: ScenarioBundle) -> None:
             key = f"{o.clause}@{o.target}" if o.target else o.clause
             excl = f"{clause.exclusive}@{o.target}" if clause.exclusive else None
             offers.append(Offer(key, clause, o.target, excl))
+        excl = np.array([[1.0 if a is not b and a.exclusive and a.exclusive == b.exclusive else 0.0
+                          for b in offers] for a in offers]).reshape(len(offers), len(offers))
         comp.files[f.id] = CompiledFile(
             id=f.id, title=f.title, theatre=theatre_index[f.theatre], region=region,
             penholders=[comp.index[c] for c in f.penholders], offers=offers,
             months=frozenset(f.months), when=comp.compile_expr(f.when) if f.when else None,
             neglect=f.neglect,
             salience=np.array([max(floor, m.regions.get(region, 0.5)) for m in members]),
+            exclusion=excl,
         )
     for ev in bundle.events:
         opts = [comp.compile_expr(o.ai_weight) for o in ev.choice.options] if ev.choice else []

@@ -5,8 +5,10 @@ from __future__ import annotations
 from councilgame.engine.compiled import Compiled
 from councilgame.engine.namespace import FILE_FIELDS, SCORE_NAMES, variable_ranges
 from councilgame.engine.state import GameState
-from councilgame.engine.typology import AUTH_LEGALITY, Authorization
+from councilgame.engine.typology import AUTH_LEGALITY
 
+# build_env writes file fields in this order
+assert tuple(FILE_FIELDS) == ("on_agenda", "neglect", "adopted", "failed", "vetoes", "prst")
 _COMPLIANCE = {"none": 0.0, "regional": 1.0, "un": 2.0}
 
 
@@ -18,35 +20,47 @@ def _var_order(comp: Compiled) -> list[int]:
     return cached
 
 
-def op_values(op) -> list[float]:
+_AUTHORIZED = {"chapter7", "chapter8"}
+_RECOGNIZED = {a.value for a, v in AUTH_LEGALITY.items() if v > 0}
+
+
+def op_values(op) -> tuple:
     """ops.<id>.{active,strength,authorized,recognized,supported,compliance,consent,mandate,months}."""
-    auth = Authorization(op.authorization)
-    return [
-        1.0 if op.active else 0.0,
+    auth = op.authorization
+    return (
+        op.active,
         op.strength if op.active else 0.0,
-        1.0 if auth in (Authorization.CHAPTER7, Authorization.CHAPTER8) else 0.0,
-        1.0 if AUTH_LEGALITY[auth] > 0 else 0.0,
-        1.0 if op.supported else 0.0,
+        auth in _AUTHORIZED,
+        auth in _RECOGNIZED,
+        op.supported,
         _COMPLIANCE[op.compliance],
-        1.0 if op.consent else 0.0,
-        float(op.mandate) if op.mandate is not None else 99.0,
-        float(op.months),
-    ]
+        op.consent,
+        op.mandate if op.mandate is not None else 99,
+        op.months,
+    )
 
 
 def build_env(comp: Compiled, state: GameState) -> list[float]:
+    """All named values in the order of `names_with_ranges`. Booleans and counts go in as they
+    are (True == 1): expressions only compare and add them."""
     sc = comp.scenario
     env = state.vars[_var_order(comp)].tolist()
-    env.append(float(state.month))
-    env.append(float(sc.months - state.month))
-    env.extend(1.0 if state.flags[f.id] else 0.0 for f in sc.flags)
-    env.extend(1.0 if state.crises[c.id] else 0.0 for c in sc.crises)
+    env.append(state.month)
+    env.append(sc.months - state.month)
+    flags, crises = state.flags, state.crises
+    env += [flags[f.id] for f in sc.flags]
+    env += [crises[c.id] for c in sc.crises]
+    ops = state.ops
     for op in sc.operations:
-        env.extend(op_values(state.ops[op.id]))
+        env += op_values(ops[op.id])
+    files = state.files
     for f in sc.files:
-        fs = state.files[f.id]
-        env.extend(float(getattr(fs, k)) for k in FILE_FIELDS)
-    env.extend(float(state.fired.get(e.event.id, 0)) for e in comp.events)
-    env.extend(float(state.counts[k]) for k in ("adopted", "vetoes", "failed"))
-    env.extend(float(state.scores.get(k, 50.0)) for k in SCORE_NAMES)
+        fs = files[f.id]
+        env += (fs.on_agenda, fs.neglect, fs.adopted, fs.failed, fs.vetoes, fs.prst)
+    fired = state.fired
+    env += [fired.get(ce.event.id, 0) for ce in comp.events]
+    counts = state.counts
+    env += (counts["adopted"], counts["vetoes"], counts["failed"])
+    scores = state.scores
+    env += [scores.get(k, 50.0) for k in SCORE_NAMES]
     return env

@@ -459,13 +459,15 @@ class Game:
                 rec.news += self.changer.apply(crisis.monthly, "crisis", crisis.id, crisis.name)
         st.scores = compute_scores(comp, st)
         env = build_env(comp, st)
-        st.objectives = objective_scores(comp, env)
+        last = st.month >= comp.scenario.months
+        if self.changer.record or last:  # progress for screens; the simulator needs the end only
+            st.objectives = objective_scores(comp, env)
         rec.gauges = {k: round(float(st.vars[i]), 2) for i, k in enumerate(comp.var_names)}
         rec.scores = dict(st.scores)
-        last = st.month >= comp.scenario.months
         for ending, cond in comp.endings:
             if (last or ending.early) and cond(env):
                 st.ending, st.finished = ending.id, True
+                st.objectives = objective_scores(comp, env)
                 return
         if last:
             st.ending, st.finished = comp.endings[-1][0].id, True

@@ -47,7 +47,7 @@ class Changer:
         real = new - old
         if self.record and real:
             self.state.causes.append(
-                Cause(self.state.month, self.comp.var_names[idx], round(float(real), 3), kind, source, label)
+                Cause(self.state.month, self.comp.var_names[idx], float(real), kind, source, label)
             )
         return real
 
@@ -135,7 +135,7 @@ def monthly_operations(comp: Compiled, state: GameState, ch: Changer) -> None:
 
 def apply_noise(comp: Compiled, state: GameState, ch: Changer, rng: np.random.Generator) -> None:
     noise = rng.normal(0.0, 1.0, size=len(comp.var_names)) * comp.noise_sd
-    ch.add_vector(np.round(noise, 3), "noise", "", "month-to-month variation")
+    ch.add_vector(noise, "noise", "", "month-to-month variation")
 
 
 def tick_mandates(state: GameState) -> list[str]:
