@@ -19,23 +19,23 @@ from councilgame.packs.schema.common import Strict
 
 
 class DimensionsFile(Strict):
-    dimensions: list[Dimension] = Field(default_factory=list)
+    dimensions: list[Dimension] = Field(default_factory=list, description="Issue dimensions of the AI members' model.")
 
 
 class GaugesFile(Strict):
-    gauges: list[Gauge] = Field(default_factory=list)
+    gauges: list[Gauge] = Field(default_factory=list, description="Gauges every theatre has.")
 
 
 class MembersFile(Strict):
-    members: list[Member] = Field(default_factory=list)
+    members: list[Member] = Field(default_factory=list, description="States that can sit on the Council.")
 
 
 class OrganisationsFile(Strict):
-    organisations: list[Organisation] = Field(default_factory=list)
+    organisations: list[Organisation] = Field(default_factory=list, description="Who can lead an operation.")
 
 
 class ClausesFile(Strict):
-    clauses: list[Clause] = Field(default_factory=list)
+    clauses: list[Clause] = Field(default_factory=list, description="Clauses drafts can hold.")
 
 
 LIBRARY_FILES: dict[str, type[BaseModel]] = {

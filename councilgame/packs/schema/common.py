@@ -73,9 +73,7 @@ class OperationChange(Strict):
         "set", description="deploy it, withdraw it, renew its mandate, or only change attributes."
     )
     set: OperationPatch = Field(default_factory=OperationPatch, description="Attribute changes.")
-    months: int | None = Field(
-        None, ge=1, le=60, description="Mandate length in months for deploy or renew."
-    )
+    months: int | None = Field(None, ge=1, le=60, description="Mandate length in months for deploy or renew.")
 
 
 class Effects(Strict):
@@ -87,9 +85,7 @@ class Effects(Strict):
     )
     set_flags: list[Id] = Field(default_factory=list, description="Flags switched on.")
     clear_flags: list[Id] = Field(default_factory=list, description="Flags switched off.")
-    operations: list[OperationChange] = Field(
-        default_factory=list, description="Changes to operations."
-    )
+    operations: list[OperationChange] = Field(default_factory=list, description="Changes to operations.")
     agenda: list[Id] = Field(
         default_factory=list, description="Agenda files put before the Council next month."
     )

@@ -18,12 +18,12 @@ class FollowUp(Strict):
 class Option(Strict):
     """One answer to an event's choice."""
 
-    id: Id
-    label: str
-    text: Text = ""
-    effects: Effects = Field(default_factory=Effects)
+    id: Id = Field(description="Identifier of the option.")
+    label: str = Field(description="Short label on the button.")
+    text: Text = Field("", description="What choosing it means.")
+    effects: Effects = Field(default_factory=Effects, description="What choosing it does.")
     ai_weight: Expr = Field("1", description="How likely an AI seat picks it (relative).")
-    follow_up: list[FollowUp] = Field(default_factory=list)
+    follow_up: list[FollowUp] = Field(default_factory=list, description="Events it schedules.")
 
 
 class Choice(Strict):
@@ -32,29 +32,29 @@ class Choice(Strict):
     seat: str = Field(
         description="Member code, 'president' (this month's president) or 'penholder:<file id>'."
     )
-    prompt: Text
-    options: list[Option] = Field(min_length=2)
+    prompt: Text = Field(description="The question put to the seat.")
+    options: list[Option] = Field(min_length=2, description="The answers (at least two).")
     default: Id = Field(description="Option taken when nobody chooses.")
 
 
 class Event(Strict):
-    id: Id
-    title: str
-    text: Text
+    id: Id = Field(description="Identifier, read as events.<id>.fired in expressions.")
+    title: str = Field(description="Headline in the news feed.")
+    text: Text = Field(description="What happened, in a few sentences.")
     when: Expr = Field("true", description="Condition for the event to be drawn (or to fire).")
     weight: Expr = Field("1", description="Relative chance among the events that can happen.")
     once: bool = Field(True, description="Fires at most once per game.")
     cooldown: int = Field(0, ge=0, le=36, description="Months before a recurring event can recur.")
     drawn: bool = Field(True, description="False: fires only as another event's follow-up.")
-    effects: Effects = Field(default_factory=Effects)
-    follow_up: list[FollowUp] = Field(default_factory=list)
-    choice: Choice | None = None
-    tags: list[str] = Field(default_factory=list)
+    effects: Effects = Field(default_factory=Effects, description="What the event does.")
+    follow_up: list[FollowUp] = Field(default_factory=list, description="Events it schedules.")
+    choice: Choice | None = Field(None, description="A decision it puts to one seat.")
+    tags: list[str] = Field(default_factory=list, description="Free labels for filtering and reports.")
     source: Source = ""
 
 
 class EventFile(Strict):
     """A file of events for one scenario."""
 
-    scenario: Id
-    events: list[Event]
+    scenario: Id = Field(description="Id of the scenario these events belong to.")
+    events: list[Event] = Field(description="The events.")

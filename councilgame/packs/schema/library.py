@@ -14,19 +14,19 @@ from councilgame.packs.schema.common import Code, Effects, Id, Source, Strict, T
 class Dimension(Strict):
     """An issue dimension of the AI members' spatial model."""
 
-    id: Id
+    id: Id = Field(description="Identifier, used in ideal points and positions.")
     name: str = Field(description="Short name shown to players.")
     low: str = Field(description="What -1 on this dimension means.")
     high: str = Field(description="What +1 on this dimension means.")
-    description: Text = ""
+    description: Text = Field("", description="What the dimension measures.")
 
 
 class Gauge(Strict):
     """A gauge every theatre has (violence, abuses, ...)."""
 
-    id: Id
+    id: Id = Field(description="Identifier; read by name (first theatre) or as <theatre>.<id>.")
     name: str = Field(description="Name shown to players.")
-    description: Text = ""
+    description: Text = Field("", description="What the gauge measures.")
     good: Literal["low", "high"] = Field(description="Whether low or high values are good.")
     source: Source = ""
 
@@ -44,9 +44,7 @@ class Member(Strict):
     blocs: list[str] = Field(
         default_factory=list, description="Caucuses it belongs to, e.g. A3, EU, NATO, Arab."
     )
-    ideal: dict[str, float] = Field(
-        default_factory=dict, description="Ideal point on each dimension, -1..1."
-    )
+    ideal: dict[str, float] = Field(default_factory=dict, description="Ideal point on each dimension, -1..1.")
     salience: dict[str, float] = Field(
         default_factory=dict, description="How much each dimension matters to it, 0..2 (default 1)."
     )
@@ -60,30 +58,33 @@ class Member(Strict):
     veto_reluctance: float = Field(
         1.0, ge=0, le=3, description="Permanent members: how much a veto costs it (higher: rarer)."
     )
-    note: Text = ""
+    note: Text = Field("", description="A line about the member's record, shown with its seat.")
     source: Source = ""
 
 
 class Organisation(Strict):
     """An organisation, coalition or company that can lead a parallel operation."""
 
-    id: Id
-    name: str
+    id: Id = Field(description="Identifier, used as an operation's led_by.")
+    name: str = Field(description="Full name.")
     short: str = Field(description="Acronym shown in tight places, e.g. AU, EU, G5S.")
-    kind: Lead
+    kind: Lead = Field(description="Kind of lead it is (typology).")
     region: str = Field("", description="Region it belongs to, e.g. africa, europe.")
     western: bool = Field(False, description="Seen as Western-led (drives some members' stance).")
     members: list[str] = Field(default_factory=list, description="Member states (codes or names).")
-    note: Text = ""
+    note: Text = Field("", description="A line about its record.")
     source: Source = ""
 
 
 class Clause(Strict):
     """A clause a draft resolution can contain."""
 
-    id: Id
+    id: Id = Field(description="Identifier, used in agenda files' clause lists.")
     title: str = Field(description="Short title shown in the drafting screen.")
-    group: ClauseGroup
+    group: ClauseGroup = Field(
+        description="Drafting group: mandate, authorization, support, compliance, funding, "
+        "sanctions, requests or duration."
+    )
     text: Text = Field(description="What the clause does, in one or two plain sentences.")
     position: dict[str, float] = Field(
         default_factory=dict, description="Position on each dimension, -1..1 (sums over a draft)."
@@ -102,10 +103,8 @@ class Clause(Strict):
         "members' ties to its lead the clause carries: 1 for authorization, less for weaker forms.",
     )
     effects: Effects = Field(default_factory=Effects, description="What adoption does.")
-    legitimacy: float = Field(
-        0.0, ge=-20, le=20, description="Direct change to accountability when adopted."
-    )
-    tags: list[str] = Field(default_factory=list)
+    legitimacy: float = Field(0.0, ge=-20, le=20, description="Direct change to accountability when adopted.")
+    tags: list[str] = Field(default_factory=list, description="Free labels.")
     source: Source = ""
 
 
@@ -134,16 +133,23 @@ class ScoringModel(Strict):
     """Weights that combine components into the legitimacy and outcome scores."""
 
     legitimacy: dict[str, float] = Field(
+        description="Weight of each legitimacy component.",
         default_factory=lambda: {
-            "legality": 1.0, "inclusiveness": 1.0, "impartiality": 1.0,
-            "accountability": 1.0, "effectiveness": 1.0,
-        }
+            "legality": 1.0,
+            "inclusiveness": 1.0,
+            "impartiality": 1.0,
+            "accountability": 1.0,
+            "effectiveness": 1.0,
+        },
     )
     outcomes: dict[str, float] = Field(
+        description="Weight of each outcome component.",
         default_factory=lambda: {
-            "civilian_protection": 1.0, "stability": 1.0, "political_process": 1.0,
+            "civilian_protection": 1.0,
+            "stability": 1.0,
+            "political_process": 1.0,
             "humanitarian": 1.0,
-        }
+        },
     )
 
 
@@ -158,6 +164,6 @@ class Model(Strict):
     noise: dict[str, float] = Field(
         default_factory=dict, description="Monthly random noise (standard deviation) per gauge."
     )
-    ai: AIModel = Field(default_factory=AIModel)
-    scoring: ScoringModel = Field(default_factory=ScoringModel)
+    ai: AIModel = Field(default_factory=AIModel, description="Parameters of the AI members.")
+    scoring: ScoringModel = Field(default_factory=ScoringModel, description="Weights of the scores.")
     source: Source = ""

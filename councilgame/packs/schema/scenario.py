@@ -33,8 +33,8 @@ class Council(Strict):
 class Theatre(Strict):
     """A place where the crisis unfolds, with its own gauges."""
 
-    id: Id
-    name: str
+    id: Id = Field(description="Identifier; gauges read as <theatre>.<gauge>.")
+    name: str = Field(description="Name shown to players.")
     region: str = Field(description="Region id, matched against members' regional interests.")
     hosts: list[str] = Field(default_factory=list, description="Host states (names).")
     gauges: dict[str, float] = Field(
@@ -45,13 +45,15 @@ class Theatre(Strict):
 class Variable(Strict):
     """A scenario-specific variable, e.g. supply_security or sea_ice."""
 
-    id: Id
-    name: str
-    description: Text = ""
-    initial: float
-    min: float = 0.0
-    max: float = 100.0
-    good: Literal["low", "high", "neutral"] = "neutral"
+    id: Id = Field(description="Identifier, read by name in expressions.")
+    name: str = Field(description="Name shown to players.")
+    description: Text = Field("", description="What it measures.")
+    initial: float = Field(description="Value at the start.")
+    min: float = Field(0.0, description="Lowest value.")
+    max: float = Field(100.0, description="Highest value.")
+    good: Literal["low", "high", "neutral"] = Field(
+        "neutral", description="Whether low or high values are good, or neither."
+    )
     shown: bool = Field(True, description="Shown as a gauge to players.")
     source: Source = ""
 
@@ -59,35 +61,49 @@ class Variable(Strict):
 class Flag(Strict):
     """A yes/no fact of the story that events and clauses switch."""
 
-    id: Id
-    description: Text = ""
-    initial: bool = False
+    id: Id = Field(description="Identifier, read as flags.<id> in expressions.")
+    description: Text = Field("", description="What the flag records.")
+    initial: bool = Field(False, description="Whether it is set when the game starts.")
 
 
 class Composition(Strict):
-    troops: int = Field(0, ge=0, le=200_000)
-    police: int = Field(0, ge=0, le=50_000)
-    observers: int = Field(0, ge=0, le=10_000)
-    civilians: int = Field(0, ge=0, le=20_000)
+    troops: int = Field(0, ge=0, le=200_000, description="Armed troops.")
+    police: int = Field(0, ge=0, le=50_000, description="Police officers.")
+    observers: int = Field(0, ge=0, le=10_000, description="Unarmed military observers.")
+    civilians: int = Field(0, ge=0, le=20_000, description="Civilian staff.")
 
 
 class Operation(Strict):
     """A UN mission or a parallel operation, described by the paper's typology."""
 
-    id: Id
-    name: str
+    id: Id = Field(description="Identifier, read as ops.<id>.* in expressions.")
+    name: str = Field(description="Full name.")
     short: str = Field(description="Acronym, e.g. UNSOSAH, FC-G5S.")
-    theatre: Id
-    lead: Lead
+    theatre: Id = Field(description="Theatre it deploys in.")
+    lead: Lead = Field(
+        description="Kind of lead (typology): un, regional, subregional, coalition, state or company."
+    )
     led_by: str = Field(description="Organisation id or member code that leads it.")
-    composition: Composition = Field(default_factory=Composition)
-    authorization: Authorization = Authorization.NONE
-    command: Command = Command.INDEPENDENT
-    principles: Principles = Principles.ALIGNED
-    aim: Aim
+    composition: Composition = Field(default_factory=Composition, description="Personnel by kind.")
+    authorization: Authorization = Field(
+        Authorization.NONE,
+        description="The Council's basis at the start: chapter7, chapter8, endorsed, welcomed or none.",
+    )
+    command: Command = Field(
+        Command.INDEPENDENT, description="Command relation to the UN: independent, coordinated or integrated."
+    )
+    principles: Principles = Field(
+        Principles.ALIGNED,
+        description="Alignment with UN peacekeeping principles: aligned, partial or not_aligned.",
+    )
+    aim: Aim = Field(
+        description="Aim: capacity_building, crisis_response, deterrence, combat, monitoring or support."
+    )
     consent: bool = Field(True, description="Whether the host state consents.")
-    funding: Funding = Funding.OWN
-    compliance: Compliance = Compliance.NONE
+    funding: Funding = Field(Funding.OWN, description="Funding: assessed, trust_fund, own or none.")
+    compliance: Compliance = Field(
+        Compliance.NONE, description="Compliance framework binding it: none, regional or un."
+    )
     supported: bool = Field(False, description="Receives a UN support package.")
     supports: Id | None = Field(None, description="For a UN support operation: whom it supports.")
     deployed: bool = Field(False, description="Deployed when the scenario starts.")
@@ -95,22 +111,24 @@ class Operation(Strict):
         None, ge=1, le=60, description="Months left on its mandate at the start, if any."
     )
     strength: float = Field(1.0, ge=0, le=1, description="Readiness, 0..1.")
-    description: Text = ""
+    description: Text = Field("", description="What it is, for the briefing.")
     source: Source = ""
 
 
 class ClauseOffer(Strict):
     """A clause on offer for a file, optionally aimed at one operation."""
 
-    clause: Id
-    target: Id | None = None
+    clause: Id = Field(description="Id of the clause on offer.")
+    target: Id | None = Field(
+        None, description="Id of the operation the clause acts on, for clauses that need one."
+    )
 
 
 class AgendaFile(Strict):
     """A file the Council deals with: who holds the pen, which clauses it offers."""
 
     id: Id
-    title: str
+    title: str = Field(description="Title shown on the agenda.")
     theatre: Id
     penholders: list[Code] = Field(description="Members holding the pen, first one drafts.")
     clauses: list[ClauseOffer | Id] = Field(description="Clauses a draft on this file can hold.")
@@ -122,38 +140,36 @@ class AgendaFile(Strict):
         default_factory=Effects,
         description="Applied each month the file is on the agenda and the Council adopts nothing.",
     )
-    description: Text = ""
+    description: Text = Field("", description="What the file is about, for the briefing.")
     source: Source = ""
 
 
 class Objective(Strict):
     """A seat's private objective, achieved when its condition holds at the end."""
 
-    id: Id
-    text: str
+    id: Id = Field(description="Identifier of the objective.")
+    text: str = Field(description="The objective as the seat's player reads it.")
     when: Expr
-    weight: float = Field(1.0, gt=0, le=10)
+    weight: float = Field(1.0, gt=0, le=10, description="Its weight in the seat's objective score.")
 
 
 class Ending(Strict):
     """How a game can end; the first ending (by priority) whose condition holds is chosen."""
 
-    id: Id
-    title: str
-    text: Text
+    id: Id = Field(description="Identifier of the ending.")
+    title: str = Field(description="Title shown in the debrief.")
+    text: Text = Field(description="What the ending means, shown in the debrief.")
     when: Expr = "true"
     priority: int = Field(0, description="Checked in descending priority.")
-    early: bool = Field(
-        False, description="Can end the game before its last month (checked every month)."
-    )
+    early: bool = Field(False, description="Can end the game before its last month (checked every month).")
     source: Source = ""
 
 
 class Crisis(Strict):
     """A crisis state with hysteresis: on when `on` holds, off only when `off` holds."""
 
-    id: Id
-    name: str
+    id: Id = Field(description="Identifier, read as crisis.<id> in expressions.")
+    name: str = Field(description="Name shown when the crisis starts and ends.")
     on: Expr
     off: Expr
     monthly: Effects = Field(default_factory=Effects, description="Applied each month it is on.")
@@ -162,40 +178,49 @@ class Crisis(Strict):
 class DebriefItem(Strict):
     """A real case or a recommendation of the paper shown in the debrief when it applies."""
 
-    title: str
-    text: Text
+    title: str = Field(description="Heading in the debrief.")
+    text: Text = Field(description="What to tell the player, in a few sentences.")
     when: Expr = "true"
     source: Source
 
 
 class Debrief(Strict):
-    cases: list[DebriefItem] = Field(default_factory=list)
-    recommendations: list[DebriefItem] = Field(default_factory=list)
+    cases: list[DebriefItem] = Field(
+        default_factory=list, description="Real cases the debrief shows when their condition holds."
+    )
+    recommendations: list[DebriefItem] = Field(
+        default_factory=list,
+        description="The paper's recommendations the debrief shows when their condition holds.",
+    )
 
 
 class Scenario(Strict):
     """One playable crisis."""
 
-    id: Id
-    title: str
-    synopsis: Text
+    id: Id = Field(description="Identifier used on the command line.")
+    title: str = Field(description="Title shown to players.")
+    synopsis: Text = Field(description="The situation, in a paragraph, for the scenario picker.")
     source: Source = Field(description="Which section of the paper the scenario comes from.")
-    year: int = Field(ge=1945, le=2100)
+    year: int = Field(ge=1945, le=2100, description="Calendar year of the first turn.")
     start_month: int = Field(1, ge=1, le=12, description="Calendar month of the first turn.")
     months: int = Field(ge=1, le=36, description="Number of monthly turns.")
-    council: Council
-    theatres: list[Theatre] = Field(min_length=1)
-    variables: list[Variable] = Field(default_factory=list)
-    flags: list[Flag] = Field(default_factory=list)
-    operations: list[Operation] = Field(default_factory=list)
-    files: list[AgendaFile] = Field(min_length=1)
-    objectives: dict[Code, list[Objective]] = Field(default_factory=dict)
-    endings: list[Ending] = Field(min_length=1)
-    crises: list[Crisis] = Field(default_factory=list)
-    debrief: Debrief = Field(default_factory=Debrief)
-    events_per_month: int = Field(2, ge=0, le=6, description="Most events drawn in a month.")
-    quiet_weight: float = Field(
-        2.0, ge=0, description="Weight of 'nothing happens' in each draw."
+    council: Council = Field(description="The fifteen members.")
+    theatres: list[Theatre] = Field(min_length=1, description="Where the crisis unfolds.")
+    variables: list[Variable] = Field(default_factory=list, description="Scenario-specific variables.")
+    flags: list[Flag] = Field(default_factory=list, description="Yes/no facts of the story.")
+    operations: list[Operation] = Field(
+        default_factory=list, description="UN missions and parallel operations, deployed or possible."
     )
+    files: list[AgendaFile] = Field(min_length=1, description="Agenda files.")
+    objectives: dict[Code, list[Objective]] = Field(
+        default_factory=dict, description="Private objectives of each seat (by member code)."
+    )
+    endings: list[Ending] = Field(min_length=1, description="Possible endings.")
+    crises: list[Crisis] = Field(default_factory=list, description="Crisis states with hysteresis.")
+    debrief: Debrief = Field(
+        default_factory=Debrief, description="Real cases and recommendations for the debrief."
+    )
+    events_per_month: int = Field(2, ge=0, le=6, description="Most events drawn in a month.")
+    quiet_weight: float = Field(2.0, ge=0, description="Weight of 'nothing happens' in each draw.")
     capital: int = Field(6, ge=0, le=50, description="Political capital each seat starts with.")
-    capital_per_month: int = Field(1, ge=0, le=10)
+    capital_per_month: int = Field(1, ge=0, le=10, description="Political capital each seat gains per month.")
