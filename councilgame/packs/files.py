@@ -19,7 +19,7 @@ from councilgame.packs.schema.common import Strict
 
 
 class DimensionsFile(Strict):
-    dimensions: list[Dimension] = Field(default_factory=list, description="Issue dimensions of the AI members' model.")
+    dimensions: list[Dimension] = Field(default_factory=list, description="Issue dimensions of the AI model.")
 
 
 class GaugesFile(Strict):
