@@ -1,0 +1,110 @@
+"""After the votes: operations act, files left unaddressed escalate, events fire, crises switch,
+scores and endings are settled. A mixin of `Game`."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from councilgame.engine import events
+from councilgame.engine.actions import Prompt
+from councilgame.engine.environment import build_env
+from councilgame.engine.operations import apply_noise, monthly_operations, tick_mandates
+from councilgame.engine.scoring import compute_scores, objective_scores
+from councilgame.engine.state import MonthRecord
+from councilgame.engine.types import Flow
+
+
+class Aftermath:
+    """Methods of Game for the end of each month."""
+
+    def _consequences(self, rec: MonthRecord) -> None:
+        st, comp, ch = self.state, self.comp, self.changer
+        for fid in rec.agenda:
+            fs = st.files[fid]
+            output = rec.outputs.get(fid)
+            if output == "resolution":
+                fs.neglect = 0
+                continue
+            fs.neglect += 1
+            scale = 0.5 if output == "presidential statement" else 1.0
+            eff = comp.files[fid].neglect
+            for name, delta in eff.vars.items():
+                label = f"{comp.files[fid].title} left unaddressed"
+                ch.add(comp.var_index[name], delta * scale, "neglect", fid, label)
+            rec.news += ch.apply(eff.model_copy(update={"vars": {}}), "neglect", fid, "neglect")
+        for op in st.ops.values():
+            if op.supports and op.lead == "un":
+                st.ops[op.supports].supported = op.active
+        monthly_operations(comp, st, ch)
+        apply_noise(comp, st, ch, self.rng)
+        rec.news += tick_mandates(st)
+
+    def _events(self, rec: MonthRecord) -> Flow:
+        st, comp = self.state, self.comp
+        env = build_env(comp, st)
+        fired_now: set[str] = set()
+        for ce in events.due_followups(comp, st):
+            if ce.when(env):
+                yield from self._fire(ce, rec, env)
+                fired_now.add(ce.event.id)
+        env = build_env(comp, st)
+        for ce in events.draw(comp, st, env, self.rng, fired_now):
+            yield from self._fire(ce, rec, env)
+
+    def _fire(self, ce, rec: MonthRecord, env: list[float]) -> Flow:
+        st, ev = self.state, ce.event
+        st.fired[ev.id] = st.fired.get(ev.id, 0) + 1
+        st.last_fired[ev.id] = st.month
+        rec.events.append(ev.id)
+        rec.news.append(ev.title)
+        rec.news += self.changer.apply(ev.effects, "event", ev.id, ev.title)
+        events.schedule(st, ev.follow_up, self.rng)
+        if not ev.choice:
+            return
+        seat = self._choice_seat(ev.choice.seat)
+        ids = [o.id for o in ev.choice.options]
+        if seat in self.humans:
+            action = yield Prompt(kind="choice", seat=seat, event=ev.id, options=ids,
+                                  question=ev.choice.prompt)
+            opt_id = action.option
+        else:
+            w = np.array([max(0.0, g(env)) for g in ce.option_weights])
+            opt_id = ev.choice.default if w.sum() <= 0 else ids[int(self.rng.choice(len(ids), p=w / w.sum()))]
+        opt = ev.choice.options[ids.index(opt_id)]
+        rec.choices[ev.id] = opt_id
+        rec.news += self.changer.apply(opt.effects, "choice", f"{ev.id}:{opt_id}", f"{ev.title}: {opt.label}")
+        events.schedule(st, opt.follow_up, self.rng)
+
+    def _choice_seat(self, seat: str) -> str:
+        if seat == "president":
+            return self.president()
+        if seat.startswith("penholder:"):
+            return self.comp.codes[self.comp.files[seat.split(":", 1)[1]].penholders[0]]
+        return seat
+
+    def _after_events(self, rec: MonthRecord) -> None:
+        st, comp = self.state, self.comp
+        env = build_env(comp, st)
+        for crisis, on, off in comp.crises:
+            if not st.crises[crisis.id] and on(env):
+                st.crises[crisis.id] = True
+                rec.news.append(f"Crisis: {crisis.name}.")
+            elif st.crises[crisis.id] and off(env):
+                st.crises[crisis.id] = False
+                rec.news.append(f"The {crisis.name} eases.")
+            if st.crises[crisis.id]:
+                rec.news += self.changer.apply(crisis.monthly, "crisis", crisis.id, crisis.name)
+        st.scores = compute_scores(comp, st)
+        env = build_env(comp, st)
+        last = st.month >= comp.scenario.months
+        if self.changer.record or last:  # progress for screens; the simulator needs the end only
+            st.objectives = objective_scores(comp, env)
+        rec.gauges = {k: round(float(st.vars[i]), 2) for i, k in enumerate(comp.var_names)}
+        rec.scores = dict(st.scores)
+        for ending, cond in comp.endings:
+            if (last or ending.early) and cond(env):
+                st.ending, st.finished = ending.id, True
+                st.objectives = objective_scores(comp, env)
+                return
+        if last:
+            st.ending, st.finished = comp.endings[-1][0].id, True
