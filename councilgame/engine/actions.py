@@ -39,6 +39,13 @@ class Amend(_Action):
     remove: bool = True
 
 
+class Deal(_Action):
+    """Trade support: ask a member for its vote now, pledging to back its next draft."""
+
+    kind: Literal["deal"] = "deal"
+    target: str
+
+
 class SignalVeto(_Action):
     """A permanent member warns it will veto the draft as it stands."""
 
@@ -64,7 +71,7 @@ class Choose(_Action):
 
 
 Action = Annotated[
-    TableDraft | Lobby | Amend | SignalVeto | Done | Vote | Choose, Field(discriminator="kind")
+    TableDraft | Lobby | Amend | Deal | SignalVeto | Done | Vote | Choose, Field(discriminator="kind")
 ]
 
 

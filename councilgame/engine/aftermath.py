@@ -13,6 +13,8 @@ from councilgame.engine.scoring import compute_scores, objective_scores
 from councilgame.engine.state import MonthRecord
 from councilgame.engine.types import Flow
 
+DEAL_MONTHS = 6  # an unpaid pledge lapses after this many months
+
 
 class Aftermath:
     """Methods of Game for the end of each month."""
@@ -38,6 +40,9 @@ class Aftermath:
         monthly_operations(comp, st, ch)
         apply_noise(comp, st, ch, self.rng)
         rec.news += tick_mandates(st)
+        for deal in st.deals:
+            if deal.status == "open" and st.month - deal.month >= DEAL_MONTHS:
+                deal.status = "expired"
 
     def _events(self, rec: MonthRecord) -> Flow:
         st, comp = self.state, self.comp

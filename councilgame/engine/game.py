@@ -12,6 +12,7 @@ from councilgame.engine.actions import (
     Action,
     Amend,
     Choose,
+    Deal,
     Done,
     Lobby,
     Prompt,
@@ -86,7 +87,7 @@ class Game(Meeting, Aftermath):
             raise ActionError("the game is not waiting for anyone")
         if action.seat != p.seat:
             raise ActionError(f"it is {p.seat}'s turn, not {action.seat}'s")
-        allowed = {"draft": (TableDraft, Done), "consult": (Lobby, Amend, SignalVeto, Done),
+        allowed = {"draft": (TableDraft, Done), "consult": (Lobby, Amend, Deal, SignalVeto, Done),
                    "vote": (Vote,), "choice": (Choose,)}[p.kind]
         if not isinstance(action, allowed):
             raise ActionError(f"a {p.kind} prompt does not take a {action.kind} action")
@@ -96,10 +97,10 @@ class Game(Meeting, Aftermath):
             bad = [k for k in asked if k not in keys]
             if bad:
                 raise ActionError(f"not a clause on offer for this file: {', '.join(bad)}")
-        if isinstance(action, Lobby):
-            if action.target not in self.comp.index:
+        if isinstance(action, Lobby | Deal):
+            if action.target not in self.comp.index or action.target == action.seat:
                 raise ActionError(f"{action.target} does not sit on the Council")
-            if self.state.capital[action.seat] < action.points:
+            if isinstance(action, Lobby) and self.state.capital[action.seat] < action.points:
                 raise ActionError("not enough political capital")
         if isinstance(action, SignalVeto) and not self.comp.permanent[self.comp.index[action.seat]]:
             raise ActionError("only a permanent member can veto")

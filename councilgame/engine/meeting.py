@@ -8,13 +8,14 @@ from collections.abc import Generator
 import numpy as np
 
 from councilgame.engine import ai
-from councilgame.engine.actions import Action, Amend, Done, Lobby, Prompt, SignalVeto, TableDraft
+from councilgame.engine.actions import Action, Amend, Deal, Done, Lobby, Prompt, SignalVeto, TableDraft
 from councilgame.engine.compiled import CompiledFile
-from councilgame.engine.state import MonthRecord, VoteRecord
+from councilgame.engine.state import DealRecord, MonthRecord, VoteRecord
 from councilgame.engine.types import Draft, Flow
 from councilgame.engine.voting import Tally, tally
 
 RIVAL_LINE = -0.3  # a permanent member this unhappy may table a rival draft
+DEAL_VALUE = 0.6  # utility a pledge of future support is worth to the member who takes it
 
 
 class Meeting:
@@ -123,6 +124,8 @@ class Meeting:
             self.lobby[t] += action.points * comp.model.ai.lobby_effect
             st.memory[t, comp.index[action.seat]] += 0.1 * action.points
             d.model.base = sum(d.model.parts.values())
+        elif isinstance(action, Deal):
+            self._deal(action, rec)
         elif isinstance(action, SignalVeto):
             i = comp.index[action.seat]
             rec.news.append(f"{comp.names[i]} signals a veto of the draft as it stands.")
@@ -131,6 +134,32 @@ class Meeting:
                 d.selected[worst] = 0.0
         elif isinstance(action, Amend):
             self._pending_amendments.append(action)
+
+    def _deal(self, action: Deal, rec: MonthRecord) -> None:
+        """The target takes the deal if the pledge is worth enough to bring its vote round."""
+        d, comp, st = self.draft, self.comp, self.state
+        t, s = comp.index[action.target], comp.index[action.seat]
+        value = DEAL_VALUE + 0.3 * comp.member_ties[t, s] + 0.5 * st.memory[t, s]
+        u = d.model.utilities(d.selected)[t]
+        broken = sum(1 for x in st.deals if x.seat == action.seat and x.status == "broken")
+        if u > comp.model.ai.yes_threshold + ai.SAFETY or value - 0.4 * broken <= 0:
+            rec.news.append(f"{comp.names[t]} declines the deal offered by {comp.names[s]}.")
+            return
+        self.lobby[t] += value
+        d.model.base = sum(d.model.parts.values())
+        st.deals.append(DealRecord(st.month, action.seat, action.target, d.file))
+        rec.news.append(f"{comp.names[t]} accepts a deal with {comp.names[s]}.")
+
+    def _settle_deals(self, sponsor: str, votes: dict[str, str]) -> None:
+        """A pledge falls due on the creditor's next draft: kept if the debtor votes yes."""
+        st, comp = self.state, self.comp
+        for deal in st.deals:
+            if deal.status != "open" or deal.target != sponsor or deal.month == st.month:
+                continue
+            kept = votes.get(deal.seat) == "yes"
+            deal.status = "kept" if kept else "broken"
+            t, s = comp.index[deal.target], comp.index[deal.seat]
+            st.memory[t, s] += 0.2 if kept else -2 * comp.model.ai.slight
 
     def _amend_and_vote(self, file: CompiledFile, rec: MonthRecord) -> Generator[Prompt, Action, Tally]:
         d = self.draft
@@ -175,6 +204,8 @@ class Meeting:
                                       question=f"Vote on {symbol} ({kind}).")
                 votes[code] = action.ballot
         tl = tally(votes, [c for i, c in enumerate(comp.codes) if comp.permanent[i]])
+        if kind == "draft":
+            self._settle_deals(sponsor, votes)
         rec.votes.append(VoteRecord(self.state.month, self.draft.file, symbol, kind, sponsor, clauses,
                                     votes, tl.result, list(tl.vetoed_by), tl.yes, tl.no, tl.abstain))
         return tl

@@ -80,6 +80,17 @@ class VoteRecord:
 
 
 @dataclass(slots=True)
+class DealRecord:
+    """A trade of support: `seat` got `target`'s vote and owes it a yes on its next draft."""
+
+    month: int
+    seat: str
+    target: str
+    file: str
+    status: str = "open"  # open, kept, broken, expired
+
+
+@dataclass(slots=True)
 class MonthRecord:
     month: int
     president: str
@@ -109,6 +120,7 @@ class GameState:
     vetoes_cast: dict[str, int]
     counts: dict[str, int] = field(default_factory=lambda: {"adopted": 0, "vetoes": 0, "failed": 0})
     margins: list[float] = field(default_factory=list)
+    deals: list[DealRecord] = field(default_factory=list)
     history: list[MonthRecord] = field(default_factory=list)
     causes: list[Cause] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)

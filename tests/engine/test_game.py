@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from councilgame.engine.actions import Choose, Done, Lobby, TableDraft, Vote
+from councilgame.engine.actions import Choose, Deal, Done, Lobby, TableDraft, Vote
 from councilgame.engine.game import ActionError, Game
 from councilgame.engine.record import game_record
 
@@ -135,3 +135,42 @@ def test_unaddressed_files_escalate(testland):
         assert au.neglect == 0
     else:
         assert causes and au.neglect >= 1
+
+
+def _to_consultations(testland):
+    game = Game(testland, 1, humans={"USA"})
+    game.apply(TableDraft(seat="USA", offers=["authorize_ch7@west_force"]))
+    assert game.prompt.kind == "consult"
+    return game
+
+
+def test_lobbying_moves_the_target_and_costs_capital(testland):
+    game = _to_consultations(testland)
+    chn = testland.index["CHN"]
+    before = game.draft.model.utilities(game.draft.selected)[chn]
+    game.apply(Lobby(seat="USA", target="CHN", points=3))
+    after = game.draft.model.utilities(game.draft.selected)[chn]
+    assert after - before == pytest.approx(3 * testland.model.ai.lobby_effect)
+    with pytest.raises(ActionError, match="not enough political capital"):
+        game.apply(Lobby(seat="USA", target="RUS", points=5))
+
+
+def test_a_deal_buys_a_vote_now_and_is_remembered(testland):
+    game = _to_consultations(testland)
+    game.apply(Deal(seat="USA", target="CHN"))
+    deals = game.state.deals
+    assert len(deals) == 1 and deals[0].status == "open" and deals[0].target == "CHN"
+    assert any("accepts a deal" in n for n in game.state.history[0].news)
+    # the pledge falls due on China's next draft: voting against it breaks the deal
+    memory_before = game.state.memory[testland.index["CHN"], testland.index["USA"]]
+    game.state.month += 1
+    game._settle_deals("CHN", {"USA": "no"})
+    assert deals[0].status == "broken"
+    assert game.state.memory[testland.index["CHN"], testland.index["USA"]] < memory_before
+
+
+def test_a_member_already_voting_yes_declines_a_deal(testland):
+    game = _to_consultations(testland)
+    game.apply(Deal(seat="USA", target="GBR"))
+    assert game.state.deals == []
+    assert any("declines the deal" in n for n in game.state.history[0].news)
