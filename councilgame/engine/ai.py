@@ -59,8 +59,16 @@ def target_profile(comp: Compiled, op) -> np.ndarray:
     return vec
 
 
-def draft_model(comp: Compiled, state: GameState, file: CompiledFile, sponsor: int,
-                lobby: np.ndarray | None = None) -> DraftModel:
+def offer_matrix(comp: Compiled, state: GameState, file: CompiledFile) -> np.ndarray:
+    """members x offers: what each offer adds to each member's utility. It depends only on the
+    targets' typology, so it is cached per compiled scenario (the simulator reuses it)."""
+    key = (file.id, tuple(
+        (op.lead, op.aim, op.principles, op.consent, op.led_by)
+        for op in (state.ops[o.target] for o in file.offers if o.target)
+    ))
+    cache = comp.offer_cache
+    if key in cache:
+        return cache[key]
     ai = comp.model.ai
     n_off = len(file.offers)
     P = np.zeros((n_off, len(comp.dims)))
@@ -75,6 +83,15 @@ def draft_model(comp: Compiled, state: GameState, file: CompiledFile, sponsor: i
             if ties is not None:
                 lead_ties[:, k] = tw * ai.lead_weight * ties
     M = file.salience[:, None] * (comp.W @ P.T) + lead_ties
+    M.setflags(write=False)
+    cache[key] = M
+    return M
+
+
+def draft_model(comp: Compiled, state: GameState, file: CompiledFile, sponsor: int,
+                lobby: np.ndarray | None = None) -> DraftModel:
+    ai = comp.model.ai
+    M = offer_matrix(comp, state, file)
     parts = {
         "wish that the Council act": np.full(len(comp.codes), ai.act_bias),
         "ties to the sponsor": ai.sponsor_weight * comp.member_ties[:, sponsor],
@@ -107,19 +124,21 @@ def ballots_from(comp: Compiled, u: np.ndarray, vlines: np.ndarray) -> list[str]
 
 def support_score(comp: Compiled, U: np.ndarray, vlines: np.ndarray) -> np.ndarray:
     """How good projected utilities (members x candidates) look to a drafter. Shortfalls are
-    penalised by their size, so a greedy drafter sees progress toward lifting a veto."""
+    penalised by their size, so a greedy drafter sees progress toward lifting a veto: below a
+    permanent member's veto line or an elected member's "no" line, the gap counts."""
     ai = comp.model.ai
+    perm = comp.permanent
     yes = (U > ai.yes_threshold + SAFETY).sum(axis=0)
-    # below the line: a permanent member's veto line, an elected member's "no" line
-    lines = np.where(comp.permanent, vlines + 0.3, ai.no_threshold + 0.2)[:, None]
-    gap = np.clip(lines - U, 0.0, None)
-    weights = np.where(comp.permanent, 2.5, 0.5)[:, None]
-    below = gap > 0.3
-    vetoes = (below & comp.permanent[:, None]).sum(axis=0)
+    lines = np.where(perm, vlines + 0.3, ai.no_threshold + 0.2)[:, None]
+    gap = np.maximum(lines - U, 0.0)
+    vetoes = (gap[perm] > 0.3).sum(axis=0)
     passes = (yes >= 9) & (vetoes == 0)
-    margin = np.clip(U, -1.5, 1.0).sum(axis=0) * 0.15
-    return (yes + 6.0 * (yes == U.shape[0]) - 5.0 * vetoes - (weights * gap).sum(axis=0)
+    margin = np.minimum(np.maximum(U, -1.5), 1.0).sum(axis=0) * 0.15
+    return (yes + 6.0 * (yes == U.shape[0]) - 5.0 * vetoes - _GAP_WEIGHT[perm.astype(int)] @ gap
             - (gap > 0).sum(axis=0) * 0.5 + 4.0 * passes + margin)
+
+
+_GAP_WEIGHT = np.array([0.5, 2.5])  # elected, permanent
 
 
 def reasons(dm: DraftModel, member: int, sel: np.ndarray, top: int = 4) -> list[tuple[str, float]]:

@@ -87,6 +87,7 @@ class Compiled:
     crises: list[tuple[object, Getter, Getter]]
     debrief: list[tuple[str, object, Getter]]
     positions: dict[str, np.ndarray] = field(default_factory=dict)
+    offer_cache: dict = field(default_factory=dict)  # ai.offer_matrix, keyed by the targets' typology
 
     @property
     def scenario(self):
