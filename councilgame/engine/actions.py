@@ -79,7 +79,7 @@ class Prompt(BaseModel):
     """What the engine waits for from a human seat."""
 
     model_config = ConfigDict(frozen=True)
-    kind: Literal["draft", "consult", "vote", "choice"]
+    kind: Literal["briefing", "draft", "consult", "vote", "choice"]
     seat: str
     file: str | None = None
     event: str | None = None

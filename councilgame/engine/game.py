@@ -87,7 +87,7 @@ class Game(Meeting, Aftermath):
             raise ActionError("the game is not waiting for anyone")
         if action.seat != p.seat:
             raise ActionError(f"it is {p.seat}'s turn, not {action.seat}'s")
-        allowed = {"draft": (TableDraft, Done), "consult": (Lobby, Amend, Deal, SignalVeto, Done),
+        allowed = {"briefing": (Done,), "draft": (TableDraft, Done), "consult": (Lobby, Amend, Deal, SignalVeto, Done),
                    "vote": (Vote,), "choice": (Choose,)}[p.kind]
         if not isinstance(action, allowed):
             raise ActionError(f"a {p.kind} prompt does not take a {action.kind} action")
@@ -129,6 +129,9 @@ class Game(Meeting, Aftermath):
         st.scores = compute_scores(self.comp, st)
         while True:
             rec = self._begin_month()
+            if self.humans:  # a pause to read the briefing; public, so one seat confirms it
+                yield Prompt(kind="briefing", seat=min(self.humans),
+                             question=f"Month {st.month}: the briefing. Continue to the agenda?")
             for fid in rec.agenda:
                 yield from self._deal_with(self.comp.files[fid], rec)
             self._consequences(rec)

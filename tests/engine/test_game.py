@@ -67,8 +67,21 @@ def test_every_gauge_change_has_a_cause(sahel):
         assert total == pytest.approx(st_.vars[i] - sahel.var_init[i], abs=0.05)
 
 
-def test_human_penholder_is_asked_to_draft_and_the_draft_is_voted(testland):
+def past_briefing(game: Game) -> Game:
+    assert game.prompt.kind == "briefing"
+    game.apply(Done(seat=game.prompt.seat))
+    return game
+
+
+def test_each_month_opens_with_a_briefing_for_humans(testland):
     game = Game(testland, 1, humans={"USA"})
+    assert game.prompt.kind == "briefing" and game.prompt.seat == "USA"
+    assert game.state.history[-1].agenda == ["west"]
+    assert game.state.history[-1].votes == []
+
+
+def test_human_penholder_is_asked_to_draft_and_the_draft_is_voted(testland):
+    game = past_briefing(Game(testland, 1, humans={"USA"}))
     p = game.prompt
     assert p.kind == "draft" and p.seat == "USA" and p.file == "west"
     with pytest.raises(ActionError):
@@ -86,12 +99,12 @@ def test_human_penholder_is_asked_to_draft_and_the_draft_is_voted(testland):
 
 
 def test_wrong_seat_and_wrong_kind_are_refused(testland):
-    game = Game(testland, 1, humans={"USA"})
+    game = past_briefing(Game(testland, 1, humans={"USA"}))
     with pytest.raises(ActionError, match="USA's turn"):
         game.apply(Done(seat="FRA"))
     with pytest.raises(ActionError, match="does not take"):
         game.apply(Vote(seat="USA", ballot="yes"))
-    assert game.log == []
+    assert len(game.log) == 1  # only the briefing's Done
 
 
 def test_event_choice_goes_to_the_human_president(testland):
@@ -138,7 +151,7 @@ def test_unaddressed_files_escalate(testland):
 
 
 def _to_consultations(testland):
-    game = Game(testland, 1, humans={"USA"})
+    game = past_briefing(Game(testland, 1, humans={"USA"}))
     game.apply(TableDraft(seat="USA", offers=["authorize_ch7@west_force"]))
     assert game.prompt.kind == "consult"
     return game
