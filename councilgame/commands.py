@@ -137,13 +137,21 @@ def _progress(total: int):
 
 
 def play(scenario: str | None, seat: str | None, seed: int | None, extra: list[Path]) -> int:
-    scenario = scenario or "sahel"
-    comp = compiled_scenario(scenario, extra)
-    if seat and seat not in comp.index:
-        raise UsageError(f"{seat} has no seat in {scenario}; seats: {', '.join(comp.codes)}")
-    from councilgame.engine.record import play_ai
+    """Open the game. With --scenario and --seat it starts at the chamber directly."""
+    import secrets
 
-    print("The terminal interface is not built yet: here is a whole game played by the AI "
-          "members (headless). Try 'councilgame run --scenario sahel --json' for the record.\n")
-    print(summary_text(play_ai(comp, seed if seed is not None else 1)))
+    start = None
+    if scenario or seat or seed is not None:
+        scenario = scenario or "sahel"
+        comp = compiled_scenario(scenario, extra)
+        if seat is None:
+            raise UsageError(f"--seat is needed with --scenario; seats: {', '.join(comp.codes)}")
+        if seat not in comp.index:
+            raise UsageError(f"{seat} has no seat in {scenario}; seats: {', '.join(comp.codes)}")
+        start = (scenario, seat, seed if seed is not None else secrets.randbelow(10**6))
+    else:
+        _packset(extra)  # a bad --packs is a usage error before the screen opens
+    from councilgame.tui.app import CouncilApp
+
+    CouncilApp(extra_packs=extra, start=start).run()
     return 0

@@ -143,7 +143,7 @@ _GAP_WEIGHT = np.array([0.5, 2.5])  # elected, permanent
 
 def reasons(dm: DraftModel, member: int, sel: np.ndarray, top: int = 4) -> list[tuple[str, float]]:
     """The largest terms of a member's utility: the clauses and ties that weigh most."""
-    terms = [(o.clause.title + (f" ({o.target})" if o.target else ""), float(dm.M[member, k]))
+    terms = [(o.label, float(dm.M[member, k]))
              for k, o in enumerate(dm.file.offers) if sel[k]]
     terms += [(name, float(vec[member])) for name, vec in dm.parts.items() if vec[member]]
     terms.sort(key=lambda t: -abs(t[1]))

@@ -28,6 +28,7 @@ class Offer:
     clause: Clause
     target: str | None
     exclusive: str | None  # exclusivity key, per target
+    label: str = ""  # the clause's title, with its target's acronym
 
 
 @dataclass
@@ -188,6 +189,7 @@ def _compile_content(comp: Compiled, bundle: ScenarioBundle) -> None:
     members = [bundle.members[c] for c in comp.codes]
     floor = bundle.model.ai.salience_floor
     theatre_index = {t.id: i for i, t in enumerate(sc.theatres)}
+    ops_short = {op.id: op.short for op in sc.operations}
     for f in sc.files:
         region = sc.theatres[theatre_index[f.theatre]].region
         offers = []
@@ -196,7 +198,8 @@ def _compile_content(comp: Compiled, bundle: ScenarioBundle) -> None:
             clause = bundle.clauses[o.clause]
             key = f"{o.clause}@{o.target}" if o.target else o.clause
             excl = f"{clause.exclusive}@{o.target}" if clause.exclusive else None
-            offers.append(Offer(key, clause, o.target, excl))
+            label = clause.title + (f" → {ops_short[o.target]}" if o.target else "")
+            offers.append(Offer(key, clause, o.target, excl, label))
         excl = np.array([[1.0 if a is not b and a.exclusive and a.exclusive == b.exclusive else 0.0
                           for b in offers] for a in offers]).reshape(len(offers), len(offers))
         comp.files[f.id] = CompiledFile(

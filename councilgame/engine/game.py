@@ -87,7 +87,8 @@ class Game(Meeting, Aftermath):
             raise ActionError("the game is not waiting for anyone")
         if action.seat != p.seat:
             raise ActionError(f"it is {p.seat}'s turn, not {action.seat}'s")
-        allowed = {"briefing": (Done,), "draft": (TableDraft, Done), "consult": (Lobby, Amend, Deal, SignalVeto, Done),
+        allowed = {"briefing": (Done,), "draft": (TableDraft, Done),
+                   "consult": (Lobby, Amend, Deal, SignalVeto, Done),
                    "vote": (Vote,), "choice": (Choose,)}[p.kind]
         if not isinstance(action, allowed):
             raise ActionError(f"a {p.kind} prompt does not take a {action.kind} action")

@@ -1,0 +1,203 @@
+"""Read-only views of a game for screens: whip counts with reasons, clause reception, seats.
+
+Screens hold no rules: whatever they show about votes or stances is computed here, from the
+same functions the AI and the vote use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from councilgame.engine import ai
+from councilgame.engine.compiled import Compiled
+from councilgame.engine.game import Game
+
+
+@dataclass(frozen=True)
+class Stance:
+    code: str
+    name: str
+    ballot: str  # projected: yes, no, abstain
+    utility: float
+    reasons: list[tuple[str, float]]
+    veto: bool  # a projected "no" from a permanent member
+
+
+@dataclass(frozen=True)
+class Whip:
+    stances: list[Stance]
+    yes: int
+    no: int
+    abstain: int
+    vetoes: list[str]
+
+    @property
+    def passes(self) -> bool:
+        return self.yes >= 9 and not self.vetoes
+
+    def summary(self) -> str:
+        verdict = "passes" if self.passes else ("vetoed" if self.vetoes else "fails")
+        return f"{self.yes}-{self.no}-{self.abstain}: {verdict}"
+
+
+def selection(game: Game, file_id: str, keys: list[str]) -> np.ndarray:
+    return np.array([1.0 if o.key in keys else 0.0 for o in game.comp.files[file_id].offers])
+
+
+def whip(game: Game, file_id: str, keys: list[str], sponsor: str | None = None) -> Whip:
+    """The projected vote on a draft holding `keys`, before the noise of the day."""
+    comp = game.comp
+    file = comp.files[file_id]
+    if game.draft is not None and game.draft.file == file_id and sponsor in (None, game.draft.sponsor):
+        dm = game.draft.model
+    else:
+        s = comp.index[sponsor] if sponsor else file.penholders[0]
+        dm = ai.draft_model(comp, game.state, file, s, game.lobby)
+    sel = selection(game, file_id, keys)
+    u = dm.utilities(sel)
+    ballots = ai.ballots_from(comp, u, ai.veto_lines(comp, game.state))
+    stances = [
+        Stance(code, comp.names[i], ballots[i], round(float(u[i]), 2), ai.reasons(dm, i, sel),
+               bool(comp.permanent[i] and ballots[i] == "no"))
+        for i, code in enumerate(comp.codes)
+    ]
+    return Whip(stances, ballots.count("yes"), ballots.count("no"), ballots.count("abstain"),
+                [s.code for s in stances if s.veto])
+
+
+def reception(game: Game, file_id: str, top: int = 3) -> dict[str, tuple[list[str], list[str]]]:
+    """For each offer: the members who like it most and those who resent it most."""
+    comp = game.comp
+    file = comp.files[file_id]
+    M = ai.offer_matrix(comp, game.state, file)
+    out = {}
+    for k, offer in enumerate(file.offers):
+        order = np.argsort(M[:, k])
+        likes = [comp.codes[i] for i in order[::-1][:top] if M[i, k] > 0.15]
+        resents = [comp.codes[i] for i in order[:top] if M[i, k] < -0.15]
+        out[offer.key] = (likes, resents)
+    return out
+
+
+@dataclass(frozen=True)
+class Seat:
+    code: str
+    name: str
+    group: str
+    permanent: bool
+    pens: list[str]
+    objectives: list[str]
+    note: str
+
+
+def seats(comp: Compiled) -> list[Seat]:
+    out = []
+    for i, code in enumerate(comp.codes):
+        m = comp.bundle.members[code]
+        pens = [f.title for f in comp.files.values() if f.penholders and f.penholders[0] == i]
+        objs = [o.text for o, _ in comp.objectives.get(code, [])]
+        out.append(Seat(code, m.name, str(m.group), bool(comp.permanent[i]), pens, objs, m.note))
+    return out
+
+
+def gauge_history(game: Game) -> dict[str, list[float]]:
+    """Each shown gauge's value at the start and after each month, for sparklines."""
+    comp = game.comp
+    hist: dict[str, list[float]] = {}
+    for i, name in enumerate(comp.var_names):
+        hist[name] = [float(comp.var_init[i])] + [m.gauges[name] for m in game.state.history if m.gauges]
+    return hist
+
+
+def shown_gauges(game: Game) -> list[tuple[str, str, str]]:
+    """(variable, label, which end is good) for every gauge players see."""
+    comp = game.comp
+    sc = comp.scenario
+    out = []
+    for t in sc.theatres:
+        prefix = f"{t.name}: " if len(sc.theatres) > 1 else ""
+        for g in comp.bundle.gauges:
+            out.append((f"{t.id}.{g.id}", prefix + g.name, g.good))
+    out += [("impartiality", "UN impartiality", "high"), ("accountability", "Accountability", "high")]
+    out += [(v.id, v.name, v.good) for v in sc.variables if v.shown and v.id not in
+            ("impartiality", "accountability")]
+    return out
+
+
+def causes_of(game: Game, month: int, var: str) -> list[tuple[str, str, float]]:
+    """What moved a variable in a month: (kind, label, total change), largest first."""
+    var = game.comp.var_names[game.comp.var_index[var]]
+    totals: dict[tuple[str, str], float] = {}
+    for c in game.state.causes:
+        if c.month == month and c.var == var:
+            totals[(c.kind, c.label)] = totals.get((c.kind, c.label), 0.0) + c.delta
+    rows = [(k, label, round(v, 2)) for (k, label), v in totals.items() if abs(v) >= 0.01]
+    return sorted(rows, key=lambda r: -abs(r[2]))
+
+
+def toggle(game: Game, file_id: str, keys: list[str], key: str) -> list[str]:
+    """Switch one offer on or off in a draft; switching one on drops those it excludes."""
+    file = game.comp.files[file_id]
+    sel = selection(game, file_id, keys)
+    k = [o.key for o in file.offers].index(key)
+    if sel[k]:
+        sel[k] = 0.0
+    else:
+        sel = ai.allowed(file, sel, k)
+    return [o.key for j, o in enumerate(file.offers) if sel[j]]
+
+
+@dataclass(frozen=True)
+class OfferView:
+    key: str
+    group: str
+    title: str
+    target: str | None
+    text: str
+    likes: list[str]
+    resents: list[str]
+
+
+GROUP_ORDER = ("mandate", "authorization", "support", "compliance", "funding", "sanctions",
+               "requests", "duration")
+
+
+def offers(game: Game, file_id: str) -> list[OfferView]:
+    """The clauses on offer for a file, grouped in drafting order, with their reception."""
+    comp = game.comp
+    rec = reception(game, file_id)
+    out = []
+    for o in comp.files[file_id].offers:
+        target = game.state.ops[o.target].short if o.target else None
+        likes, resents = rec[o.key]
+        out.append(OfferView(o.key, str(o.clause.group), o.clause.title, target, o.clause.text,
+                             likes, resents))
+    return sorted(out, key=lambda v: GROUP_ORDER.index(v.group))
+
+
+def objective_status(game: Game, code: str) -> list[tuple[str, bool]]:
+    """A seat's objectives and whether each holds now."""
+    from councilgame.engine.environment import build_env
+
+    env = build_env(game.comp, game.state)
+    return [(o.text, bool(f(env))) for o, f in game.comp.objectives.get(code, [])]
+
+
+def debrief_items(game: Game) -> list[tuple[str, str, str, str]]:
+    """(kind, title, text, source) of the real cases and recommendations the game touched."""
+    from councilgame.engine.environment import build_env
+
+    env = build_env(game.comp, game.state)
+    return [(kind, item.title, item.text, item.source)
+            for kind, item, cond in game.comp.debrief if cond(env)]
+
+
+def decisive_votes(game: Game) -> list:
+    """Votes on drafts (not amendments), with vetoes and failures first within a month."""
+    return [v for m in game.state.history for v in m.votes if v.kind == "draft"]
+
+
+def ending(game: Game):
+    return next((e for e, _ in game.comp.endings if e.id == game.state.ending), None)

@@ -1,0 +1,1 @@
+"""The Textual game: screens render engine state and send actions; they hold no rules."""

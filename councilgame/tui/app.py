@@ -1,0 +1,214 @@
+"""The Textual application: screens over one game session. Rules stay in the engine: the app
+routes the engine's prompts to the screen that answers them and sends back actions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from councilgame.engine.actions import Action
+from councilgame.packs.discovery import discover
+from councilgame.packs.registry import PackSet
+from councilgame.tui.screens.chamber import ChamberScreen
+from councilgame.tui.session import Session
+
+THEMES = ("textual-dark", "textual-light")
+
+
+class CouncilApp(App):
+    CSS_PATH = "councilgame.tcss"
+    TITLE = "councilgame"
+    BINDINGS = [
+        Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
+        Binding("f1", "help", "Help", show=False),
+    ]
+
+    def __init__(self, extra_packs: Iterable[Path] = (), start: tuple[str, str, int] | None = None,
+                 saves: Path | None = None, animate: bool = True, packset: PackSet | None = None,
+                 fixed_seed: int | None = None):
+        super().__init__()
+        self.theme = THEMES[0]  # pinned, so the environment cannot change what players see
+        self.extra_packs = list(extra_packs)
+        self.start = start
+        self.saves = saves
+        self.animate = animate
+        self.packset: PackSet | None = packset
+        self.session: Session | None = None
+        self.fixed_seed = fixed_seed  # tests pin the seed the new-game screen proposes
+
+    # ---- start-up --------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        if self.start:
+            self._start_direct()
+            return
+        from councilgame.tui.screens.title import TitleScreen
+
+        self.push_screen(TitleScreen())
+        if self.packset is None:
+            self.load_packs()
+
+    @work(thread=True, exclusive=True)
+    def load_packs(self) -> None:
+        packset = discover(self.extra_packs)
+        self.call_from_thread(self._set_packs, packset)
+
+    def _set_packs(self, packset: PackSet) -> None:
+        self.packset = packset
+        self.packs_loaded()
+
+    def packs_loaded(self) -> None:
+        from councilgame.tui.screens.title import TitleScreen
+
+        n = len(self.packset.scenario_index())
+        broken = len(self.packset.broken)
+        msg = f"{n} scenarios ready" + (f"; {broken} pack(s) could not load" if broken else "")
+        if isinstance(self.screen, TitleScreen):
+            self.screen.packs_ready(msg)
+
+    def _start_direct(self) -> None:
+        from councilgame.engine.compiled import compile_bundle
+
+        scenario, seat, seed = self.start
+        if self.packset is None:
+            self.packset = discover(self.extra_packs)
+        self.start_game(compile_bundle(self.packset.bundle(scenario)), seat, seed)
+
+    def start_game(self, comp, seat: str, seed: int) -> None:
+        self.session = Session.start(comp, seat, seed)
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(ChamberScreen())
+        self.route()
+
+    # ---- the game loop ---------------------------------------------------------------------
+    def waiting_for(self) -> str:
+        p = self.session.prompt if self.session else None
+        if p is None:
+            return "The game is over: press d for the debrief."
+        return {
+            "briefing": "Read the briefing, then press n to go to the agenda.",
+            "draft": "You hold the pen: press d to draft.",
+            "consult": "Consultations are open: press d.",
+            "vote": "A vote is called: press d to vote.",
+            "choice": "An event needs your decision: press d.",
+        }[p.kind]
+
+    def send(self, action: Action, stay: bool = False, roll_call_after: int | None = None) -> None:
+        """Send an action to the engine, then show what it waits for next."""
+        self.session.act(action)
+        if stay:
+            screen = self.screen
+            if hasattr(screen, "refresh_view"):
+                screen.refresh_view()
+            if self.session.prompt is not None and self.session.prompt.kind == "consult":
+                return
+        if roll_call_after is not None:
+            self._roll_call(roll_call_after)
+            return
+        self.route()
+
+    def _roll_call(self, before: int) -> None:
+        from councilgame.tui.screens.vote import RollCallScreen
+
+        game = self.session.game
+        votes = [v for m in game.state.history for v in m.votes][before:]
+        votes = [v for v in votes if self.session.seat in v.ballots][:3]
+        comp = game.comp
+        order = [comp.codes[i] for i in comp.president_order]
+        self._to_chamber()
+        if votes:
+            names = dict(zip(comp.codes, comp.names, strict=True))
+            self.push_screen(RollCallScreen(votes, order, names, self.animate),
+                             lambda _: self.route())
+        else:
+            self.route()
+
+    def _to_chamber(self) -> ChamberScreen:
+        while not isinstance(self.screen, ChamberScreen) and len(self.screen_stack) > 1:
+            self.pop_screen()
+        if isinstance(self.screen, ChamberScreen):
+            self.screen.refresh_view()
+        return self.screen
+
+    def route(self) -> None:
+        """Open the screen that answers the engine's current prompt."""
+        from councilgame.tui.screens.consult import ConsultScreen
+        from councilgame.tui.screens.debrief import DebriefScreen
+        from councilgame.tui.screens.drafting import DraftingScreen
+        from councilgame.tui.screens.event import EventScreen
+        from councilgame.tui.screens.vote import VoteScreen
+
+        self._to_chamber()
+        p = self.session.prompt
+        if p is None:
+            self.push_screen(DebriefScreen())
+        elif p.kind == "draft":
+            self.push_screen(DraftingScreen(p.file))
+        elif p.kind == "consult":
+            self.push_screen(ConsultScreen())
+        elif p.kind == "vote":
+            self.push_screen(VoteScreen())
+        elif p.kind == "choice":
+            self.push_screen(EventScreen())
+
+    # ---- commands --------------------------------------------------------------------------
+    def action_new_game(self) -> None:
+        from councilgame.tui.screens.newgame import NewGameScreen
+
+        if self.packset is None:
+            self.notify("Packs are still loading.")
+            return
+        self.push_screen(NewGameScreen())
+
+    def action_help(self) -> None:
+        from councilgame.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_packs(self) -> None:
+        from councilgame.tui.screens.packs import PacksScreen
+
+        if self.packset is not None:
+            self.push_screen(PacksScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+
+    def action_quit_game(self) -> None:
+        self.exit()
+
+    def export_debrief(self) -> Path:
+        from councilgame.debrief import debrief_markdown
+        from councilgame.paths import saves_dir, write_atomic
+
+        s = self.session
+        path = saves_dir(self.saves) / f"debrief-{s.comp.scenario.id}-{s.seat}-{s.seed}.md"
+        write_atomic(path, debrief_markdown(s.game, s.seat, s.month_name))
+        return path
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("New game", "Choose a scenario and a seat", self.action_new_game)
+        yield SystemCommand("How to play", "Rules, glossary and keys", self.action_help)
+        yield SystemCommand("Light or dark theme", "Switch between the two themes",
+                            self.action_toggle_theme)
+        if self.session is not None:
+            yield SystemCommand("Open the current step", "Draft, consult, vote or decide",
+                                self.route)
+            if isinstance(screen, ChamberScreen):
+                yield SystemCommand("Continue", "Go on from the briefing", screen.action_next)
+                yield SystemCommand("Seats", "Powers of every seat", screen.action_seats)
+        seen = {"New game", "How to play"}
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if binding.description and binding.description not in seen and active.enabled:
+                seen.add(binding.description)
+                yield SystemCommand(binding.description, f"Key: {key}",
+                                    partial(self.run_action, binding.action, active.node))

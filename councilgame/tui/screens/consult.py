@@ -1,0 +1,134 @@
+"""Consultations: lobby, offer deals, propose amendments, signal a veto; then go to the vote."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, OptionList, RichLog, Static
+from textual.widgets.option_list import Option
+
+from councilgame.engine import views
+from councilgame.engine.actions import Amend, Deal, Done, Lobby, SignalVeto
+from councilgame.tui.widgets.whip import WhipCount
+
+
+def draft_keys(game) -> list[str]:
+    d = game.draft
+    return [o.key for k, o in enumerate(game.comp.files[d.file].offers) if d.selected[k]]
+
+
+def draft_text(game) -> Text:
+    d = game.draft
+    f = game.comp.files[d.file]
+    t = Text(f"{d.symbol} on {f.title}, sponsored by {d.sponsor}\n", style="bold")
+    for o in views.offers(game, d.file):
+        if o.key in draft_keys(game):
+            t.append(f"• {o.title}" + (f" → {o.target}" if o.target else "") + "\n")
+    return t
+
+
+class AmendScreen(ModalScreen[str | None]):
+    """Pick a clause to delete from the draft, or one to add."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        game = self.app.session.game
+        keys = draft_keys(game)
+        options = []
+        for o in views.offers(game, game.draft.file):
+            verb = "Delete" if o.key in keys else "Add"
+            target = f" → {o.target}" if o.target else ""
+            options.append(Option(f"{verb}: {o.title}{target}", id=f"{verb.lower()}|{o.key}"))
+        with Vertical(classes="dialog"):
+            yield Static("Propose an amendment (voted before the draft)", classes="dialog-title")
+            yield OptionList(*options)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+
+class ConsultScreen(Screen):
+    BINDINGS = [
+        Binding("l", "lobby", "Lobby (1 pt)"),
+        Binding("o", "deal", "Offer deal"),
+        Binding("a", "amend", "Amend"),
+        Binding("v", "veto", "Signal veto"),
+        Binding("c", "done", "To the vote"),
+        Binding("escape", "back", "Chamber"),
+        Binding("f1", "app.help", "Help"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            with Vertical(id="consult-left", classes="box"):
+                yield Static(id="draft-text")
+                yield Static(id="capital")
+                yield RichLog(id="consult-news", wrap=True, markup=False)
+            yield WhipCount(id="whip", classes="box")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#consult-left").border_title = "Consultations"
+        self.query_one("#whip").border_title = "Whip count (select a member)"
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        session = self.app.session
+        game = session.game
+        if game.draft is None:
+            return
+        self.query_one("#draft-text", Static).update(draft_text(game))
+        self.query_one("#capital", Static).update(
+            Text(f"Your political capital: {game.state.capital[session.seat]}", style="bold"))
+        self.query_one(WhipCount).show(views.whip(game, game.draft.file, draft_keys(game)))
+        log = self.query_one("#consult-news", RichLog)
+        log.clear()
+        for line in game.state.history[-1].news[-8:]:
+            log.write(f"• {line}")
+
+    def _target(self) -> str | None:
+        table = self.query_one("#whip-table", DataTable)
+        if table.row_count == 0:
+            return None
+        code = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        if code == self.app.session.seat:
+            self.notify("Choose another member.", severity="warning")
+            return None
+        return code
+
+    def action_lobby(self) -> None:
+        target = self._target()
+        if target:
+            self.app.send(Lobby(seat=self.app.session.seat, target=target, points=1), stay=True)
+
+    def action_deal(self) -> None:
+        target = self._target()
+        if target:
+            self.app.send(Deal(seat=self.app.session.seat, target=target), stay=True)
+
+    def action_veto(self) -> None:
+        if not self.app.session.is_permanent:
+            self.notify("Only a permanent member can veto.", severity="warning")
+            return
+        self.app.send(SignalVeto(seat=self.app.session.seat), stay=True)
+
+    def action_amend(self) -> None:
+        def chosen(choice: str | None) -> None:
+            if choice:
+                verb, key = choice.split("|", 1)
+                self.app.send(Amend(seat=self.app.session.seat, offer=key, remove=verb == "delete"),
+                              stay=True)
+                self.notify("Amendment tabled: it is voted before the draft.")
+
+        self.app.push_screen(AmendScreen(), chosen)
+
+    def action_done(self) -> None:
+        self.app.send(Done(seat=self.app.session.seat))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

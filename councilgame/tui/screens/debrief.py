@@ -1,0 +1,117 @@
+"""The debrief: the ending, the scores and their parts, the decisive votes, the gauges over the
+game with what moved them each month, and the real cases and recommendations it touched."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+
+from councilgame.engine import views
+from councilgame.engine.scoring import LEGITIMACY, OUTCOMES
+from councilgame.tui.screens.vote import verdict
+from councilgame.tui.widgets.gauges import GaugePanel
+
+
+class DebriefScreen(Screen):
+    BINDINGS = [
+        Binding("e", "export", "Export .md"),
+        Binding("f1", "app.help", "Help"),
+        Binding("q", "app.quit_game", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        game = self.app.session.game
+        yield Header()
+        with TabbedContent():
+            with TabPane("Ending & scores", id="tab-ending"), VerticalScroll():
+                yield Static(self._ending(), id="ending")
+                yield Static(self._scores(), id="scores")
+            with TabPane("Votes", id="tab-votes"):
+                yield DataTable(id="votes", cursor_type="row", zebra_stripes=True)
+            with TabPane("Gauges & causes", id="tab-gauges"), Horizontal():
+                with Vertical(id="debrief-gauges"):
+                    yield GaugePanel(views.shown_gauges(game), id="gauges", classes="box")
+                    yield DataTable(id="months", cursor_type="row")
+                yield Static(id="causes", classes="box")
+            with TabPane("Cases & lessons", id="tab-cases"), VerticalScroll():
+                yield Static(self._cases(), id="cases")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        session = self.app.session
+        game = session.game
+        votes = self.query_one("#votes", DataTable)
+        votes.add_columns("Month", "Draft", "Sponsor", "Result", "Clauses")
+        for v in views.decisive_votes(game):
+            votes.add_row(session.month_name(v.month), v.draft, v.sponsor,
+                          verdict(v, dict(zip(game.comp.codes, game.comp.names, strict=True))),
+                          ", ".join(v.clauses)[:60])
+        self.query_one(GaugePanel).show(views.gauge_history(game))
+        months = self.query_one("#months", DataTable)
+        months.add_columns("Month", "Events")
+        for rec in game.state.history:
+            months.add_row(session.month_name(rec.month), str(len(rec.events)), key=str(rec.month))
+        self.query_one("#causes").border_title = "What moved each gauge"
+        self._causes(1)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "months" and event.row_key is not None:
+            self._causes(int(str(event.row_key.value)))
+
+    def _causes(self, month: int) -> None:
+        session = self.app.session
+        game = session.game
+        t = Text(f"{session.month_name(month)}\n", style="bold")
+        for var, label, _good in views.shown_gauges(game):
+            rows = views.causes_of(game, month, var)
+            if not rows:
+                continue
+            total = sum(r[2] for r in rows)
+            t.append(f"{label} {total:+.1f}\n", style="bold")
+            for kind, why, delta in rows[:4]:
+                t.append(f"  {delta:+5.1f} {why} ({kind})\n", style="green" if delta > 0 else "red")
+        self.query_one("#causes", Static).update(t)
+
+    def _ending(self) -> Text:
+        game = self.app.session.game
+        end = views.ending(game)
+        t = Text(f"{end.title}\n" if end else "The game ended.\n", style="bold")
+        if end:
+            t.append(end.text.strip() + "\n")
+        return t
+
+    def _scores(self) -> Text:
+        session = self.app.session
+        st = session.game.state
+        t = Text("\nLegitimacy ", style="bold")
+        t.append(f"{st.scores['legitimacy']:.0f}\n", style="bold")
+        for k in LEGITIMACY:
+            t.append(f"  {k:<22}{st.scores[k]:5.0f}\n")
+        t.append("Outcomes ", style="bold")
+        t.append(f"{st.scores['outcomes']:.0f}\n", style="bold")
+        for k in OUTCOMES:
+            t.append(f"  {k.replace('_', ' '):<22}{st.scores[k]:5.0f}\n")
+        t.append(f"\nYour objectives ({session.name(session.seat)})\n", style="bold")
+        for text, met in views.objective_status(session.game, session.seat):
+            t.append(f"  {'✔' if met else '✘'} {text}\n", style="green" if met else "red")
+        return t
+
+    def _cases(self) -> Text:
+        t = Text()
+        items = views.debrief_items(self.app.session.game)
+        for kind, heading in (("cases", "Real cases this game resembles"),
+                              ("recommendations", "What the paper recommends")):
+            t.append(heading + "\n", style="bold underline")
+            for _, title, text, source in (i for i in items if i[0] == kind):
+                t.append(f"{title}. ", style="bold")
+                t.append(text.strip() + " ")
+                t.append(f"({source})\n\n", style="dim")
+        return t
+
+    def action_export(self) -> None:
+        path = self.app.export_debrief()
+        self.notify(f"Debrief written to {path}")

@@ -1,0 +1,103 @@
+"""Drafting: pick the clauses of a draft, see who likes them, watch the whip count move."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from councilgame.engine import views
+from councilgame.engine.actions import Done, TableDraft
+
+
+class DraftingScreen(Screen):
+    BINDINGS = [
+        Binding("t", "table", "Table draft"),
+        Binding("p", "pass_pen", "No draft"),
+        Binding("escape", "back", "Chamber"),
+        Binding("f1", "app.help", "Help"),
+    ]
+
+    def __init__(self, file_id: str):
+        super().__init__()
+        self.file_id = file_id
+        self.keys: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        game = self.app.session.game
+        self.offers = views.offers(game, self.file_id)
+        yield Header()
+        with Horizontal():
+            with Vertical(id="draft-left", classes="box"):
+                yield SelectionList(*[Selection(self._label(o), o.key) for o in self.offers],
+                                    id="clauses")
+                yield Static(id="clause-detail")
+            from councilgame.tui.widgets.whip import WhipCount
+
+            yield WhipCount(id="whip", classes="box")
+        yield Footer()
+
+    def _label(self, o: views.OfferView) -> Text:
+        t = Text(f"{o.group:<13} ", style="dim")
+        t.append(o.title)
+        if o.target:
+            t.append(f" → {o.target}", style="italic")
+        return t
+
+    def on_mount(self) -> None:
+        f = self.app.session.comp.files[self.file_id]
+        self.query_one("#draft-left").border_title = f"Draft on: {f.title}"
+        self.query_one("#whip").border_title = "Whip count"
+        self._refresh()
+        self._detail(0)
+
+    def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
+        key = event.selection.value
+        self.keys = views.toggle(self.app.session.game, self.file_id, self.keys, key)
+        lst = self.query_one(SelectionList)
+        with lst.prevent(SelectionList.SelectedChanged):
+            lst.deselect_all()
+            for k in self.keys:
+                lst.select(k)
+        self._refresh()
+
+    def on_selection_list_selection_highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
+        self._detail(event.selection_index)
+
+    def _detail(self, index: int) -> None:
+        if not 0 <= index < len(self.offers):
+            return
+        o = self.offers[index]
+        t = Text(o.title, style="bold")
+        t.append(f"  ({o.group})\n", style="dim")
+        t.append(o.text + "\n")
+        t.append("Welcomed by: ", style="green")
+        t.append(", ".join(o.likes) or "no one in particular")
+        t.append("\nResented by: ", style="red")
+        t.append(", ".join(o.resents) or "no one in particular")
+        self.query_one("#clause-detail", Static).update(t)
+
+    def _refresh(self) -> None:
+        game = self.app.session.game
+        whip = self.query_one("#whip")
+        if not self.keys:
+            whip.clear("Select clauses with space: the whip count follows each change.")
+            return
+        whip.show(views.whip(game, self.file_id, self.keys, self.app.session.seat))
+
+    def action_table(self) -> None:
+        if not self.keys:
+            self.notify("Select at least one clause (space), or press p to table nothing.",
+                        severity="warning")
+            return
+        self.app.send(TableDraft(seat=self.app.session.seat, offers=self.keys))
+
+    def action_pass_pen(self) -> None:
+        self.app.send(Done(seat=self.app.session.seat))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

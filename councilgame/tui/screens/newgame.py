@@ -1,0 +1,90 @@
+"""New game: pack, scenario, seat (with its powers and objectives), seed."""
+
+from __future__ import annotations
+
+import secrets
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from councilgame.engine.compiled import compile_bundle
+from councilgame.engine.views import seats
+from councilgame.tui.screens.seats import seat_text
+
+
+class NewGameScreen(Screen):
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back"), Binding("ctrl+s", "start", "Start")]
+
+    def compose(self) -> ComposeResult:
+        packset = self.app.packset
+        self.scenarios = sorted(
+            (packset.packs[pid].scenarios[sid].model for sid, pid in packset.scenario_index().items()),
+            key=lambda s: s.title)
+        yield Header()
+        with Horizontal():
+            with Vertical(id="ng-left", classes="box"):
+                yield Label("1. Scenario", classes="step")
+                yield OptionList(*[Option(s.title, id=s.id) for s in self.scenarios], id="scenarios")
+                yield Label("2. Seat", classes="step")
+                yield OptionList(id="seats")
+                yield Label("3. Seed (same seed, same game)", classes="step")
+                seed = self.app.fixed_seed
+                yield Input(str(seed if seed is not None else secrets.randbelow(10**6)), id="seed",
+                            type="integer")
+                yield Button("Start", id="start", variant="primary")
+            yield Static(id="ng-detail", classes="box")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#ng-left").border_title = "New game"
+        self.query_one("#ng-detail").border_title = "About"
+        if self.scenarios:
+            self._pick_scenario(self.scenarios[0].id)
+            self.query_one("#scenarios", OptionList).highlighted = 0
+
+    def _pick_scenario(self, sid: str) -> None:
+        self.scenario_id = sid
+        self.comp = compile_bundle(self.app.packset.bundle(sid))
+        self.seat_views = seats(self.comp)
+        lst = self.query_one("#seats", OptionList)
+        lst.clear_options()
+        for s in self.seat_views:
+            mark = " (veto)" if s.permanent else ""
+            lst.add_option(Option(f"{s.code}  {s.name}{mark}", id=s.code))
+        lst.highlighted = 0
+        self._show_scenario()
+
+    def _show_scenario(self) -> None:
+        sc = self.comp.scenario
+        t = Text(sc.title + "\n", style="bold")
+        t.append(sc.synopsis.strip() + "\n\n")
+        t.append(f"{sc.months} months from {sc.year}. Source: {sc.source}\n", style="dim")
+        t.append(sc.council.note.strip() + "\n", style="italic")
+        self.query_one("#ng-detail", Static).update(t)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "scenarios" and event.option.id != getattr(self, "scenario_id", None):
+            self._pick_scenario(event.option.id)
+        elif event.option_list.id == "seats":
+            seat = next(s for s in self.seat_views if s.code == event.option.id)
+            t = Text()
+            t.append_text(seat_text(seat, private=True))
+            self.query_one("#ng-detail", Static).update(t)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start":
+            self.action_start()
+
+    def action_start(self) -> None:
+        lst = self.query_one("#seats", OptionList)
+        seat = self.seat_views[lst.highlighted or 0].code
+        raw = self.query_one("#seed", Input).value.strip()
+        if not raw.isdigit():
+            self.notify("The seed must be a whole number.", severity="error")
+            return
+        self.app.start_game(self.comp, seat, int(raw))

@@ -1,0 +1,31 @@
+"""Content packs: what is installed, its scenarios, and what could not load."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+
+class PacksScreen(Screen):
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def compose(self) -> ComposeResult:
+        packset = self.app.packset
+        t = Text()
+        for pack in sorted(packset.packs.values(), key=lambda p: p.id):
+            t.append(f"{pack.manifest.title}", style="bold")
+            t.append(f"  {pack.id} {pack.manifest.version}  {pack.root}\n", style="dim")
+            for item in pack.scenarios.values():
+                t.append(f"  • {item.model.title} ({item.model.id})\n")
+        for root, problems in packset.broken.items():
+            t.append(f"Could not load {root}\n", style="bold red")
+            for p in problems[:5]:
+                t.append(f"  {p}\n", style="red")
+        yield Header()
+        with VerticalScroll(classes="box"):
+            yield Static(t)
+        yield Footer()

@@ -1,0 +1,50 @@
+"""The title screen."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Static
+
+BANNER = """\
+ ┌─────────────────────────────────────────────┐
+ │   C O U N C I L G A M E                     │
+ │   The Security Council and parallel         │
+ │   operations: a decision game               │
+ └─────────────────────────────────────────────┘"""
+
+
+class TitleScreen(Screen):
+    BINDINGS = [
+        Binding("n", "app.new_game", "New game"),
+        Binding("f1", "app.help", "How to play"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Center(), Vertical(id="title-box"):
+            yield Static(BANNER, id="banner")
+            yield Button("New game", id="new", variant="primary")
+            yield Button("Continue", id="continue", disabled=True)
+            yield Button("Load", id="load", disabled=True)
+            yield Button("Content packs", id="packs")
+            yield Button("How to play", id="howto")
+            yield Button("Quit", id="quit", variant="error")
+            yield Static("Loading packs…", id="title-status")
+        yield Footer()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        action = {"new": self.app.action_new_game, "packs": self.app.action_packs,
+                  "howto": self.app.action_help, "quit": self.app.exit}.get(event.button.id)
+        if action:
+            action()
+
+    def on_mount(self) -> None:
+        if self.app.packset is not None:
+            self.app.packs_loaded()
+
+    def packs_ready(self, message: str) -> None:
+        if self.is_mounted:
+            self.query_one("#title-status", Static).update(message)

@@ -1,0 +1,125 @@
+"""The vote: cast your ballot, then watch the roll call and learn why the draft passed or fell."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Header, Static
+
+from councilgame.engine import views
+from councilgame.engine.actions import Vote
+from councilgame.engine.state import VoteRecord
+from councilgame.tui.screens.consult import draft_keys, draft_text
+from councilgame.tui.widgets.seatmap import LETTER, STYLE
+from councilgame.tui.widgets.whip import WhipCount
+
+
+class VoteScreen(Screen):
+    BINDINGS = [
+        Binding("y", "vote('yes')", "Yes"),
+        Binding("n", "vote('no')", "No"),
+        Binding("a", "vote('abstain')", "Abstain"),
+        Binding("f1", "app.help", "Help"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            with Vertical(id="vote-left", classes="box"):
+                yield Static(id="vote-question")
+                yield Static(id="vote-draft")
+                yield Static(id="vote-rule")
+            yield WhipCount(id="whip", classes="box")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        session = self.app.session
+        game = session.game
+        self.query_one("#vote-left").border_title = "Vote"
+        self.query_one("#whip").border_title = "How the others lean"
+        q = Text(session.prompt.question, style="bold")
+        q.append("\nPress y, n or a.")
+        if session.is_permanent:
+            q.append(" As a permanent member, your 'no' is a veto.", style="bold red")
+        self.query_one("#vote-question", Static).update(q)
+        if game.draft is not None:
+            self.query_one("#vote-draft", Static).update(draft_text(game))
+            self.query_one(WhipCount).show(views.whip(game, game.draft.file, draft_keys(game)))
+        self.query_one("#vote-rule", Static).update(Text(
+            "Adopted with 9 yes and no permanent member's 'no'; an abstention is not a veto "
+            "(Charter, Art. 27(3)).", style="dim"))
+
+    def action_vote(self, ballot: str) -> None:
+        session = self.app.session
+        before = sum(len(m.votes) for m in session.game.state.history)
+        self.app.send(Vote(seat=session.seat, ballot=ballot), roll_call_after=before)
+
+
+def verdict(v: VoteRecord, names: dict[str, str]) -> str:
+    """'adopted 13-0-2', 'vetoed by Russian Federation', 'failed: 8 yes'."""
+    count = f"{v.yes}-{v.no}-{v.abstain}"
+    if v.result == "adopted":
+        return f"Adopted {count}."
+    if v.result == "vetoed":
+        return f"Vetoed by {' and '.join(names[c] for c in v.vetoed_by)} ({count})."
+    return f"Failed: {v.yes} yes, 9 needed ({count})."
+
+
+class RollCallScreen(ModalScreen[None]):
+    """Ballots appear one by one in the order of the rota; any key skips to the result."""
+
+    BINDINGS = [Binding("space", "skip", "Skip"), Binding("enter", "close", "Close")]
+
+    def __init__(self, votes: list[VoteRecord], order: list[str], names: dict[str, str],
+                 animate: bool = True):
+        super().__init__()
+        self.votes, self.order, self.names, self.shown = votes, order, names, 0
+        self.animate = animate
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Roll call", classes="dialog-title")
+            yield Static(id="rollcall")
+            yield Static("space: skip · enter: close", classes="dim")
+
+    def on_mount(self) -> None:
+        if self.animate:
+            self.timer = self.set_interval(0.08, self._step)
+        else:
+            self.action_skip()
+
+    def _step(self) -> None:
+        self.shown += 1
+        if self.shown >= len(self.order):
+            self.timer.stop()
+        self._show_ballots()
+
+    def _show_ballots(self) -> None:
+        t = Text()
+        for v in self.votes:
+            t.append(f"{v.draft} ({v.kind}", style="bold")
+            t.append(f", {', '.join(v.clauses)})\n" if v.kind == "amendment" else ")\n")
+            for code in self.order[: self.shown]:
+                b = v.ballots[code]
+                t.append(f" {code} ")
+                t.append(LETTER[b], style=STYLE[b])
+            if self.shown >= len(self.order):
+                t.append("\n" + verdict(v, self.names) + "\n\n", style="bold")
+            else:
+                t.append("\n\n")
+        self.query_one("#rollcall", Static).update(t)
+
+    def action_skip(self) -> None:
+        if getattr(self, "timer", None):
+            self.timer.stop()
+        self.shown = len(self.order)
+        self._show_ballots()
+
+    def action_close(self) -> None:
+        if self.shown < len(self.order):
+            self.action_skip()
+        else:
+            self.dismiss(None)

@@ -1,0 +1,30 @@
+"""Driving the app the way a player does."""
+
+from __future__ import annotations
+
+from councilgame.tui.app import CouncilApp
+from tests.conftest import TEST_PACKS
+
+
+def make_app(packset, scenario="sahel", seat="FRA", seed=1, **kw) -> CouncilApp:
+    start = (scenario, seat, seed) if scenario else None
+    return CouncilApp(extra_packs=[TEST_PACKS], start=start, animate=False, packset=packset,
+                      fixed_seed=1234, **kw)
+
+
+async def answer(pilot, app) -> None:
+    """Answer whatever the game waits for with the simplest keys."""
+    name = type(app.screen).__name__
+    if name == "RollCallScreen":
+        await pilot.press("enter")
+    elif name == "ChamberScreen":
+        await pilot.press("n" if app.session.prompt and app.session.prompt.kind == "briefing" else "d")
+    elif name == "DraftingScreen":
+        await pilot.press("space", "t")
+    elif name == "ConsultScreen":
+        await pilot.press("c")
+    elif name == "VoteScreen":
+        await pilot.press("y")
+    elif name == "EventScreen":
+        await pilot.press("enter")
+    await pilot.pause()

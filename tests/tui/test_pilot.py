@@ -1,0 +1,145 @@
+"""Pilot tests: each screen's actions, and a whole solo game through the UI."""
+
+from __future__ import annotations
+
+from councilgame.tui.screens.chamber import ChamberScreen
+from councilgame.tui.screens.consult import ConsultScreen
+from councilgame.tui.screens.debrief import DebriefScreen
+from councilgame.tui.screens.drafting import DraftingScreen
+from councilgame.tui.screens.help import HelpScreen
+from councilgame.tui.screens.newgame import NewGameScreen
+from councilgame.tui.screens.title import TitleScreen
+from councilgame.tui.screens.vote import RollCallScreen, VoteScreen
+from tests.tui.helpers import answer, make_app
+
+SIZE = (120, 40)
+
+
+async def test_title_screen_starts_a_new_game(packset):
+    app = make_app(packset, scenario=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)
+        assert app.screen.query_one("#continue").disabled
+        await pilot.press("n")
+        assert isinstance(app.screen, NewGameScreen)
+        app.screen.query_one("#seed").value = "42"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ChamberScreen)
+        assert app.session.seed == 42
+
+
+async def test_chamber_continue_opens_the_penholders_draft(packset):
+    app = make_app(packset)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChamberScreen)
+        assert app.session.prompt.kind == "briefing"
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, DraftingScreen)
+
+
+async def test_drafting_toggles_clauses_and_updates_the_whip(packset):
+    app = make_app(packset)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("t")  # nothing selected: refused with a notice, nothing sent
+        assert app.session.prompt.kind == "draft"
+        await pilot.press("space")
+        assert len(screen.keys) == 1
+        summary = str(screen.query_one("#whip-summary").render())
+        assert "Projected" in summary
+        await pilot.press("space")
+        assert screen.keys == []
+        await pilot.press("space", "t")
+        await pilot.pause()
+        assert isinstance(app.screen, ConsultScreen)
+        assert app.session.game.draft is not None
+
+
+async def test_exclusive_clauses_replace_each_other(packset):
+    app = make_app(packset)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("space", "down", "space")  # two mandate clauses exclude each other
+        assert len(screen.keys) == 1 and screen.keys[0].startswith("renew_mandate_short")
+
+
+async def test_consultations_lobby_and_go_to_vote(packset):
+    app = make_app(packset)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("space", "t")
+        await pilot.pause()
+        capital = app.session.game.state.capital["FRA"]
+        await pilot.press("l")  # lobby the highlighted member (China, first row)
+        await pilot.pause()
+        assert app.session.game.state.capital["FRA"] == capital - 1
+        assert isinstance(app.screen, ConsultScreen)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, VoteScreen)
+
+
+async def test_vote_shows_the_roll_call_and_result(packset):
+    app = make_app(packset)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("space", "t")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, RollCallScreen)
+        text = str(app.screen.query_one("#rollcall").render())
+        assert "Adopted" in text or "Vetoed" in text or "Failed" in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, RollCallScreen)
+
+
+async def test_help_opens_and_closes(packset):
+    app = make_app(packset)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ChamberScreen)
+
+
+async def test_a_whole_solo_game_through_the_ui_reaches_the_debrief(packset, tmp_path):
+    app = make_app(packset, saves=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(400):
+            if isinstance(app.screen, DebriefScreen):
+                break
+            await answer(pilot, app)
+        assert isinstance(app.screen, DebriefScreen)
+        assert app.session.game.finished
+        await pilot.press("e")
+        exported = list(tmp_path.glob("debrief-*.md"))
+        assert exported and "## Ending" in exported[0].read_text()
+
+
+async def test_resizing_down_to_80x24_keeps_the_game(packset):
+    app = make_app(packset)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.press("space", "t")
+        await pilot.pause()
+        assert isinstance(app.screen, ConsultScreen)
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert app.session.game.draft is not None
