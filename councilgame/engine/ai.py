@@ -169,7 +169,7 @@ def allowed(file: CompiledFile, sel: np.ndarray, k: int) -> np.ndarray:
 
 
 def ai_draft(comp: Compiled, state: GameState, dm: DraftModel, urgent: np.ndarray,
-             resolve: float = 0.6) -> np.ndarray:
+             resolve: float = 0.6, available: np.ndarray | None = None) -> np.ndarray:
     """A penholder's draft: start from what it wants, then trade clauses for votes.
 
     It seeks a text that passes without a veto, as close to unanimity as it can get without
@@ -178,8 +178,10 @@ def ai_draft(comp: Compiled, state: GameState, dm: DraftModel, urgent: np.ndarra
     `urgent` marks offers it must table (an expiring mandate).
     """
     file = dm.file
-    own = dm.M[dm.sponsor] + urgent * 3.0
     n = len(file.offers)
+    if available is None:
+        available = np.ones(n)
+    own = np.where(available > 0, dm.M[dm.sponsor] + urgent * 3.0, -np.inf)
     sel = np.zeros(n)
     for k in np.argsort(-own):
         if own[k] <= 0:
@@ -191,7 +193,7 @@ def ai_draft(comp: Compiled, state: GameState, dm: DraftModel, urgent: np.ndarra
     vlines = veto_lines(comp, state)
     eye = np.eye(n)
     keep = 1.0 - file.exclusion
-    addable = own > -0.1  # a penholder never adds what it dislikes
+    addable = own > -0.1  # a penholder never adds what it dislikes, nor what is not on offer
     for _ in range(n + 2):
         u = dm.utilities(sel)
         if (u > comp.model.ai.yes_threshold + SAFETY).all():
@@ -203,7 +205,7 @@ def ai_draft(comp: Compiled, state: GameState, dm: DraftModel, urgent: np.ndarra
         rows = np.where(sel[:, None] > 0, drops, adds)[(sel > 0) | addable]
         S = np.vstack([sel[None, :], rows]).T
         U = dm.base[:, None] + dm.M @ S
-        value = support_score(comp, U, vlines) + resolve * (own @ S)
+        value = support_score(comp, U, vlines) + resolve * (np.where(available > 0, own, 0.0) @ S)
         best = int(np.argmax(value))
         if best == 0 or value[best] <= value[0] + 1e-9:
             break

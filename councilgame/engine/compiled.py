@@ -43,6 +43,7 @@ class CompiledFile:
     when: Getter | None
     neglect: Effects
     salience: np.ndarray  # per member
+    offer_when: list = field(default_factory=list)  # per offer: a condition, or None
     exclusion: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))  # offers that exclude each other
 
 
@@ -192,7 +193,7 @@ def _compile_content(comp: Compiled, bundle: ScenarioBundle) -> None:
     ops_short = {op.id: op.short for op in sc.operations}
     for f in sc.files:
         region = sc.theatres[theatre_index[f.theatre]].region
-        offers = []
+        offers, conditions = [], []
         for raw in f.clauses:
             o = raw if isinstance(raw, ClauseOffer) else ClauseOffer(clause=raw)
             clause = bundle.clauses[o.clause]
@@ -200,6 +201,7 @@ def _compile_content(comp: Compiled, bundle: ScenarioBundle) -> None:
             excl = f"{clause.exclusive}@{o.target}" if clause.exclusive else None
             label = clause.title + (f" → {ops_short[o.target]}" if o.target else "")
             offers.append(Offer(key, clause, o.target, excl, label))
+            conditions.append(comp.compile_expr(o.when) if o.when else None)
         excl = np.array([[1.0 if a is not b and a.exclusive and a.exclusive == b.exclusive else 0.0
                           for b in offers] for a in offers]).reshape(len(offers), len(offers))
         comp.files[f.id] = CompiledFile(
@@ -209,6 +211,7 @@ def _compile_content(comp: Compiled, bundle: ScenarioBundle) -> None:
             neglect=f.neglect,
             salience=np.array([max(floor, m.regions.get(region, 0.5)) for m in members]),
             exclusion=excl,
+            offer_when=conditions,
         )
     for ev in bundle.events:
         opts = [comp.compile_expr(o.ai_weight) for o in ev.choice.options] if ev.choice else []

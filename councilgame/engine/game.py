@@ -65,6 +65,8 @@ class Game(Meeting, Aftermath):
         self.draft: Draft | None = None
         self.lobby = np.zeros(len(comp.codes))
         self._pending_amendments: list[Amend] = []
+        self._human_rivals: list[TableDraft] = []
+        self.available = np.ones(0)
         self._flow = self._play()
         self._resume(None)
 
@@ -88,18 +90,20 @@ class Game(Meeting, Aftermath):
         if action.seat != p.seat:
             raise ActionError(f"it is {p.seat}'s turn, not {action.seat}'s")
         allowed = {"briefing": (Done,), "draft": (TableDraft, Done),
-                   "consult": (Lobby, Amend, Deal, SignalVeto, Done),
+                   "consult": (Lobby, Amend, Deal, SignalVeto, TableDraft, Done),
                    "vote": (Vote,), "choice": (Choose,)}[p.kind]
         if not isinstance(action, allowed):
             raise ActionError(f"a {p.kind} prompt does not take a {action.kind} action")
         if isinstance(action, TableDraft | Amend):
-            keys = {o.key for o in self.comp.files[p.file].offers}
+            keys = set(self.offer_keys(p.file))
             asked = action.offers if isinstance(action, TableDraft) else [action.offer]
             bad = [k for k in asked if k not in keys]
             if bad:
                 raise ActionError(f"not a clause on offer for this file: {', '.join(bad)}")
         if isinstance(action, Lobby | Deal):
-            if action.target not in self.comp.index or action.target == action.seat:
+            if action.target == action.seat:
+                raise ActionError("choose another member than yourself")
+            if action.target not in self.comp.index:
                 raise ActionError(f"{action.target} does not sit on the Council")
             if isinstance(action, Lobby) and self.state.capital[action.seat] < action.points:
                 raise ActionError("not enough political capital")

@@ -10,6 +10,7 @@ import numpy as np
 from councilgame.engine import ai
 from councilgame.engine.actions import Action, Amend, Deal, Done, Lobby, Prompt, SignalVeto, TableDraft
 from councilgame.engine.compiled import CompiledFile
+from councilgame.engine.environment import build_env
 from councilgame.engine.state import DealRecord, MonthRecord, VoteRecord
 from councilgame.engine.types import Draft, Flow
 from councilgame.engine.voting import Tally, tally
@@ -25,57 +26,83 @@ class Meeting:
         sponsor = next((p for p in file.penholders), 0)
         code = self.comp.codes[sponsor]
         self.lobby[:] = 0.0
+        self.available = self._available(file)
         dm = ai.draft_model(self.comp, self.state, file, sponsor, self.lobby)
         if code in self.humans:
             action = yield Prompt(kind="draft", seat=code, file=file.id,
-                                  options=[o.key for o in file.offers],
+                                  options=self.offer_keys(file.id),
                                   question=f"You hold the pen on {file.title}. Table a draft?")
             keys = action.offers if isinstance(action, TableDraft) else []
             sel = np.array([1.0 if o.key in keys else 0.0 for o in file.offers])
         else:
             resolve = float(self.rng.gamma(2.0, 0.3))
-            sel = ai.ai_draft(self.comp, self.state, dm, self._urgent(file), resolve)
+            sel = ai.ai_draft(self.comp, self.state, dm, self._urgent(file), resolve, self.available)
             if sel.any() and not self._worth_tabling(dm, sel):
                 sel[:] = 0.0
         if not sel.any():
             self._fallback(file, rec, dm)
             return
         if code not in self.humans:
-            rival = yield from self._rival_draft(file, rec, dm, sel)
-            if rival:
-                return
+            r = self._ai_rival(dm, sel)
+            if r is not None:
+                rdm = ai.draft_model(self.comp, self.state, file, r, self.lobby)
+                rsel = ai.ai_draft(self.comp, self.state, rdm, np.zeros(len(file.offers)), 2.5,
+                                   self.available)
+                if rsel.any() and (yield from self._vote_rival(file, rec, rdm, rsel)):
+                    return
         symbol = f"{file.id}/{self.state.month}"
         self.draft = Draft(file.id, code, sel, dm, symbol)
+        self._human_rivals: list[TableDraft] = []
         yield from self._consult(file, rec)
+        penholder_draft = self.draft
+        for rival in self._human_rivals:
+            rdm = ai.draft_model(self.comp, self.state, file, self.comp.index[rival.seat], self.lobby)
+            rsel = np.array([1.0 if o.key in rival.offers else 0.0 for o in file.offers])
+            if (yield from self._vote_rival(file, rec, rdm, rsel)):
+                return
+        self.draft = penholder_draft
         tl = yield from self._amend_and_vote(file, rec)
         self.draft = None
         if not tl.adopted:
             self._fallback(file, rec, dm)
 
-    def _rival_draft(self, file: CompiledFile, rec: MonthRecord, dm: ai.DraftModel,
-                     sel: np.ndarray) -> Generator[Prompt, Action, bool]:
+    def _available(self, file: CompiledFile) -> np.ndarray:
+        """Which offers the file holds this month (some are offered only when a condition holds)."""
+        if not any(file.offer_when):
+            return np.ones(len(file.offers))
+        env = build_env(self.comp, self.state)
+        return np.array([1.0 if w is None or w(env) else 0.0 for w in file.offer_when])
+
+    def offer_keys(self, file_id: str) -> list[str]:
+        """Keys of the offers available for a file this month."""
+        file = self.comp.files[file_id]
+        avail = self.available if len(self.available) == len(file.offers) else self._available(file)
+        return [o.key for k, o in enumerate(file.offers) if avail[k]]
+
+    def _ai_rival(self, dm: ai.DraftModel, sel: np.ndarray) -> int | None:
         """A permanent member that would veto the penholder's text sometimes tables its own
-        draft first, as Russia did on Syria and Ukraine; it usually fails for lack of votes.
-        Returns True when the rival draft is adopted (the penholder then withdraws)."""
+        draft first, as Russia did on Syria and Ukraine; it usually fails for lack of votes."""
         comp = self.comp
         u = dm.utilities(sel)
         vlines = ai.veto_lines(comp, self.state)
         rivals = [i for i in np.argsort(u) if comp.permanent[i] and u[i] < RIVAL_LINE
                   and i != dm.sponsor and comp.codes[i] not in self.humans]
         if not rivals:
-            return False
+            return None
         r = int(rivals[0])
-        if self.rng.random() >= (0.5 if u[r] < vlines[r] else 0.2):
-            return False
-        rdm = ai.draft_model(comp, self.state, file, r, self.lobby)
-        rsel = ai.ai_draft(comp, self.state, rdm, np.zeros(len(file.offers)), resolve=2.5)
-        if not rsel.any():
-            return False
-        self.draft = Draft(file.id, comp.codes[r], rsel, rdm, f"{file.id}/{self.state.month}/R")
+        return r if self.rng.random() < (0.5 if u[r] < vlines[r] else 0.2) else None
+
+    def _vote_rival(self, file: CompiledFile, rec: MonthRecord, rdm: ai.DraftModel,
+                    rsel: np.ndarray) -> Generator[Prompt, Action, bool]:
+        """Put a rival draft to the vote before the penholder's; True when it is adopted
+        (the penholder then withdraws its text)."""
+        comp = self.comp
+        sponsor = comp.codes[rdm.sponsor]
+        self.draft = Draft(file.id, sponsor, rsel, rdm, f"{file.id}/{self.state.month}/{sponsor}")
         keys = [o.key for k, o in enumerate(file.offers) if rsel[k]]
-        rec.news.append(f"{comp.names[r]} tables a rival draft on {file.title}.")
+        rec.news.append(f"{comp.names[rdm.sponsor]} tables a rival draft on {file.title}.")
         tl = yield from self._roll_call(rdm.utilities(rsel), self.draft.symbol, "draft",
-                                        comp.codes[r], keys, rec)
+                                        sponsor, keys, rec)
         self._outcome(file, rec, tl, self.draft)
         self.draft = None
         return tl.adopted
@@ -134,6 +161,9 @@ class Meeting:
                 d.selected[worst] = 0.0
         elif isinstance(action, Amend):
             self._pending_amendments.append(action)
+        elif isinstance(action, TableDraft):
+            self._human_rivals.append(action)
+            rec.news.append(f"{comp.names[comp.index[action.seat]]} announces a rival draft.")
 
     def _deal(self, action: Deal, rec: MonthRecord) -> None:
         """The target takes the deal if the pledge is worth enough to bring its vote round."""

@@ -165,11 +165,15 @@ GROUP_ORDER = ("mandate", "authorization", "support", "compliance", "funding", "
 
 
 def offers(game: Game, file_id: str) -> list[OfferView]:
-    """The clauses on offer for a file, grouped in drafting order, with their reception."""
+    """The clauses on offer for a file this month, grouped in drafting order, with their
+    reception."""
     comp = game.comp
     rec = reception(game, file_id)
     out = []
+    on_offer = set(game.offer_keys(file_id))
     for o in comp.files[file_id].offers:
+        if o.key not in on_offer:
+            continue
         target = game.state.ops[o.target].short if o.target else None
         likes, resents = rec[o.key]
         out.append(OfferView(o.key, str(o.clause.group), o.clause.title, target, o.clause.text,

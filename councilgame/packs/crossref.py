@@ -195,6 +195,8 @@ def _check_file(ck, file, path, f: AgendaFile, sc, bundle, names, theatres, coun
         if offer.target and offer.target not in ops:
             ck.add(file, path + ("clauses", j, "target"), unknown("operation", offer.target, ops))
         _effects(ck, file, path + ("clauses", j), clause.effects, bundle, allow_target=bool(offer.target))
+        if offer.when:
+            ck.expr(file, path + ("clauses", j, "when"), offer.when, names)
     _effects(ck, file, path + ("neglect",), f.neglect, bundle, allow_target=False)
 
 

@@ -187,3 +187,47 @@ def test_a_member_already_voting_yes_declines_a_deal(testland):
     game.apply(Deal(seat="USA", target="GBR"))
     assert game.state.deals == []
     assert any("declines the deal" in n for n in game.state.history[0].news)
+
+
+def run_to(game: Game, kind: str, seat: str, **answers):
+    """Answer prompts simply until one of `kind` for `seat` comes up (or the game ends)."""
+    while game.prompt is not None and not (game.prompt.kind == kind and game.prompt.seat == seat):
+        p = game.prompt
+        if p.kind == "vote":
+            game.apply(Vote(seat=p.seat, ballot="yes"))
+        elif p.kind == "choice":
+            game.apply(Choose(seat=p.seat, option=p.options[0]))
+        elif p.kind == "draft":
+            game.apply(TableDraft(seat=p.seat, offers=p.options[:1]))
+        else:
+            game.apply(Done(seat=p.seat))
+    return game.prompt
+
+
+def test_offers_with_a_condition_are_on_offer_only_when_it_holds(testland):
+    game = Game(testland, 2, humans={"LBR"})
+    p = run_to(game, "draft", "LBR")
+    assert p.file == "au"
+    assert "welcome@west_force" not in p.options  # the force is not deployed
+    assert "funding_own@au_force" in p.options
+    with pytest.raises(ActionError, match="not a clause on offer"):
+        game.apply(TableDraft(seat="LBR", offers=["welcome@west_force"]))
+
+
+def test_a_human_can_table_a_rival_draft_which_is_voted_first(testland):
+    game = Game(testland, 2, humans={"FRA"})
+    p = run_to(game, "consult", "FRA")
+    assert p is not None
+    file = p.file
+    game.apply(TableDraft(seat="FRA", offers=[game.offer_keys(file)[0]]))
+    game.apply(Done(seat="FRA"))
+    run_to(game, "briefing", "FRA")
+    votes = [v for m in game.state.history for v in m.votes if v.file == file]
+    assert votes[0].sponsor == "FRA" and votes[0].draft.endswith("/FRA")
+    assert any("announces a rival draft" in n for m in game.state.history for n in m.news)
+
+
+def test_lobbying_yourself_is_refused_with_a_clear_message(testland):
+    game = _to_consultations(testland)
+    with pytest.raises(ActionError, match="another member than yourself"):
+        game.apply(Lobby(seat="USA", target="USA", points=1))

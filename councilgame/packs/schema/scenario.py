@@ -122,6 +122,9 @@ class ClauseOffer(Strict):
     target: Id | None = Field(
         None, description="Id of the operation the clause acts on, for clauses that need one."
     )
+    when: Expr | None = Field(
+        None, description="Offered only in months when this holds (e.g. once a force is deployed)."
+    )
 
 
 class AgendaFile(Strict):
@@ -173,6 +176,7 @@ class Crisis(Strict):
     on: Expr
     off: Expr
     monthly: Effects = Field(default_factory=Effects, description="Applied each month it is on.")
+    source: Source = ""
 
 
 class DebriefItem(Strict):

@@ -57,6 +57,7 @@ class ConsultScreen(Screen):
         Binding("o", "deal", "Offer deal"),
         Binding("a", "amend", "Amend"),
         Binding("v", "veto", "Signal veto"),
+        Binding("r", "rival", "Rival draft"),
         Binding("c", "done", "To the vote"),
         Binding("escape", "back", "Chamber"),
         Binding("f1", "app.help", "Help"),
@@ -126,6 +127,15 @@ class ConsultScreen(Screen):
                 self.notify("Amendment tabled: it is voted before the draft.")
 
         self.app.push_screen(AmendScreen(), chosen)
+
+    def action_rival(self) -> None:
+        from councilgame.tui.screens.drafting import DraftingScreen
+
+        game = self.app.session.game
+        if game.draft.sponsor == self.app.session.seat:
+            self.notify("You hold the pen: amend your own draft instead.", severity="warning")
+            return
+        self.app.push_screen(DraftingScreen(game.draft.file, rival=True))
 
     def action_done(self) -> None:
         self.app.send(Done(seat=self.app.session.seat))

@@ -22,9 +22,10 @@ class DraftingScreen(Screen):
         Binding("f1", "app.help", "Help"),
     ]
 
-    def __init__(self, file_id: str):
+    def __init__(self, file_id: str, rival: bool = False):
         super().__init__()
         self.file_id = file_id
+        self.rival = rival  # a rival text tabled during consultations, voted first
         self.keys: list[str] = []
 
     def compose(self) -> ComposeResult:
@@ -50,7 +51,8 @@ class DraftingScreen(Screen):
 
     def on_mount(self) -> None:
         f = self.app.session.comp.files[self.file_id]
-        self.query_one("#draft-left").border_title = f"Draft on: {f.title}"
+        kind = "Rival draft" if self.rival else "Draft"
+        self.query_one("#draft-left").border_title = f"{kind} on: {f.title}"
         self.query_one("#whip").border_title = "Whip count"
         self._refresh()
         self._detail(0)
@@ -94,10 +96,19 @@ class DraftingScreen(Screen):
             self.notify("Select at least one clause (space), or press p to table nothing.",
                         severity="warning")
             return
-        self.app.send(TableDraft(seat=self.app.session.seat, offers=self.keys))
+        action = TableDraft(seat=self.app.session.seat, offers=self.keys)
+        if self.rival:
+            self.app.pop_screen()
+            self.app.send(action, stay=True)
+            self.notify("Your rival draft will be voted before the penholder's.")
+        else:
+            self.app.send(action)
 
     def action_pass_pen(self) -> None:
-        self.app.send(Done(seat=self.app.session.seat))
+        if self.rival:
+            self.app.pop_screen()
+        else:
+            self.app.send(Done(seat=self.app.session.seat))
 
     def action_back(self) -> None:
         self.app.pop_screen()
