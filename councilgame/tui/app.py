@@ -62,14 +62,18 @@ class CouncilApp(App):
         self.packset = packset
         self.packs_loaded()
 
+    def packs_message(self) -> str:
+        if self.packset is None:
+            return "Loading packs…"
+        n = len(self.packset.scenario_index())
+        broken = len(self.packset.broken)
+        return f"{n} scenarios ready" + (f"; {broken} pack(s) could not load" if broken else "")
+
     def packs_loaded(self) -> None:
         from councilgame.tui.screens.title import TitleScreen
 
-        n = len(self.packset.scenario_index())
-        broken = len(self.packset.broken)
-        msg = f"{n} scenarios ready" + (f"; {broken} pack(s) could not load" if broken else "")
         if isinstance(self.screen, TitleScreen):
-            self.screen.packs_ready(msg)
+            self.screen.packs_ready(self.packs_message())
 
     def _start_direct(self) -> None:
         from councilgame.engine.compiled import compile_bundle

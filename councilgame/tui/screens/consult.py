@@ -53,14 +53,14 @@ class AmendScreen(ModalScreen[str | None]):
 
 class ConsultScreen(Screen):
     BINDINGS = [
-        Binding("l", "lobby", "Lobby (1 pt)"),
-        Binding("o", "deal", "Offer deal"),
+        Binding("c", "done", "Vote now"),
+        Binding("l", "lobby", "Lobby"),
+        Binding("o", "deal", "Deal"),
         Binding("a", "amend", "Amend"),
-        Binding("v", "veto", "Signal veto"),
         Binding("r", "rival", "Rival draft"),
-        Binding("c", "done", "To the vote"),
-        Binding("escape", "back", "Chamber"),
-        Binding("f1", "app.help", "Help"),
+        Binding("v", "veto", "Veto signal"),
+        Binding("escape", "back", "Chamber", show=False),
+        Binding("f1", "app.help", "Help", show=False),
     ]
 
     def compose(self) -> ComposeResult:

@@ -32,7 +32,7 @@ class TitleScreen(Screen):
             yield Button("Content packs", id="packs")
             yield Button("How to play", id="howto")
             yield Button("Quit", id="quit", variant="error")
-            yield Static("Loading packs…", id="title-status")
+            yield Static(id="title-status")
         yield Footer()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -42,8 +42,7 @@ class TitleScreen(Screen):
             action()
 
     def on_mount(self) -> None:
-        if self.app.packset is not None:
-            self.app.packs_loaded()
+        self.packs_ready(self.app.packs_message())
 
     def packs_ready(self, message: str) -> None:
         if self.is_mounted:

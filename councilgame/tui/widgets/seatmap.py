@@ -34,29 +34,38 @@ def seat_label(s: SeatView) -> Text:
 class SeatMap(Static):
     """Seats in the horseshoe, in the order of the rota starting from the president's right."""
 
+    seats: list[SeatView] = []
+
     def show(self, seats: list[SeatView]) -> None:
-        self.update(render_horseshoe(seats))
+        self.seats = seats
+        self.update(render_horseshoe(seats, self.size.width or 60))
+
+    def on_resize(self) -> None:
+        if self.seats:
+            self.update(render_horseshoe(self.seats, self.size.width))
 
 
-def render_horseshoe(seats: list[SeatView]) -> Text:
-    """Top: the president's end of the table; the two arms run down, open at the bottom."""
+def render_horseshoe(seats: list[SeatView], width: int = 60) -> Text:
+    """Top: the president's end of the table; the two arms run down, open at the bottom.
+    The cells shrink to fit narrow terminals (80 columns and up)."""
     n = len(seats)
     top, rest = seats[:5], seats[5:]
     left, right = rest[: (n - 5) // 2], rest[(n - 5) // 2:][::-1]
-    cell = 8
-    out = Text()
-    out.append(" " * 5)
+    cell = max(8, min(10, (width - 1) // 5))  # a label is 7 columns wide
+    indent = max(0, min(4, width - 1 - cell * 5))
+    out = Text(" " * indent)
     for s in top:
         out.append_text(seat_label(s))
-        out.append(" " * (cell - 6))
+        out.append(" " * (cell - 7))
+    out.rstrip()
     out.append("\n")
-    width = 5 + cell * len(top)
+    right_col = indent + cell * (len(top) - 1)
     for i in range(max(len(left), len(right))):
-        line = Text("  ")
+        line = Text(" " * max(0, indent - 2))
         if i < len(left):
             line.append_text(seat_label(left[i]))
-        line.pad_right(width - 6 - len(line.plain))
         if i < len(right):
+            line.pad_right(right_col - len(line.plain))
             line.append_text(seat_label(right[i]))
         out.append_text(line)
         out.append("\n")

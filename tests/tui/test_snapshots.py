@@ -1,0 +1,85 @@
+"""SVG snapshots of every screen at 120x40, and of the chamber at 80x24.
+
+Snapshot tests are plain `def` tests (snap_compare runs its own event loop). The app pins its
+theme and the tests pin seeds, so the environment cannot change a snapshot.
+"""
+
+from __future__ import annotations
+
+from tests.tui.helpers import answer, make_app
+
+BIG = (120, 40)
+
+
+async def until(pilot, screen_name: str, limit: int = 300) -> None:
+    app = pilot.app
+    for _ in range(limit):
+        if type(app.screen).__name__ == screen_name:
+            return
+        await answer(pilot, app)
+    raise AssertionError(f"never reached {screen_name}")
+
+
+def test_title(snap_compare, packset):
+    assert snap_compare(make_app(packset, scenario=None), terminal_size=BIG)
+
+
+def test_new_game(snap_compare, packset):
+    assert snap_compare(make_app(packset, scenario=None), terminal_size=BIG, press=["n"])
+
+
+def test_chamber(snap_compare, packset):
+    assert snap_compare(make_app(packset), terminal_size=BIG)
+
+
+def test_chamber_small_terminal(snap_compare, packset):
+    assert snap_compare(make_app(packset), terminal_size=(80, 24))
+
+
+def test_chamber_light_theme(snap_compare, packset):
+    async def light(pilot):
+        pilot.app.action_toggle_theme()
+        await pilot.pause()
+
+    assert snap_compare(make_app(packset), terminal_size=BIG, run_before=light)
+
+
+def test_drafting(snap_compare, packset):
+    assert snap_compare(make_app(packset), terminal_size=BIG, press=["n", "space", "down", "down",
+                                                                     "down", "down", "space"])
+
+
+def test_consultations(snap_compare, packset):
+    assert snap_compare(make_app(packset), terminal_size=BIG, press=["n", "space", "t"])
+
+
+def test_vote(snap_compare, packset):
+    assert snap_compare(make_app(packset), terminal_size=BIG, press=["n", "space", "t", "c"])
+
+
+def test_roll_call(snap_compare, packset):
+    assert snap_compare(make_app(packset), terminal_size=BIG, press=["n", "space", "t", "c", "y"])
+
+
+def test_event_choice(snap_compare, packset):
+    async def to_event(pilot):
+        await until(pilot, "EventScreen")
+
+    app = make_app(packset, scenario="testland", seat="SOM", seed=1)
+    assert snap_compare(app, terminal_size=BIG, run_before=to_event)
+
+
+def test_debrief(snap_compare, packset):
+    async def to_debrief(pilot):
+        await until(pilot, "DebriefScreen")
+
+    app = make_app(packset, scenario="testland", seat="FRA", seed=5)
+    assert snap_compare(app, terminal_size=BIG, run_before=to_debrief)
+
+
+def test_help(snap_compare, packset):
+    assert snap_compare(make_app(packset), terminal_size=BIG, press=["f1"])
+
+
+def test_seats(snap_compare, packset):
+    assert snap_compare(make_app(packset), terminal_size=BIG, press=["s"])
