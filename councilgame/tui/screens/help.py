@@ -18,7 +18,7 @@ action can be found by name.
 |---|---|
 | chamber | n continue · d open the step the game waits for · s seats · f1 help · q quit |
 | drafting | space toggle a clause · t table the draft · p table nothing · escape back |
-| consultations | c vote now · l lobby (1 point) · o offer a deal · a amend · r table a rival draft · v signal a veto |
+| consultations | c vote now · l lobby (1 point) · o deal · a amend · r rival draft · v veto signal |
 | vote | y yes · n no · a abstain; in the roll call, space skips |
 | debrief | e export as Markdown into saves/ · q quit |
 """
