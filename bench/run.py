@@ -38,3 +38,6 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    from tui import main as tui_main  # bench/ is on sys.path when run as a script
+
+    tui_main()

@@ -61,7 +61,7 @@ class Aftermath:
         st.fired[ev.id] = st.fired.get(ev.id, 0) + 1
         st.last_fired[ev.id] = st.month
         rec.events.append(ev.id)
-        rec.news.append(ev.title)
+        rec.news.append(f"Event: {ev.title}")
         rec.news += self.changer.apply(ev.effects, "event", ev.id, ev.title)
         events.schedule(st, ev.follow_up, self.rng)
         if not ev.choice:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, RichLog, Static
+from textual.widgets import Footer, Header, Static
 
 from councilgame.engine import views
 from councilgame.engine.actions import Done
@@ -35,7 +35,8 @@ class ChamberScreen(Screen):
             yield GaugePanel(views.shown_gauges(self.app.session.game), id="gauges", classes="box")
         with Horizontal(id="chamber-bottom"):
             yield Static(id="agenda", classes="box")
-            yield RichLog(id="news", classes="box", wrap=True, markup=False, auto_scroll=False)
+            with VerticalScroll(id="news", classes="box"):
+                yield Static(id="news-text")
         yield Footer()
 
     ready = False
@@ -112,18 +113,19 @@ class ChamberScreen(Screen):
         return t
 
     def _news(self) -> None:
-        log = self.query_one("#news", RichLog)
-        log.clear()
         session = self.app.session
         history = session.game.state.history
+        t = Text()
         if len(history) == 1:
             sc = session.comp.scenario
-            log.write(Text(sc.title, style="bold underline"))
-            log.write(sc.synopsis.strip())
+            t.append(sc.title + "\n", style="bold underline")
+            t.append(sc.synopsis.strip() + "\n")
         for rec in history[-2:]:
-            log.write(Text(session.month_name(rec.month), style="bold underline"))
+            t.append(session.month_name(rec.month) + "\n", style="bold underline")
             for line in rec.news or ["(quiet so far)"]:
-                log.write(f"• {line}")
+                style = "bold" if line.startswith("Event:") else ""
+                t.append(f"• {line}\n", style=style)
+        self.query_one("#news-text", Static).update(t)
 
     def action_next(self) -> None:
         prompt = self.app.session.prompt

@@ -2,28 +2,49 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Label, Sparkline
+from textual.widgets import Label
+
+BLOCKS = "▁▂▃▄▅▆▇█"
+
+
+def spark(values: list[float], good: str, lo: float = 0.0, hi: float = 100.0, width: int = 24) -> Text:
+    """A sparkline on the gauge's own scale (0..100), so a small change looks small; the last
+    point is coloured by whether the gauge moved the good or the bad way."""
+    values = values[-width:]
+    t = Text()
+    span = (hi - lo) or 1.0
+    for i, v in enumerate(values):
+        level = int(round((min(max(v, lo), hi) - lo) / span * (len(BLOCKS) - 1)))
+        style = "dim"
+        if i == len(values) - 1 and len(values) > 1:
+            up = v > values[-2] + 0.5
+            down = v < values[-2] - 0.5
+            better = (up and good == "high") or (down and good == "low")
+            worse = (down and good == "high") or (up and good == "low")
+            style = "bold green" if better else "bold red" if worse else ""
+        t.append(BLOCKS[level], style=style)
+    return t
 
 
 class GaugeRow(Horizontal):
-    def __init__(self, key: str, name: str, good: str):
+    def __init__(self, key: str, name: str, good: str, lo: float = 0.0, hi: float = 100.0):
         super().__init__(classes="gauge-row")
         self.key, self.label_text, self.good = key, name, good
 
     def compose(self) -> ComposeResult:
         yield Label(self.label_text, classes="gauge-name")
         yield Label("", classes="gauge-value")
-        yield Sparkline([], classes=f"gauge-spark good-{self.good}")
+        yield Label("", classes="gauge-spark")
 
     def show(self, values: list[float]) -> None:
         value = values[-1] if values else 0.0
         delta = values[-1] - values[-2] if len(values) > 1 else 0.0
         arrow = "▲" if delta > 0.5 else "▼" if delta < -0.5 else "="
         self.query_one(".gauge-value", Label).update(f"{value:5.0f} {arrow}")
-        # a single point would draw as a full bar: the history starts with the second month
-        self.query_one(Sparkline).data = values if len(values) > 1 else []
+        self.query_one(".gauge-spark", Label).update(spark(values, self.good))
 
 
 class GaugePanel(Vertical):

@@ -11,6 +11,24 @@ from councilgame.engine.views import Whip
 from councilgame.tui.widgets.seatmap import LETTER, STYLE
 
 
+def summary(whip: Whip, you: str) -> Text:
+    """The projected vote of the other fourteen, and what your own vote can do to it."""
+    others = [s for s in whip.stances if s.code != you]
+    yes = sum(s.ballot == "yes" for s in others)
+    no = sum(s.ballot == "no" for s in others)
+    vetoes = [s.code for s in others if s.veto]
+    t = Text(f"Others: {yes} yes · {no} no · {len(others) - yes - no} abstain  ", style="bold")
+    if vetoes:
+        t.append(f"VETO: {', '.join(vetoes)}", style="bold red")
+    elif yes >= 9:
+        t.append("passes", style="bold green")
+    elif yes == 8:
+        t.append("your yes would make the ninth", style="bold yellow")
+    else:
+        t.append(f"fails: {9 - yes} more yes needed", style="bold yellow")
+    return t
+
+
 class WhipCount(Vertical):
     """Summary line, a table of members, and the reasons of the highlighted one."""
 
@@ -23,21 +41,16 @@ class WhipCount(Vertical):
 
     def show(self, whip: Whip) -> None:
         self.whip = whip
-        t = Text()
-        t.append(f"Projected {whip.yes} yes · {whip.no} no · {whip.abstain} abstain  ", style="bold")
-        if whip.vetoes:
-            t.append(f"VETO: {', '.join(whip.vetoes)}", style="bold red")
-        elif whip.passes:
-            t.append("would pass", style="bold green")
-        else:
-            t.append("would fail (9 yes needed)", style="bold yellow")
-        self.query_one("#whip-summary", Static).update(t)
+        self.query_one("#whip-summary", Static).update(summary(whip, self.app.session.seat))
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
+        you = self.app.session.seat
         for s in whip.stances:
             vote = Text(f"{LETTER[s.ballot]} {s.ballot}" + (" (veto)" if s.veto else ""),
                         style=STYLE[s.ballot])
+            if s.code == you:
+                vote = Text("you decide", style="bold reverse")
             table.add_row(s.code, vote, f"{s.utility:+.2f}", key=s.code)
         if whip.stances:
             table.move_cursor(row=min(row, len(whip.stances) - 1))

@@ -1,0 +1,82 @@
+"""TUI figures, measured in a real terminal (tmux): launch to an interactive title screen next
+to a minimal Textual app, and key press to repaint on the chamber screen."""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+
+
+class Pane:
+    def __init__(self, command: str):
+        self.dir = tempfile.mkdtemp()
+        self.sock = str(Path(self.dir) / "s")
+        self.t0 = time.perf_counter()
+        self._tmux("new-session", "-d", "-s", "b", "-x", "120", "-y", "40",
+                   f"unset COLUMNS LINES; {command}")
+
+    def _tmux(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-S", self.sock, *args], capture_output=True, text=True).stdout
+
+    def wait(self, *texts: str, timeout: float = 30.0) -> float:
+        """Seconds from the start (or the last key) until every text is on screen."""
+        while time.perf_counter() - self.t0 < timeout:
+            screen = self._tmux("capture-pane", "-p", "-t", "b")
+            if all(t in screen for t in texts):
+                return time.perf_counter() - self.t0
+            time.sleep(0.005)
+        raise TimeoutError(texts)
+
+    def key(self, key: str) -> None:
+        self.t0 = time.perf_counter()
+        self._tmux("send-keys", "-t", "b", key)
+
+    def close(self) -> None:
+        self._tmux("kill-server")
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def measure(command: str, texts: tuple[str, ...], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        pane = Pane(command)
+        try:
+            times.append(pane.wait(*texts))
+        finally:
+            pane.close()
+    return statistics.median(times)
+
+
+def main(runs: int = 5) -> None:
+    if shutil.which("tmux") is None:
+        print("tmux is not installed: TUI figures skipped")
+        return
+    minimal = measure(f"{sys.executable} {HERE / 'minimal_app.py'}", ("minimal app ready", "Quit"), runs)
+    title = measure(f"{BIN / 'councilgame'}", ("New game", "scenarios ready", "How to play"), runs)
+    print(f"launch to interactive screen, minimal Textual app : {minimal * 1000:7.0f} ms (median of {runs})")
+    print(f"launch to interactive title screen, councilgame   : {title * 1000:7.0f} ms (median of {runs})")
+    pane = Pane(f"{BIN / 'councilgame'} play --scenario sahel --seat FRA --seed 3")
+    try:
+        pane.wait("The Council", "Continue")
+        repaints = []
+        for _ in range(runs):
+            pane.key("s")
+            repaints.append(pane.wait("permanent member, veto"))
+            pane.key("Escape")
+            pane.wait("The Council", "Continue")
+        print(f"chamber key press to repaint (s: seats screen)    : "
+              f"{statistics.median(repaints) * 1000:7.0f} ms (median of {runs})")
+    finally:
+        pane.close()
+
+
+if __name__ == "__main__":
+    main()
