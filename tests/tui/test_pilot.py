@@ -143,3 +143,45 @@ async def test_resizing_down_to_80x24_keeps_the_game(packset):
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert app.session.game.draft is not None
+
+
+async def test_event_choice_sends_the_chosen_option(packset):
+    from councilgame.tui.screens.event import EventScreen
+
+    app = make_app(packset, scenario="testland", seat="SOM", seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(50):
+            if isinstance(app.screen, EventScreen):
+                break
+            await answer(pilot, app)
+        assert isinstance(app.screen, EventScreen)
+        await pilot.press("down", "enter")  # the second option: wait
+        await pilot.pause()
+        assert not isinstance(app.screen, EventScreen)
+        assert app.session.game.state.history[0].choices["appeal"] == "wait"
+
+
+async def test_debrief_shows_causes_for_the_selected_month(packset):
+    app = make_app(packset, scenario="testland", seat="FRA", seed=5)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(200):
+            if isinstance(app.screen, DebriefScreen):
+                break
+            await answer(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, DebriefScreen)
+        screen._causes(2)
+        text = str(screen.query_one("#causes").render())
+        assert "February 2026" in text and "Violence" in text
+        votes = screen.query_one("#votes")
+        assert votes.row_count == len([v for m in app.session.game.state.history for v in m.votes
+                                       if v.kind == "draft"])
+
+
+async def test_palette_lists_the_screens_actions(packset):
+    app = make_app(packset)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for expected in ("Continue", "Seats", "Help", "New game", "Light or dark theme"):
+            assert any(expected == t for t in titles), (expected, titles)

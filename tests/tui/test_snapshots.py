@@ -83,3 +83,11 @@ def test_help(snap_compare, packset):
 
 def test_seats(snap_compare, packset):
     assert snap_compare(make_app(packset), terminal_size=BIG, press=["s"])
+
+
+def test_content_packs(snap_compare, packset):
+    async def packs(pilot):
+        await pilot.click("#packs")
+        await pilot.pause()
+
+    assert snap_compare(make_app(packset, scenario=None), terminal_size=BIG, run_before=packs)
