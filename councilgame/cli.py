@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--scenario", help="scenario id")
     play.add_argument("--seat", help="your seat, a member code such as FRA")
     play.add_argument("--seed", type=_nonneg_int)
+    play.add_argument("--saves", type=Path, metavar="DIR", help="folder for saves")
     packs = sub.add_parser("packs", help="content packs")
     psub = packs.add_subparsers(dest="packs_command", parser_class=_Parser, required=True)
     val = psub.add_parser("validate", help="check packs; all installed packs when no path")
@@ -55,12 +56,19 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--scenario", required=True)
     run.add_argument("--seed", type=_nonneg_int, default=1)
     run.add_argument("--json", action="store_true", help="print the game record as JSON")
+    run.add_argument("--save", type=Path, metavar="FILE", help="write the game's save to FILE")
+    rep = sub.add_parser("replay", help="re-run a save and print its record")
+    rep.add_argument("file", type=Path)
+    rep.add_argument("--json", action="store_true", help="the record as `run --json` prints it")
+    rep.add_argument("--to", type=_pos_int, metavar="MONTH", help="stop at this month")
+    rep.add_argument("--anyway", action="store_true",
+                     help="replay even if the pack changed since the save was written")
     sim = sub.add_parser("simulate", help="many AI games: a balance report")
     sim.add_argument("--scenario", required=True)
     sim.add_argument("--games", type=_pos_int, default=200)
     sim.add_argument("--seed", type=_nonneg_int, default=1)
     sim.add_argument("--json", action="store_true")
-    for sp in (play, packs, run, sim):
+    for sp in (play, packs, run, sim, rep):
         sp.add_argument("--packs", type=Path, action="append", default=argparse.SUPPRESS,
                         metavar="DIR", help=argparse.SUPPRESS)
     return p
@@ -76,14 +84,19 @@ def main(argv: list[str] | None = None) -> int:
                 return commands.validate(args.paths, args.packs)
             return commands.list_packs(args.packs, args.json)
         if args.command == "run":
-            return commands.run(args.scenario, args.seed, args.json, args.packs)
+            return commands.run(args.scenario, args.seed, args.json, args.packs, args.save)
+        if args.command == "replay":
+            return commands.replay(args.file, args.json, args.to, args.anyway, args.packs)
         if args.command == "simulate":
             return commands.simulate(args.scenario, args.games, args.seed, args.json, args.packs)
         return commands.play(getattr(args, "scenario", None), getattr(args, "seat", None),
-                             getattr(args, "seed", None), args.packs)
+                             getattr(args, "seed", None), args.packs, getattr(args, "saves", None))
     except commands.UsageError as exc:
         print(f"councilgame: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except commands.SaveError as exc:
+        print(f"councilgame: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

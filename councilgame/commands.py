@@ -15,6 +15,9 @@ class UsageError(Exception):
     pass
 
 
+from councilgame.saves.format import SaveError  # noqa: E402  (re-exported for cli.py)
+
+
 def _packset(extra: list[Path]) -> PackSet:
     for folder in extra:
         if not folder.is_dir():
@@ -78,23 +81,67 @@ def list_packs(extra: list[Path], as_json: bool) -> int:
     return 0
 
 
-def run(scenario: str, seed: int, as_json: bool, extra: list[Path]) -> int:
+def run(scenario: str, seed: int, as_json: bool, extra: list[Path], save: Path | None = None) -> int:
     from councilgame.engine.record import game_record, play_ai
 
     comp = compiled_scenario(scenario, extra)
     game = play_ai(comp, seed)
-    record = game_record(game)
-    if as_json:
-        print(json.dumps(record, separators=(",", ":")))
-    else:
-        print(summary_text(game))
+    if save is not None:
+        from councilgame.paths import write_atomic
+        from councilgame.saves import make_save
+        from councilgame.saves.format import dump
+
+        write_atomic(save, dump(make_save(game, seats={}, kind="headless")))
+    print_record(game_record(game), game, as_json)
     return 0
 
 
-def summary_text(game) -> str:
+def print_record(record: dict, game, as_json: bool, upto: int | None = None) -> None:
+    if as_json:
+        print(json.dumps(record, separators=(",", ":")))
+    else:
+        print(summary_text(game, upto))
+
+
+def record_until(record: dict, month: int) -> dict:
+    """The record as it stood at the end of `month`."""
+    if month >= len(record["months"]):
+        return record
+    months = record["months"][:month]
+    return {**record, "months": months, "ending": None, "scores": months[-1]["scores"],
+            "objectives": {}}
+
+
+def replay(file: Path, as_json: bool, to: int | None, anyway: bool, extra: list[Path]) -> int:
+    from councilgame.engine.compiled import compile_bundle
+    from councilgame.engine.record import game_record
+    from councilgame.saves import SaveStore, load_game
+
+    if not file.is_file():
+        raise UsageError(f"{file}: no such file")
+    save = SaveStore(file.parent).read(file)
+    packset = _packset(extra)
+    if save.scenario not in packset.scenario_index():
+        raise SaveError(f"{file.name} needs scenario {save.scenario!r} from pack {save.pack.id!r}, "
+                        "which is not installed.")
+    comp = compile_bundle(packset.bundle(save.scenario))
+    if comp.bundle.pack_hash != save.pack.hash and not anyway:
+        raise SaveError(f"the pack {save.pack.id!r} has changed since {file.name} was saved; "
+                        "the replay may differ (add --anyway to try).")
+    loaded = load_game(save, comp)
+    if loaded.mismatch:
+        print(f"councilgame: warning: {loaded.mismatch}.", file=sys.stderr)
+    record = game_record(loaded.game)
+    if to is not None:
+        record = record_until(record, to)
+    print_record(record, loaded.game, as_json, to)
+    return 1 if loaded.mismatch else 0
+
+
+def summary_text(game, upto: int | None = None) -> str:
     comp, st = game.comp, game.state
     lines = [f"{comp.scenario.title} (seed {game.seed})"]
-    for rec in st.history:
+    for rec in st.history[:upto]:
         lines.append(f"\nMonth {rec.month}: president {rec.president}")
         for v in rec.votes:
             who = f", vetoed by {', '.join(v.vetoed_by)}" if v.vetoed_by else ""
@@ -104,6 +151,11 @@ def summary_text(game) -> str:
                 lines.append(f"  {fid}: {out}")
         for e in rec.events:
             lines.append(f"  event: {comp.event_by_id[e].event.title}")
+    if upto is not None and upto < len(st.history):
+        scores = st.history[upto - 1].scores
+        lines.append(f"\nStopped at month {upto}: legitimacy {scores['legitimacy']:.0f}, "
+                     f"outcomes {scores['outcomes']:.0f}")
+        return "\n".join(lines)
     ending = next(e for e, _ in comp.endings if e.id == st.ending)
     lines.append(f"\nEnding: {ending.title}")
     lines.append(f"Legitimacy {st.scores['legitimacy']:.0f}, outcomes {st.scores['outcomes']:.0f}")
@@ -136,7 +188,8 @@ def _progress(total: int):
     return update
 
 
-def play(scenario: str | None, seat: str | None, seed: int | None, extra: list[Path]) -> int:
+def play(scenario: str | None, seat: str | None, seed: int | None, extra: list[Path],
+         saves: Path | None = None) -> int:
     """Open the game. With --scenario and --seat it starts at the chamber directly."""
     import secrets
 
@@ -153,5 +206,5 @@ def play(scenario: str | None, seat: str | None, seed: int | None, extra: list[P
         _packset(extra)  # a bad --packs is a usage error before the screen opens
     from councilgame.tui.app import CouncilApp
 
-    CouncilApp(extra_packs=extra, start=start).run()
+    CouncilApp(extra_packs=extra, start=start, saves=saves).run()
     return 0

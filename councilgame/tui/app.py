@@ -15,6 +15,7 @@ from textual.screen import Screen
 from councilgame.engine.actions import Action
 from councilgame.packs.discovery import discover
 from councilgame.packs.registry import PackSet
+from councilgame.saves import SaveStore
 from councilgame.tui.screens.chamber import ChamberScreen
 from councilgame.tui.session import Session
 
@@ -27,6 +28,7 @@ class CouncilApp(App):
     BINDINGS = [
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
         Binding("f1", "help", "Help", show=False),
+        Binding("ctrl+s", "save_game", "Save game", show=False),
     ]
 
     def __init__(self, extra_packs: Iterable[Path] = (), start: tuple[str, str, int] | None = None,
@@ -41,6 +43,7 @@ class CouncilApp(App):
         self.packset: PackSet | None = packset
         self.session: Session | None = None
         self.fixed_seed = fixed_seed  # tests pin the seed the new-game screen proposes
+        self.store = SaveStore(saves)
 
     # ---- start-up --------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -83,12 +86,106 @@ class CouncilApp(App):
             self.packset = discover(self.extra_packs)
         self.start_game(compile_bundle(self.packset.bundle(scenario)), seat, seed)
 
-    def start_game(self, comp, seat: str, seed: int) -> None:
-        self.session = Session.start(comp, seat, seed)
+    def start_game(self, comp, seat: str, seed: int, actions: list | None = None,
+                   origin=None) -> None:
+        self.session = Session.start(comp, seat, seed, self.store, actions, origin)
+        self._show_session()
+
+    def _show_session(self) -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(ChamberScreen())
         self.route()
+
+    # ---- saves -----------------------------------------------------------------------------
+    def open_save(self, entry, branch_month: int | None = None) -> None:
+        """Open a save (after asking, if its pack changed), or reopen it at an earlier month."""
+        from councilgame.engine.compiled import compile_bundle
+        from councilgame.tui.screens.load import ConfirmScreen
+
+        save = entry.save
+        if self.packset is None or save.scenario not in self.packset.scenario_index():
+            self.notify(f"This save needs scenario {save.scenario!r} (pack {save.pack.id!r}), "
+                        "which is not installed.", severity="error")
+            return
+        comp = compile_bundle(self.packset.bundle(save.scenario))
+
+        def go(ok: bool = True) -> None:
+            if ok:
+                self._load(entry, comp, branch_month)
+
+        if comp.bundle.pack_hash != save.pack.hash:
+            self.push_screen(ConfirmScreen(f"The pack {save.pack.id!r} has changed since this game "
+                                           "was saved, so the game may not replay the same. "
+                                           "Try anyway?"), go)
+        else:
+            go()
+
+    def _load(self, entry, comp, branch_month: int | None) -> None:
+        from councilgame.saves import SaveError, branch_actions, load_game
+        from councilgame.saves.format import Origin
+
+        save = entry.save
+        seat = sorted(save.humans())[0] if save.humans() else None
+        if seat is None:
+            self.notify("This save has no human seat to play (an AI-only game): replay it with "
+                        "'councilgame replay'.", severity="warning")
+            return
+        try:
+            if branch_month:
+                actions = branch_actions(save, comp, branch_month)
+                origin = Origin(branch_of=entry.path.stem, at_month=branch_month)
+                self.start_game(comp, seat, save.seed, actions, origin)
+                self.session.save(f"{save.name or entry.path.stem} what-if m{branch_month}")
+                self.notify(f"Reopened at month {branch_month} as a new game; the original is kept.")
+                return
+            loaded = load_game(save, comp)
+        except SaveError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.session = Session(comp, loaded.game, seat, save.seed, self.store, save.origin,
+                               save.name, dict(save.seats))
+        if loaded.mismatch:
+            self.notify(f"Warning: {loaded.mismatch}.", severity="warning", timeout=10)
+        self._show_session()
+
+    def action_continue(self) -> None:
+        entry = self.store.newest()
+        if entry is None:
+            self.notify("No saved game yet.")
+            return
+        self.open_save(entry)
+
+    def action_load(self) -> None:
+        from councilgame.tui.screens.load import LoadScreen
+
+        self.push_screen(LoadScreen())
+
+    def action_save_game(self) -> None:
+        from councilgame.tui.screens.load import NamePrompt
+
+        if self.session is None:
+            return
+
+        def named(name: str | None) -> None:
+            if name:
+                path = self.session.save(name)
+                self.notify(f"Saved as {path.name}")
+
+        default = self.session.name or f"{self.session.comp.scenario.id}-{self.session.seat}"
+        self.push_screen(NamePrompt(default), named)
+
+    def what_if(self, month: int) -> None:
+        """Reopen the game in play at an earlier month, as a new branch."""
+        from councilgame.saves import make_save
+        from councilgame.saves.store import Entry
+
+        s = self.session
+        if s.last_autosave is None:
+            s.autosave()
+        name = s.last_autosave or self.store.folder / f"{s.comp.scenario.id}-{s.seed}.json"
+        save = make_save(s.game, s.seats, name=s.name, origin=s.origin)
+        self._load(Entry(name, save, None), s.comp, month)
 
     # ---- the game loop ---------------------------------------------------------------------
     def waiting_for(self) -> str:
@@ -186,6 +283,8 @@ class CouncilApp(App):
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
 
     def action_quit_game(self) -> None:
+        if self.session is not None:
+            self.session.autosave()
         self.exit()
 
     def export_debrief(self) -> Path:
@@ -200,6 +299,10 @@ class CouncilApp(App):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("New game", "Choose a scenario and a seat", self.action_new_game)
+        yield SystemCommand("Load", "Open a saved game, or reopen one at an earlier month",
+                            self.action_load)
+        if self.session is not None:
+            yield SystemCommand("Save game", "Save under a name (ctrl+s)", self.action_save_game)
         yield SystemCommand("How to play", "Rules, glossary and keys", self.action_help)
         yield SystemCommand("Light or dark theme", "Switch between the two themes",
                             self.action_toggle_theme)
@@ -209,7 +312,7 @@ class CouncilApp(App):
             if isinstance(screen, ChamberScreen):
                 yield SystemCommand("Continue", "Go on from the briefing", screen.action_next)
                 yield SystemCommand("Seats", "Powers of every seat", screen.action_seats)
-        seen = {"New game", "How to play"}
+        seen = {"New game", "How to play", "Load", "Save game"}
         for key, active in screen.active_bindings.items():
             binding = active.binding
             if binding.description and binding.description not in seen and active.enabled:

@@ -1,13 +1,16 @@
-"""One game in the TUI: the compiled scenario, the engine game, the player's seat."""
+"""One game in the TUI: the compiled scenario, the engine game, the player's seat, its saves."""
 
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from councilgame.engine.actions import Action
 from councilgame.engine.compiled import Compiled
 from councilgame.engine.game import Game
+from councilgame.saves import SaveStore, Seat, make_save
+from councilgame.saves.format import Origin
 
 
 @dataclass
@@ -16,13 +19,40 @@ class Session:
     game: Game
     seat: str
     seed: int
+    store: SaveStore | None = None
+    origin: Origin | None = None
+    name: str = ""
+    seats: dict[str, Seat] = field(default_factory=dict)
+    last_autosave: Path | None = None
 
     @classmethod
-    def start(cls, comp: Compiled, seat: str, seed: int) -> Session:
-        return cls(comp, Game(comp, seed, humans={seat}), seat, seed)
+    def start(cls, comp: Compiled, seat: str, seed: int, store: SaveStore | None = None,
+              actions: list | None = None, origin: Origin | None = None) -> Session:
+        game = Game(comp, seed, humans={seat})
+        for action in actions or []:
+            game.apply(action)
+        return cls(comp, game, seat, seed, store, origin, seats={seat: Seat(human=True)})
 
     def act(self, action: Action) -> None:
+        before = self.game.state.month
         self.game.apply(action)
+        if self.game.state.month != before or self.game.finished:
+            self.autosave()
+
+    def autosave(self) -> Path | None:
+        """Autosave (the store keeps the last five); a failed write never stops the game."""
+        if self.store is None:
+            return None
+        try:
+            self.last_autosave = self.store.autosave(
+                make_save(self.game, self.seats, name=self.name, kind="autosave", origin=self.origin))
+        except OSError:
+            return None
+        return self.last_autosave
+
+    def save(self, name: str) -> Path:
+        self.name = name
+        return self.store.save_manual(make_save(self.game, self.seats, name=name, origin=self.origin))
 
     @property
     def prompt(self):
@@ -38,7 +68,7 @@ class Session:
         m = (month or self.month) - 1 + sc.start_month - 1
         return f"{calendar.month_name[m % 12 + 1]} {sc.year + m // 12}"
 
-    def name(self, code: str) -> str:
+    def name_of(self, code: str) -> str:
         return self.comp.names[self.comp.index[code]]
 
     @property

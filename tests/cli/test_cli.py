@@ -91,3 +91,38 @@ def test_packs_list(capsys):
     rows = json.loads(capsys.readouterr().out)
     ids = {r["id"] for r in rows if r["valid"]}
     assert {"core", "sahel"} <= ids
+
+
+def test_replay_prints_the_same_bytes_as_run(tmp_path):
+    save = tmp_path / "game.json"
+    run = cli("run", "--scenario", "sahel", "--seed", "9", "--json", "--save", str(save))
+    replay = cli("replay", str(save), "--json")
+    assert run.returncode == 0 and replay.returncode == 0, replay.stderr
+    assert run.stdout == replay.stdout
+    to3 = json.loads(cli("replay", str(save), "--json", "--to", "3").stdout)
+    assert [m["month"] for m in to3["months"]] == [1, 2, 3] and to3["ending"] is None
+
+
+@pytest.mark.parametrize(("content", "says"), [
+    (b"", "is empty"),
+    (b"{\"format\": \"councilgame-save\", \"format_version\": 1", "not valid JSON"),
+    (b"{\"a\": 1}", "not a councilgame save"),
+    (b"{\"format\": \"councilgame-save\", \"format_version\": 99}", "newer councilgame"),
+])
+def test_replay_refuses_bad_files_with_exit_1(tmp_path, content, says):
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    r = cli("replay", str(bad))
+    assert r.returncode == 1 and says in r.stderr
+    assert "Traceback" not in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_replay_of_a_save_whose_pack_changed_asks_for_anyway(tmp_path):
+    save = tmp_path / "game.json"
+    cli("run", "--scenario", "sahel", "--seed", "2", "--save", str(save))
+    doc = json.loads(save.read_text())
+    doc["pack"]["hash"] = "changed"
+    save.write_text(json.dumps(doc))
+    refused = cli("replay", str(save))
+    assert refused.returncode == 1 and "has changed since" in refused.stderr
+    assert cli("replay", str(save), "--anyway").returncode == 0

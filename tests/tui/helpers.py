@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 from councilgame.tui.app import CouncilApp
 from tests.conftest import TEST_PACKS
 
 
 def make_app(packset, scenario="sahel", seat="FRA", seed=1, **kw) -> CouncilApp:
+    """The app as the CLI builds it, with pinned seeds and a fresh, empty saves folder."""
     start = (scenario, seat, seed) if scenario else None
+    kw.setdefault("saves", Path(tempfile.mkdtemp(prefix="councilgame-test-")))
     return CouncilApp(extra_packs=[TEST_PACKS], start=start, animate=False, packset=packset,
                       fixed_seed=1234, **kw)
 

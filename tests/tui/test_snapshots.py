@@ -91,3 +91,17 @@ def test_content_packs(snap_compare, packset):
         await pilot.pause()
 
     assert snap_compare(make_app(packset, scenario=None), terminal_size=BIG, run_before=packs)
+
+
+def test_load(snap_compare, packset, sahel, tmp_path):
+    import datetime as dt
+
+    from councilgame.engine.game import Game
+    from councilgame.saves import SaveStore, make_save
+
+    store = SaveStore(tmp_path)
+    when = dt.datetime(2026, 11, 20, 14, 30, tzinfo=dt.UTC)
+    store.save_manual(make_save(Game(sahel, 7, humans={"FRA"}), name="seminar week 3", now=when))
+    (tmp_path / "notes.json").write_text("{ this is not a save")
+    app = make_app(packset, scenario=None, saves=tmp_path)
+    assert snap_compare(app, terminal_size=BIG, press=["l"])

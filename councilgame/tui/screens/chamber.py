@@ -58,7 +58,7 @@ class ChamberScreen(Screen):
         session = self.app.session
         game = session.game
         self.app.sub_title = f"{game.comp.scenario.title} · {session.month_name()} · " \
-                             f"you: {session.name(session.seat)}"
+                             f"you: {session.name_of(session.seat)}"
         self.query_one(SeatMap).show(self._seats())
         self.query_one(GaugePanel).show(views.gauge_history(game))
         self.query_one("#status", Static).update(self._status())
@@ -90,7 +90,7 @@ class ChamberScreen(Screen):
         t = Text()
         t.append(f"{session.month_name()}", style="bold")
         t.append(f" · month {st.month} of {game.comp.scenario.months}")
-        t.append(f" · president: {session.name(game.president())}")
+        t.append(f" · president: {session.name_of(game.president())}")
         t.append(f"\nPolitical capital: {st.capital[session.seat]}", style="bold")
         t.append(f" · legitimacy {st.scores.get('legitimacy', 0):.0f}"
                  f" · outcomes {st.scores.get('outcomes', 0):.0f}")

@@ -19,6 +19,7 @@ from councilgame.tui.widgets.gauges import GaugePanel
 class DebriefScreen(Screen):
     BINDINGS = [
         Binding("e", "export", "Export .md"),
+        Binding("w", "what_if", "What if… (selected month)"),
         Binding("f1", "app.help", "Help"),
         Binding("q", "app.quit_game", "Quit"),
     ]
@@ -82,6 +83,10 @@ class DebriefScreen(Screen):
         t = Text(f"{end.title}\n" if end else "The game ended.\n", style="bold")
         if end:
             t.append(end.text.strip() + "\n")
+        origin = self.app.session.origin
+        if origin:
+            t.append(f"\nThis game is a branch of {origin.branch_of}, reopened at month "
+                     f"{origin.at_month}.\n", style="italic")
         return t
 
     def _scores(self) -> Text:
@@ -95,7 +100,7 @@ class DebriefScreen(Screen):
         t.append(f"{st.scores['outcomes']:.0f}\n", style="bold")
         for k in OUTCOMES:
             t.append(f"  {k.replace('_', ' '):<22}{st.scores[k]:5.0f}\n")
-        t.append(f"\nYour objectives ({session.name(session.seat)})\n", style="bold")
+        t.append(f"\nYour objectives ({session.name_of(session.seat)})\n", style="bold")
         for text, met in views.objective_status(session.game, session.seat):
             t.append(f"  {'✔' if met else '✘'} {text}\n", style="green" if met else "red")
         return t
@@ -111,6 +116,11 @@ class DebriefScreen(Screen):
                 t.append(text.strip() + " ")
                 t.append(f"({source})\n\n", style="dim")
         return t
+
+    def action_what_if(self) -> None:
+        table = self.query_one("#months", DataTable)
+        month = table.cursor_row + 1 if table.row_count else 1
+        self.app.what_if(month)
 
     def action_export(self) -> None:
         path = self.app.export_debrief()

@@ -19,6 +19,8 @@ BANNER = """\
 class TitleScreen(Screen):
     BINDINGS = [
         Binding("n", "app.new_game", "New game"),
+        Binding("c", "app.continue", "Continue"),
+        Binding("l", "app.load", "Load"),
         Binding("f1", "app.help", "How to play"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -28,7 +30,7 @@ class TitleScreen(Screen):
             yield Static(BANNER, id="banner")
             yield Button("New game", id="new", variant="primary")
             yield Button("Continue", id="continue", disabled=True)
-            yield Button("Load", id="load", disabled=True)
+            yield Button("Load", id="load")
             yield Button("Content packs", id="packs")
             yield Button("How to play", id="howto")
             yield Button("Quit", id="quit", variant="error")
@@ -37,12 +39,14 @@ class TitleScreen(Screen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         action = {"new": self.app.action_new_game, "packs": self.app.action_packs,
+                  "continue": self.app.action_continue, "load": self.app.action_load,
                   "howto": self.app.action_help, "quit": self.app.exit}.get(event.button.id)
         if action:
             action()
 
     def on_mount(self) -> None:
         self.packs_ready(self.app.packs_message())
+        self.query_one("#continue", Button).disabled = self.app.store.newest() is None
 
     def packs_ready(self, message: str) -> None:
         if self.is_mounted:

@@ -1,0 +1,89 @@
+"""From a game to a save and back: replaying the action log from the seed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+
+from councilgame import __version__
+from councilgame.engine.compiled import Compiled
+from councilgame.engine.game import ActionError, Game
+from councilgame.engine.record import game_record
+from councilgame.saves.format import ACTIONS, Origin, PackRef, SaveError, SaveFile, Seat, Summary
+
+
+def record_digest(game: Game) -> str:
+    text = json.dumps(game_record(game), separators=(",", ":"), sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def make_save(game: Game, seats: dict[str, Seat] | None = None, name: str = "",
+              kind: str = "manual", origin: Origin | None = None,
+              now: dt.datetime | None = None, options: dict | None = None) -> SaveFile:
+    comp = game.comp
+    seats = seats or {code: Seat(human=True) for code in game.humans}
+    players = [f"{', '.join(s.players) or 'Player'} ({code})" for code, s in seats.items() if s.human]
+    when = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat()
+    st = game.state
+    return SaveFile(
+        game_version=__version__, name=name, kind=kind,
+        pack=PackRef(id=comp.bundle.pack_id, version=comp.bundle.pack_version,
+                     hash=comp.bundle.pack_hash),
+        scenario=comp.scenario.id, seats=seats, seed=game.seed,
+        actions=ACTIONS.dump_python(game.log, mode="json"),
+        summary=Summary(month=st.month, finished=st.finished, ending=st.ending,
+                        scores={k: st.scores[k] for k in ("legitimacy", "outcomes")},
+                        date=when, players=players, scenario_title=comp.scenario.title,
+                        digest=record_digest(game)),
+        origin=origin, options=options or {},
+    )
+
+
+@dataclass
+class Loaded:
+    game: Game
+    save: SaveFile
+    pack_changed: bool
+    mismatch: str | None  # set when the replay does not end where the save said
+
+
+def load_game(save: SaveFile, comp: Compiled, upto: int | None = None) -> Loaded:
+    """Replay a save's actions (the first `upto` of them) from its seed."""
+    if save.scenario != comp.scenario.id:
+        raise SaveError(f"the save is for scenario {save.scenario!r}, not {comp.scenario.id!r}.")
+    humans = save.humans()
+    unknown = sorted(humans - set(comp.codes))
+    if unknown:
+        raise SaveError(f"the save has seats that are not on this Council: {', '.join(unknown)}.")
+    game = Game(comp, save.seed, humans=humans)
+    actions = save.typed_actions()
+    for i, action in enumerate(actions[:upto]):
+        try:
+            game.apply(action)
+        except ActionError as exc:
+            raise SaveError(f"the save's action {i + 1} no longer fits the game ({exc}); "
+                            "the pack has probably changed.") from None
+    pack_changed = save.pack.hash != comp.bundle.pack_hash
+    mismatch = None
+    if upto is None:
+        digest = record_digest(game)
+        if digest != save.summary.digest or game.state.month != save.summary.month:
+            mismatch = (f"replaying the save ends in month {game.state.month}, not the same game "
+                        f"as saved (month {save.summary.month})")
+    return Loaded(game, save, pack_changed, mismatch)
+
+
+def branch_actions(save: SaveFile, comp: Compiled, month: int) -> list:
+    """The actions that bring a game to the start of `month` (its briefing), for "what if"."""
+    game = Game(comp, save.seed, humans=save.humans())
+    actions = save.typed_actions()
+    for i, action in enumerate(actions):
+        p = game.prompt
+        if p is not None and p.kind == "briefing" and game.state.month >= month:
+            return actions[:i]
+        game.apply(action)
+    if game.prompt is not None and game.prompt.kind == "briefing" and game.state.month >= month:
+        return actions
+    raise SaveError(f"the game never reached month {month} with a human seat to reopen it.")

@@ -1,0 +1,155 @@
+"""Load: every save in the folder, readable or not (with the reason), where each came from;
+open one, or reopen it at an earlier month as a new branch ("what if")."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+
+from councilgame.saves.store import Entry
+
+
+def origin_text(save) -> str:
+    if save.origin is None:
+        return ""
+    return f"branch of {save.origin.branch_of} at month {save.origin.at_month}"
+
+
+class LoadScreen(Screen):
+    BINDINGS = [
+        Binding("enter", "open", "Open"),
+        Binding("w", "what_if", "What if…"),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            with Vertical(id="load-left", classes="box"):
+                yield DataTable(id="saves", cursor_type="row", zebra_stripes=True)
+            yield Static(id="save-detail", classes="box")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#load-left").border_title = f"Saves in {self.app.store.folder}"
+        self.query_one("#save-detail").border_title = "Details"
+        self.entries: list[Entry] = self.app.store.entries()
+        table = self.query_one(DataTable)
+        table.add_columns("Save", "Scenario", "Month", "Saved", "Status")
+        for i, e in enumerate(self.entries):
+            if e.save:
+                s = e.save
+                status = "ended" if s.summary.finished else "in play"
+                table.add_row(s.name or e.path.stem, s.summary.scenario_title or s.scenario,
+                              str(s.summary.month), s.summary.date[:16].replace("T", " "), status,
+                              key=str(i))
+            else:
+                table.add_row(e.path.name, Text("unreadable", style="red"), "", "", "", key=str(i))
+        if not self.entries:
+            self.query_one("#save-detail", Static).update("No saves yet: play a month and the "
+                                                          "game autosaves.")
+
+    def _entry(self) -> Entry | None:
+        table = self.query_one(DataTable)
+        if not self.entries or table.cursor_row < 0:
+            return None
+        return self.entries[table.cursor_row]
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        e = self._entry()
+        if e is None:
+            return
+        t = Text(e.path.name + "\n", style="bold")
+        if e.save is None:
+            t.append(e.error or "", style="red")
+        else:
+            s = e.save
+            t.append(f"{s.summary.scenario_title} · seed {s.seed} · {s.kind}\n")
+            t.append(f"Players: {', '.join(s.summary.players) or 'none (AI only)'}\n")
+            t.append(f"Month {s.summary.month}; legitimacy {s.summary.scores.get('legitimacy', 0):.0f},"
+                     f" outcomes {s.summary.scores.get('outcomes', 0):.0f}\n")
+            if s.origin:
+                t.append(origin_text(s) + "\n", style="italic")
+        self.query_one("#save-detail", Static).update(t)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        e = self._entry()
+        if e is None or e.save is None:
+            self.notify("This file cannot be opened." if e else "No save selected.", severity="error")
+            return
+        self.app.open_save(e)
+
+    def action_what_if(self) -> None:
+        e = self._entry()
+        if e is None or e.save is None:
+            return
+
+        def chosen(month: int | None) -> None:
+            if month:
+                self.app.open_save(e, branch_month=month)
+
+        self.app.push_screen(MonthPrompt(e.save.summary.month), chosen)
+
+
+class MonthPrompt(ModalScreen[int | None]):
+    """Ask which month to reopen the game at."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, last: int):
+        super().__init__()
+        self.last = last
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("What if… reopen the game at the start of month:", classes="dialog-title")
+            yield Input(str(max(1, self.last - 1)), type="integer", id="month")
+            yield Label(f"1 to {self.last}. The original save is not touched.", classes="dim")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        try:
+            month = int(event.value)
+        except ValueError:
+            month = 0
+        if 1 <= month <= self.last:
+            self.dismiss(month)
+        else:
+            self.notify(f"Choose a month from 1 to {self.last}.", severity="error")
+
+
+class NamePrompt(ModalScreen[str | None]):
+    """Ask a name for a manual save."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, default: str):
+        super().__init__()
+        self.default = default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Save the game as:", classes="dialog-title")
+            yield Input(self.default, id="name")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    BINDINGS = [Binding("y", "dismiss(True)", "Yes"), Binding("n,escape", "dismiss(False)", "No")]
+
+    def __init__(self, question: str):
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-title")
+            yield Label("y: yes · n: no")
