@@ -93,12 +93,18 @@ def test_content_packs(snap_compare, packset):
     assert snap_compare(make_app(packset, scenario=None), terminal_size=BIG, run_before=packs)
 
 
-def test_load(snap_compare, packset, sahel, tmp_path):
+def test_load(snap_compare, packset, sahel):
     import datetime as dt
+    import shutil
+    import tempfile
+    from pathlib import Path
 
     from councilgame.engine.game import Game
     from councilgame.saves import SaveStore, make_save
 
+    tmp_path = Path(tempfile.gettempdir()) / "councilgame-snapshot-saves"  # shown on screen
+    shutil.rmtree(tmp_path, ignore_errors=True)
+    tmp_path.mkdir()
     store = SaveStore(tmp_path)
     when = dt.datetime(2026, 11, 20, 14, 30, tzinfo=dt.UTC)
     store.save_manual(make_save(Game(sahel, 7, humans={"FRA"}), name="seminar week 3", now=when))

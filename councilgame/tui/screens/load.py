@@ -21,7 +21,7 @@ def origin_text(save) -> str:
 
 class LoadScreen(Screen):
     BINDINGS = [
-        Binding("enter", "open", "Open"),
+        Binding("o", "open", "Open (or enter)"),
         Binding("w", "what_if", "What if…"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
@@ -39,16 +39,15 @@ class LoadScreen(Screen):
         self.query_one("#save-detail").border_title = "Details"
         self.entries: list[Entry] = self.app.store.entries()
         table = self.query_one(DataTable)
-        table.add_columns("Save", "Scenario", "Month", "Saved", "Status")
+        table.add_columns("Save", "Month", "Saved (UTC)", "Status", "Scenario")
         for i, e in enumerate(self.entries):
             if e.save:
                 s = e.save
                 status = "ended" if s.summary.finished else "in play"
-                table.add_row(s.name or e.path.stem, s.summary.scenario_title or s.scenario,
-                              str(s.summary.month), s.summary.date[:16].replace("T", " "), status,
-                              key=str(i))
+                table.add_row(s.name or e.path.stem, str(s.summary.month),
+                              s.summary.date[:16].replace("T", " "), status, s.scenario, key=str(i))
             else:
-                table.add_row(e.path.name, Text("unreadable", style="red"), "", "", "", key=str(i))
+                table.add_row(e.path.name, "", "", Text("unreadable", style="red"), "", key=str(i))
         if not self.entries:
             self.query_one("#save-detail", Static).update("No saves yet: play a month and the "
                                                           "game autosaves.")
