@@ -20,6 +20,11 @@ Id = Annotated[
     StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=60),
     Field(description="An identifier: lower-case letters, digits and underscores."),
 ]
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=60),
+    Field(description="A pack or scenario identifier: lower-case letters, digits, - and _."),
+]
 Code = Annotated[
     str,
     StringConstraints(pattern=r"^[A-Z]{3}$"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from councilgame.packs.schema.common import Effects, Expr, Id, Source, Strict, Text
+from councilgame.packs.schema.common import Effects, Expr, Id, Slug, Source, Strict, Text
 
 
 class FollowUp(Strict):
@@ -56,5 +56,5 @@ class Event(Strict):
 class EventFile(Strict):
     """A file of events for one scenario."""
 
-    scenario: Id = Field(description="Id of the scenario these events belong to.")
+    scenario: Slug = Field(description="Id of the scenario these events belong to.")
     events: list[Event] = Field(description="The events.")

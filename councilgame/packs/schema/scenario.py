@@ -15,7 +15,7 @@ from councilgame.engine.typology import (
     Lead,
     Principles,
 )
-from councilgame.packs.schema.common import Code, Effects, Expr, Id, Source, Strict, Text
+from councilgame.packs.schema.common import Code, Effects, Expr, Id, Slug, Source, Strict, Text
 
 
 class Council(Strict):
@@ -201,7 +201,7 @@ class Debrief(Strict):
 class Scenario(Strict):
     """One playable crisis."""
 
-    id: Id = Field(description="Identifier used on the command line.")
+    id: Slug = Field(description="Identifier used on the command line.")
     title: str = Field(description="Title shown to players.")
     synopsis: Text = Field(description="The situation, in a paragraph, for the scenario picker.")
     source: Source = Field(description="Which section of the paper the scenario comes from.")
