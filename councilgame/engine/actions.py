@@ -46,6 +46,32 @@ class Deal(_Action):
     target: str
 
 
+class AnswerDeal(_Action):
+    """Accept or decline a deal another player offered (by its index in the game's deals)."""
+
+    kind: Literal["answer_deal"] = "answer_deal"
+    deal: int = Field(ge=0)
+    accept: bool
+
+
+class Message(_Action):
+    """A private message to another seat, sealed until the debrief."""
+
+    kind: Literal["message"] = "message"
+    target: str
+    text: str = Field(min_length=1, max_length=500)
+
+
+class Inject(_Action):
+    """The facilitator fires one of the scenario's events now (seat: FACILITATOR)."""
+
+    kind: Literal["inject"] = "inject"
+    event: str
+
+
+FACILITATOR = "FACILITATOR"
+
+
 class SignalVeto(_Action):
     """A permanent member warns it will veto the draft as it stands."""
 
@@ -71,7 +97,8 @@ class Choose(_Action):
 
 
 Action = Annotated[
-    TableDraft | Lobby | Amend | Deal | SignalVeto | Done | Vote | Choose, Field(discriminator="kind")
+    TableDraft | Lobby | Amend | Deal | AnswerDeal | Message | Inject | SignalVeto | Done | Vote
+    | Choose, Field(discriminator="kind")
 ]
 
 

@@ -56,7 +56,7 @@ class Aftermath:
         for ce in events.draw(comp, st, env, self.rng, fired_now):
             yield from self._fire(ce, rec, env)
 
-    def _fire(self, ce, rec: MonthRecord, env: list[float]) -> Flow:
+    def _fire(self, ce, rec: MonthRecord, env: list[float], force_default: bool = False) -> Flow:
         st, ev = self.state, ce.event
         st.fired[ev.id] = st.fired.get(ev.id, 0) + 1
         st.last_fired[ev.id] = st.month
@@ -68,7 +68,9 @@ class Aftermath:
             return
         seat = self._choice_seat(ev.choice.seat)
         ids = [o.id for o in ev.choice.options]
-        if seat in self.humans:
+        if force_default:
+            opt_id = ev.choice.default
+        elif seat in self.humans:
             action = yield Prompt(kind="choice", seat=seat, event=ev.id, options=ids,
                                   question=ev.choice.prompt)
             opt_id = action.option

@@ -9,12 +9,16 @@ from collections.abc import Iterable
 import numpy as np
 
 from councilgame.engine.actions import (
+    FACILITATOR,
     Action,
     Amend,
+    AnswerDeal,
     Choose,
     Deal,
     Done,
+    Inject,
     Lobby,
+    Message,
     Prompt,
     SignalVeto,
     TableDraft,
@@ -67,6 +71,7 @@ class Game(Meeting, Aftermath):
         self._pending_amendments: list[Amend] = []
         self._human_rivals: list[TableDraft] = []
         self.available = np.ones(0)
+        self.ballots_cast: dict[str, str] = {}
         self._flow = self._play()
         self._resume(None)
 
@@ -79,9 +84,30 @@ class Game(Meeting, Aftermath):
 
     def apply(self, action: Action) -> None:
         """Answer the current prompt. Invalid actions raise ActionError and change nothing."""
+        if isinstance(action, Inject):
+            self._check_inject(action)
+            self.log.append(action)
+            self._inject(action.event)
+            return
         self._check(action)
         self.log.append(action)
         self._resume(action)
+
+    def _check_inject(self, action: Inject) -> None:
+        if action.seat != FACILITATOR:
+            raise ActionError("only the facilitator can inject an event")
+        if self.prompt is None:
+            raise ActionError("the game is over")
+        if action.event not in self.comp.event_by_id:
+            raise ActionError(f"no event {action.event!r} in this scenario")
+
+    def _inject(self, event_id: str) -> None:
+        """Fire an event now, between two answers; a choice it carries takes its default."""
+        ce = self.comp.event_by_id[event_id]
+        rec = self.state.history[-1]
+        flow = self._fire(ce, rec, build_env(self.comp, self.state), force_default=True)
+        for _ in flow:  # pragma: no cover - force_default never prompts
+            raise ActionError("an injected event cannot ask for a decision")
 
     def _check(self, action: Action) -> None:
         p = self.prompt
@@ -90,7 +116,8 @@ class Game(Meeting, Aftermath):
         if action.seat != p.seat:
             raise ActionError(f"it is {p.seat}'s turn, not {action.seat}'s")
         allowed = {"briefing": (Done,), "draft": (TableDraft, Done),
-                   "consult": (Lobby, Amend, Deal, SignalVeto, TableDraft, Done),
+                   "consult": (Lobby, Amend, Deal, AnswerDeal, Message, SignalVeto, TableDraft,
+                               Done),
                    "vote": (Vote,), "choice": (Choose,)}[p.kind]
         if not isinstance(action, allowed):
             raise ActionError(f"a {p.kind} prompt does not take a {action.kind} action")
@@ -107,6 +134,14 @@ class Game(Meeting, Aftermath):
                 raise ActionError(f"{action.target} does not sit on the Council")
             if isinstance(action, Lobby) and self.state.capital[action.seat] < action.points:
                 raise ActionError("not enough political capital")
+        if isinstance(action, Message) and (action.target not in self.humans
+                                            or action.target == action.seat):
+            raise ActionError("messages go to another player's seat")
+        if isinstance(action, AnswerDeal):
+            deals = self.state.deals
+            if not (action.deal < len(deals) and deals[action.deal].target == action.seat
+                    and deals[action.deal].status == "offered"):
+                raise ActionError("no such deal is waiting for your answer")
         if isinstance(action, SignalVeto) and not self.comp.permanent[self.comp.index[action.seat]]:
             raise ActionError("only a permanent member can veto")
         if isinstance(action, Choose) and action.option not in p.options:

@@ -8,10 +8,21 @@ from collections.abc import Generator
 import numpy as np
 
 from councilgame.engine import ai
-from councilgame.engine.actions import Action, Amend, Deal, Done, Lobby, Prompt, SignalVeto, TableDraft
+from councilgame.engine.actions import (
+    Action,
+    Amend,
+    AnswerDeal,
+    Deal,
+    Done,
+    Lobby,
+    Message,
+    Prompt,
+    SignalVeto,
+    TableDraft,
+)
 from councilgame.engine.compiled import CompiledFile
 from councilgame.engine.environment import build_env
-from councilgame.engine.state import DealRecord, MonthRecord, VoteRecord
+from councilgame.engine.state import DealRecord, MessageRecord, MonthRecord, VoteRecord
 from councilgame.engine.types import Draft, Flow
 from councilgame.engine.voting import Tally, tally
 
@@ -161,13 +172,22 @@ class Meeting:
                 d.selected[worst] = 0.0
         elif isinstance(action, Amend):
             self._pending_amendments.append(action)
+        elif isinstance(action, AnswerDeal):
+            self._answer_deal(action)
+        elif isinstance(action, Message):
+            st.messages.append(MessageRecord(st.month, action.seat, action.target, action.text))
         elif isinstance(action, TableDraft):
             self._human_rivals.append(action)
             rec.news.append(f"{comp.names[comp.index[action.seat]]} announces a rival draft.")
 
     def _deal(self, action: Deal, rec: MonthRecord) -> None:
-        """The target takes the deal if the pledge is worth enough to bring its vote round."""
+        """An AI target takes the deal if the pledge is worth enough to bring its vote round;
+        a player's seat answers it itself (sealed until the debrief)."""
         d, comp, st = self.draft, self.comp, self.state
+        if action.target in self.humans:
+            st.deals.append(DealRecord(st.month, action.seat, action.target, d.file,
+                                       status="offered", draft=d.symbol))
+            return
         t, s = comp.index[action.target], comp.index[action.seat]
         value = DEAL_VALUE + 0.3 * comp.member_ties[t, s] + 0.5 * st.memory[t, s]
         u = d.model.utilities(d.selected)[t]
@@ -180,10 +200,22 @@ class Meeting:
         st.deals.append(DealRecord(st.month, action.seat, action.target, d.file))
         rec.news.append(f"{comp.names[t]} accepts a deal with {comp.names[s]}.")
 
-    def _settle_deals(self, sponsor: str, votes: dict[str, str]) -> None:
-        """A pledge falls due on the creditor's next draft: kept if the debtor votes yes."""
+    def _answer_deal(self, action: AnswerDeal) -> None:
+        deal = self.state.deals[action.deal]
+        deal.status = "open" if action.accept else "declined"
+        if action.accept:
+            deal.target_status = "open"
+
+    def _settle_deals(self, sponsor: str, votes: dict[str, str], symbol: str = "") -> None:
+        """A pledge falls due on the creditor's next draft: kept if the debtor votes yes. Between
+        players, the target's side falls due on the draft that was on the table."""
         st, comp = self.state, self.comp
         for deal in st.deals:
+            if deal.target_status == "open" and deal.draft == symbol:
+                deal.target_status = "kept" if votes.get(deal.target) == "yes" else "broken"
+            if deal.status == "offered" and deal.draft == symbol:
+                deal.status = "lapsed"
+
             if deal.status != "open" or deal.target != sponsor or deal.month == st.month:
                 continue
             kept = votes.get(deal.seat) == "yes"
@@ -226,6 +258,7 @@ class Meeting:
         else:
             ballots = ai.ballots_from(comp, noisy, ai.veto_lines(comp, self.state))
         votes = dict(zip(comp.codes, ballots, strict=True))
+        self.ballots_cast = {}  # players' ballots so far, public in an open roll call
         for i in self._roll_order():
             code = comp.codes[i]
             if code in self.humans:
@@ -233,9 +266,10 @@ class Meeting:
                                       options=["yes", "no", "abstain"],
                                       question=f"Vote on {symbol} ({kind}).")
                 votes[code] = action.ballot
+                self.ballots_cast[code] = action.ballot
         tl = tally(votes, [c for i, c in enumerate(comp.codes) if comp.permanent[i]])
         if kind == "draft":
-            self._settle_deals(sponsor, votes)
+            self._settle_deals(sponsor, votes, symbol)
         rec.votes.append(VoteRecord(self.state.month, self.draft.file, symbol, kind, sponsor, clauses,
                                     votes, tl.result, list(tl.vetoed_by), tl.yes, tl.no, tl.abstain))
         return tl

@@ -87,7 +87,17 @@ class DealRecord:
     seat: str
     target: str
     file: str
-    status: str = "open"  # open, kept, broken, expired
+    status: str = "open"  # offered, declined, lapsed, open, kept, broken, expired
+    draft: str = ""  # the draft on the table when it was agreed
+    target_status: str = ""  # between players: whether the target kept its side (vote yes now)
+
+
+@dataclass(slots=True)
+class MessageRecord:
+    month: int
+    seat: str
+    target: str
+    text: str
 
 
 @dataclass(slots=True)
@@ -121,6 +131,7 @@ class GameState:
     counts: dict[str, int] = field(default_factory=lambda: {"adopted": 0, "vetoes": 0, "failed": 0})
     margins: list[float] = field(default_factory=list)
     deals: list[DealRecord] = field(default_factory=list)
+    messages: list[MessageRecord] = field(default_factory=list)
     history: list[MonthRecord] = field(default_factory=list)
     causes: list[Cause] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)
