@@ -46,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--seat", help="your seat, a member code such as FRA")
     play.add_argument("--seed", type=_nonneg_int)
     play.add_argument("--saves", type=Path, metavar="DIR", help="folder for saves")
+    play.add_argument("--players", metavar="NAME:SEAT,...",
+                      help='hot-seat players, e.g. "Ana:FRA,Ben:RUS,Chloe:LBR" (a seat named '
+                           "twice is held by a team)")
+    play.add_argument("--sealed", action="store_true", help="hot-seat: sealed ballots")
+    play.add_argument("--projector", action="store_true", help="high-contrast projector theme")
     packs = sub.add_parser("packs", help="content packs")
     psub = packs.add_subparsers(dest="packs_command", parser_class=_Parser, required=True)
     val = psub.add_parser("validate", help="check packs; all installed packs when no path")
@@ -90,7 +95,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "simulate":
             return commands.simulate(args.scenario, args.games, args.seed, args.json, args.packs)
         return commands.play(getattr(args, "scenario", None), getattr(args, "seat", None),
-                             getattr(args, "seed", None), args.packs, getattr(args, "saves", None))
+                             getattr(args, "seed", None), args.packs, getattr(args, "saves", None),
+                             getattr(args, "players", None), getattr(args, "sealed", False),
+                             getattr(args, "projector", False))
     except commands.UsageError as exc:
         print(f"councilgame: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -188,23 +188,49 @@ def _progress(total: int):
     return update
 
 
+def parse_players(text: str, codes: list[str]) -> dict:
+    """ "Ana:FRA,Ben:RUS" -> seats with their players; one seat named twice is a team."""
+    from councilgame.saves import Seat
+
+    seats: dict[str, Seat] = {}
+    for part in (p.strip() for p in text.split(",") if p.strip()):
+        name, sep, code = part.rpartition(":")
+        code = code.strip().upper()
+        if not sep or not name.strip():
+            raise UsageError(f"--players: {part!r} should be NAME:SEAT, e.g. Ana:FRA")
+        if code not in codes:
+            raise UsageError(f"--players: {code} has no seat; seats: {', '.join(codes)}")
+        seats.setdefault(code, Seat(human=True)).players.append(name.strip())
+    if not seats:
+        raise UsageError("--players needs at least one NAME:SEAT")
+    return seats
+
+
 def play(scenario: str | None, seat: str | None, seed: int | None, extra: list[Path],
-         saves: Path | None = None) -> int:
-    """Open the game. With --scenario and --seat it starts at the chamber directly."""
+         saves: Path | None = None, players: str | None = None, sealed: bool = False,
+         projector: bool = False) -> int:
+    """Open the game. With --scenario and --seat (or --players) it starts at the chamber."""
     import secrets
 
-    start = None
-    if scenario or seat or seed is not None:
+    start = hotseat = None
+    seed = seed if seed is not None else secrets.randbelow(10**6)
+    if players is not None:
+        scenario = scenario or "sahel"
+        comp = compiled_scenario(scenario, extra)
+        hotseat = {"scenario": scenario, "seats": parse_players(players, comp.codes), "seed": seed,
+                   "options": {"sealed": sealed}}
+    elif scenario or seat:
         scenario = scenario or "sahel"
         comp = compiled_scenario(scenario, extra)
         if seat is None:
             raise UsageError(f"--seat is needed with --scenario; seats: {', '.join(comp.codes)}")
         if seat not in comp.index:
             raise UsageError(f"{seat} has no seat in {scenario}; seats: {', '.join(comp.codes)}")
-        start = (scenario, seat, seed if seed is not None else secrets.randbelow(10**6))
+        start = (scenario, seat, seed)
     else:
         _packset(extra)  # a bad --packs is a usage error before the screen opens
     from councilgame.tui.app import CouncilApp
 
-    CouncilApp(extra_packs=extra, start=start, saves=saves).run()
+    CouncilApp(extra_packs=extra, start=start, saves=saves, hotseat=hotseat,
+               projector=projector).run()
     return 0

@@ -7,11 +7,15 @@ from councilgame.engine.game import Game
 from councilgame.engine.scoring import LEGITIMACY, OUTCOMES
 
 
-def debrief_markdown(game: Game, seat: str | None = None, month_name=str) -> str:
+def debrief_markdown(game: Game, seats: dict | None = None, month_name=str) -> str:
+    """The debrief; `seats` maps human seats to their players (a Seat with names)."""
     comp, st = game.comp, game.state
+    seats = seats or {}
     end = views.ending(game)
     lines = [f"# Debrief: {comp.scenario.title}", ""]
-    lines += [f"Seed {game.seed}" + (f"; played as {comp.names[comp.index[seat]]}" if seat else ""),
+    players = [f"{comp.names[comp.index[c]]} ({', '.join(s.players) or 'player'})"
+               for c, s in seats.items()]
+    lines += [f"Seed {game.seed}" + (f"; played by {'; '.join(players)}" if players else ""),
               f"Source: {comp.scenario.source}", ""]
     if end:
         lines += [f"## Ending: {end.title}", "", end.text.strip(), ""]
@@ -21,9 +25,21 @@ def debrief_markdown(game: Game, seat: str | None = None, month_name=str) -> str
     lines += [f"| **outcomes** | **{st.scores['outcomes']:.0f}** |"]
     lines += [f"| {k.replace('_', ' ')} | {st.scores[k]:.0f} |" for k in OUTCOMES]
     lines.append("")
-    if seat:
-        lines += ["## Your objectives", ""]
-        lines += [f"- [{'x' if met else ' '}] {text}" for text, met in views.objective_status(game, seat)]
+    if seats:
+        lines += ["## Players and their objectives", "", "| rank | seat | players | objectives met |",
+                  "|---|---|---|---|"]
+        for rank, (code, score) in enumerate(views.ranking(game, list(seats)), 1):
+            names = ", ".join(seats[code].players) or "player"
+            lines.append(f"| {rank} | {comp.names[comp.index[code]]} | {names} | {score:.0f}% |")
+        lines.append("")
+        for code in seats:
+            lines += [f"### {comp.names[comp.index[code]]}", ""]
+            lines += [f"- [{'x' if met else ' '}] {text}" for text, met in views.objective_status(game, code)]
+            lines.append("")
+    if st.deals or st.messages:
+        lines += ["## Deals and messages, unsealed", ""]
+        lines += [f"- {views.deal_text(game, d)}" for d in st.deals]
+        lines += [f"- {month_name(m.month)}, {m.seat} to {m.target}: \"{m.text}\"" for m in st.messages]
         lines.append("")
     lines += ["## Decisive votes", "", "| month | draft | result | vote | vetoed by |",
               "|---|---|---|---|---|"]

@@ -205,3 +205,19 @@ def decisive_votes(game: Game) -> list:
 
 def ending(game: Game):
     return next((e for e, _ in game.comp.endings if e.id == game.state.ending), None)
+
+
+def ranking(game: Game, codes: list[str]) -> list[tuple[str, float]]:
+    """Seats by the share of their objectives met (then by legitimacy-neutral code order)."""
+    scores = game.state.objectives
+    return sorted(((c, scores.get(c, 0.0)) for c in codes), key=lambda kv: (-kv[1], kv[0]))
+
+
+def deal_text(game: Game, deal) -> str:
+    """A deal as the debrief tells it, with whether each side kept its word."""
+    names = dict(zip(game.comp.codes, game.comp.names, strict=True))
+    text = (f"month {deal.month}: {names[deal.seat]} pledged its vote on the next draft of "
+            f"{names[deal.target]} in return for support on {deal.draft or deal.file}: {deal.status}")
+    if deal.target_status:
+        text += f"; {names[deal.target]}'s side: {deal.target_status}"
+    return text

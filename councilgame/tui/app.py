@@ -11,15 +11,22 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import Theme
 
 from councilgame.engine.actions import Action
 from councilgame.packs.discovery import discover
 from councilgame.packs.registry import PackSet
-from councilgame.saves import SaveStore
+from councilgame.saves import SaveStore, Seat
 from councilgame.tui.screens.chamber import ChamberScreen
 from councilgame.tui.session import Session
 
 THEMES = ("textual-dark", "textual-light")
+# High contrast for a projector at the back of a room: pure black and white, bright accents.
+PROJECTOR = Theme(
+    name="projector", primary="#FFD700", secondary="#00FFFF", accent="#FFD700",
+    foreground="#FFFFFF", background="#000000", surface="#000000", panel="#1A1A1A",
+    success="#00FF00", warning="#FFFF00", error="#FF4040", dark=True,
+)
 
 
 class CouncilApp(App):
@@ -29,13 +36,18 @@ class CouncilApp(App):
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
         Binding("f1", "help", "Help", show=False),
         Binding("ctrl+s", "save_game", "Save game", show=False),
+        Binding("ctrl+f", "facilitator", "Facilitator", show=False),
     ]
 
     def __init__(self, extra_packs: Iterable[Path] = (), start: tuple[str, str, int] | None = None,
                  saves: Path | None = None, animate: bool = True, packset: PackSet | None = None,
-                 fixed_seed: int | None = None):
+                 fixed_seed: int | None = None, hotseat: dict | None = None,
+                 projector: bool = False):
         super().__init__()
-        self.theme = THEMES[0]  # pinned, so the environment cannot change what players see
+        self.register_theme(PROJECTOR)
+        self.theme = PROJECTOR.name if projector else THEMES[0]  # pinned: not from the environment
+        self.projector = projector
+        self.hotseat_start = hotseat  # {"scenario", "seats", "seed", "options"} from the CLI
         self.extra_packs = list(extra_packs)
         self.start = start
         self.saves = saves
@@ -47,6 +59,17 @@ class CouncilApp(App):
 
     # ---- start-up --------------------------------------------------------------------------
     def on_mount(self) -> None:
+        if self.projector:
+            self.add_class("projector")
+        if self.hotseat_start:
+            from councilgame.engine.compiled import compile_bundle
+
+            h = self.hotseat_start
+            if self.packset is None:
+                self.packset = discover(self.extra_packs)
+            comp = compile_bundle(self.packset.bundle(h["scenario"]))
+            self.start_seats(comp, h["seats"], h["seed"], options=h.get("options"))
+            return
         if self.start:
             self._start_direct()
             return
@@ -88,7 +111,12 @@ class CouncilApp(App):
 
     def start_game(self, comp, seat: str, seed: int, actions: list | None = None,
                    origin=None) -> None:
-        self.session = Session.start(comp, seat, seed, self.store, actions, origin)
+        self.start_seats(comp, {seat: Seat(human=True)}, seed, actions, origin)
+
+    def start_seats(self, comp, seats: dict, seed: int, actions: list | None = None,
+                    origin=None, options: dict | None = None) -> None:
+        """Start a game with these human seats (one: solo; several: hot-seat)."""
+        self.session = Session.start(comp, seats, seed, self.store, actions, origin, options)
         self._show_session()
 
     def _show_session(self) -> None:
@@ -126,8 +154,7 @@ class CouncilApp(App):
         from councilgame.saves.format import Origin
 
         save = entry.save
-        seat = sorted(save.humans())[0] if save.humans() else None
-        if seat is None:
+        if not save.humans():
             self.notify("This save has no human seat to play (an AI-only game): replay it with "
                         "'councilgame replay'.", severity="warning")
             return
@@ -135,7 +162,8 @@ class CouncilApp(App):
             if branch_month:
                 actions = branch_actions(save, comp, branch_month)
                 origin = Origin(branch_of=entry.path.stem, at_month=branch_month)
-                self.start_game(comp, seat, save.seed, actions, origin)
+                seats = {c: s for c, s in save.seats.items() if s.human}
+                self.start_seats(comp, seats, save.seed, actions, origin, save.options)
                 self.session.save(f"{save.name or entry.path.stem} what-if m{branch_month}")
                 self.notify(f"Reopened at month {branch_month} as a new game; the original is kept.")
                 return
@@ -143,8 +171,11 @@ class CouncilApp(App):
         except SaveError as exc:
             self.notify(str(exc), severity="error")
             return
-        self.session = Session(comp, loaded.game, seat, save.seed, self.store, save.origin,
-                               save.name, dict(save.seats))
+        seats = {c: s for c, s in save.seats.items() if s.human}
+        self.session = Session(comp, loaded.game, seats, save.seed, self.store, save.origin,
+                               save.name, dict(save.options))
+        if not self.session.hotseat:
+            self.session.revealed = self.session.humans[0]
         if loaded.mismatch:
             self.notify(f"Warning: {loaded.mismatch}.", severity="warning", timeout=10)
         self._show_session()
@@ -219,7 +250,7 @@ class CouncilApp(App):
 
         game = self.session.game
         votes = [v for m in game.state.history for v in m.votes][before:]
-        votes = [v for v in votes if self.session.seat in v.ballots][:3]
+        votes = votes[:3]
         comp = game.comp
         order = [comp.codes[i] for i in comp.president_order]
         self._to_chamber()
@@ -238,18 +269,40 @@ class CouncilApp(App):
         return self.screen
 
     def route(self) -> None:
-        """Open the screen that answers the engine's current prompt."""
-        from councilgame.tui.screens.consult import ConsultScreen
+        """Open the screen that answers the engine's current prompt; in hot-seat play, first
+        the hand-over screen when the keyboard passes to another player."""
         from councilgame.tui.screens.debrief import DebriefScreen
+
+        self._to_chamber()
+        session = self.session
+        p = session.prompt
+        if p is None:
+            self.push_screen(DebriefScreen())
+            return
+        if p.kind == "briefing":
+            if session.hotseat:
+                session.revealed = None  # the chamber is public between turns
+                self._to_chamber()
+            return
+        if session.hotseat and session.revealed != p.seat:
+            from councilgame.tui.screens.handover import HandOverScreen
+
+            self.push_screen(HandOverScreen(p.seat), lambda _: self._reveal(p.seat))
+            return
+        self._open_step()
+
+    def _reveal(self, seat: str) -> None:
+        self.session.revealed = seat
+        self._open_step()
+
+    def _open_step(self) -> None:
+        from councilgame.tui.screens.consult import ConsultScreen
         from councilgame.tui.screens.drafting import DraftingScreen
         from councilgame.tui.screens.event import EventScreen
         from councilgame.tui.screens.vote import VoteScreen
 
-        self._to_chamber()
         p = self.session.prompt
-        if p is None:
-            self.push_screen(DebriefScreen())
-        elif p.kind == "draft":
+        if p.kind == "draft":
             self.push_screen(DraftingScreen(p.file))
         elif p.kind == "consult":
             self.push_screen(ConsultScreen())
@@ -279,8 +332,33 @@ class CouncilApp(App):
         if self.packset is not None:
             self.push_screen(PacksScreen())
 
+    def action_hotseat(self) -> None:
+        from councilgame.tui.screens.setup import SetupScreen
+
+        if self.packset is None:
+            self.notify("Packs are still loading.")
+            return
+        self.push_screen(SetupScreen())
+
+    def action_facilitator(self) -> None:
+        """The instructor's tools, behind a confirmation so a student cannot stumble on them."""
+        from councilgame.tui.screens.facilitator import FacilitatorScreen
+        from councilgame.tui.screens.load import ConfirmScreen
+
+        if self.session is None or self.session.prompt is None:
+            return
+
+        def confirmed(ok: bool) -> None:
+            if ok:
+                self.push_screen(FacilitatorScreen())
+
+        self.push_screen(ConfirmScreen("Open the facilitator's tools (pause, inject an event, "
+                                       "reveal the AI stances)?"), confirmed)
+
     def action_toggle_theme(self) -> None:
-        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+        order = [*THEMES, PROJECTOR.name]
+        self.theme = order[(order.index(self.theme) + 1) % len(order)] if self.theme in order \
+            else THEMES[0]
 
     def action_quit_game(self) -> None:
         if self.session is not None:
@@ -292,19 +370,21 @@ class CouncilApp(App):
         from councilgame.paths import saves_dir, write_atomic
 
         s = self.session
-        path = saves_dir(self.saves) / f"debrief-{s.comp.scenario.id}-{s.seat}-{s.seed}.md"
-        write_atomic(path, debrief_markdown(s.game, s.seat, s.month_name))
+        who = "-".join(s.humans)
+        path = saves_dir(self.saves) / f"debrief-{s.comp.scenario.id}-{who}-{s.seed}.md"
+        write_atomic(path, debrief_markdown(s.game, s.seats, s.month_name))
         return path
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("New game", "Choose a scenario and a seat", self.action_new_game)
+        yield SystemCommand("Hot-seat game", "Several players at one keyboard", self.action_hotseat)
         yield SystemCommand("Load", "Open a saved game, or reopen one at an earlier month",
                             self.action_load)
         if self.session is not None:
             yield SystemCommand("Save game", "Save under a name (ctrl+s)", self.action_save_game)
         yield SystemCommand("How to play", "Rules, glossary and keys", self.action_help)
-        yield SystemCommand("Light or dark theme", "Switch between the two themes",
+        yield SystemCommand("Theme", "Dark, light or high-contrast projector",
                             self.action_toggle_theme)
         if self.session is not None:
             yield SystemCommand("Open the current step", "Draft, consult, vote or decide",
@@ -312,7 +392,7 @@ class CouncilApp(App):
             if isinstance(screen, ChamberScreen):
                 yield SystemCommand("Continue", "Go on from the briefing", screen.action_next)
                 yield SystemCommand("Seats", "Powers of every seat", screen.action_seats)
-        seen = {"New game", "How to play", "Load", "Save game"}
+        seen = {"New game", "How to play", "Load", "Save game", "Hot-seat game"}
         for key, active in screen.active_bindings.items():
             binding = active.binding
             if binding.description and binding.description not in seen and active.enabled:

@@ -15,23 +15,60 @@ from councilgame.saves.format import Origin
 
 @dataclass
 class Session:
+    """The game in play. In hot-seat play several seats are human: `seat` is the one acting
+    now, and `revealed` the one whose private view (capital, objectives, deals, messages)
+    the screen may show, after the hand-over."""
+
     comp: Compiled
     game: Game
-    seat: str
+    seats: dict[str, Seat]
     seed: int
     store: SaveStore | None = None
     origin: Origin | None = None
     name: str = ""
-    seats: dict[str, Seat] = field(default_factory=dict)
+    options: dict = field(default_factory=dict)
     last_autosave: Path | None = None
+    revealed: str | None = None
 
     @classmethod
-    def start(cls, comp: Compiled, seat: str, seed: int, store: SaveStore | None = None,
-              actions: list | None = None, origin: Origin | None = None) -> Session:
-        game = Game(comp, seed, humans={seat})
+    def start(cls, comp: Compiled, seats: dict[str, Seat], seed: int,
+              store: SaveStore | None = None, actions: list | None = None,
+              origin: Origin | None = None, options: dict | None = None) -> Session:
+        game = Game(comp, seed, humans=set(seats))
         for action in actions or []:
             game.apply(action)
-        return cls(comp, game, seat, seed, store, origin, seats={seat: Seat(human=True)})
+        session = cls(comp, game, dict(seats), seed, store, origin, options=dict(options or {}))
+        if not session.hotseat:
+            session.revealed = session.humans[0]
+        return session
+
+    @property
+    def humans(self) -> list[str]:
+        return sorted(self.seats, key=lambda c: self.name_of(c))
+
+    @property
+    def hotseat(self) -> bool:
+        return len(self.seats) > 1
+
+    @property
+    def sealed(self) -> bool:
+        return bool(self.options.get("sealed"))
+
+    @property
+    def seat(self) -> str:
+        p = self.game.prompt
+        if p is not None and p.seat in self.seats:
+            return p.seat
+        return self.revealed or self.humans[0]
+
+    @property
+    def private_ok(self) -> bool:
+        """May the screen show the acting seat's private information now?"""
+        return not self.hotseat or self.revealed == self.seat
+
+    def players_of(self, code: str) -> str:
+        names = self.seats[code].players if code in self.seats else []
+        return " and ".join(names) if names else "the player"
 
     def act(self, action: Action) -> None:
         before = self.game.state.month
@@ -44,15 +81,17 @@ class Session:
         if self.store is None:
             return None
         try:
-            self.last_autosave = self.store.autosave(
-                make_save(self.game, self.seats, name=self.name, kind="autosave", origin=self.origin))
+            self.last_autosave = self.store.autosave(make_save(
+                self.game, self.seats, name=self.name, kind="autosave", origin=self.origin,
+                options=self.options))
         except OSError:
             return None
         return self.last_autosave
 
     def save(self, name: str) -> Path:
         self.name = name
-        return self.store.save_manual(make_save(self.game, self.seats, name=name, origin=self.origin))
+        return self.store.save_manual(make_save(self.game, self.seats, name=name, origin=self.origin,
+                                                options=self.options))
 
     @property
     def prompt(self):

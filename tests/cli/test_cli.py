@@ -126,3 +126,20 @@ def test_replay_of_a_save_whose_pack_changed_asks_for_anyway(tmp_path):
     refused = cli("replay", str(save))
     assert refused.returncode == 1 and "has changed since" in refused.stderr
     assert cli("replay", str(save), "--anyway").returncode == 0
+
+
+@pytest.mark.parametrize(("players", "says"), [
+    ("Ana", "should be NAME:SEAT"),
+    ("Ana:XYZ", "XYZ has no seat"),
+    (":FRA", "should be NAME:SEAT"),
+])
+def test_bad_players_get_one_sentence_and_exit_2(players, says):
+    r = cli("play", "--scenario", "sahel", "--players", players)
+    assert r.returncode == 2 and says in r.stderr and "Traceback" not in r.stderr
+
+
+def test_players_make_teams():
+    from councilgame.commands import parse_players
+
+    seats = parse_players("Ana:FRA, Ben:rus,Chloe:FRA", ["FRA", "RUS", "USA"])
+    assert seats["FRA"].players == ["Ana", "Chloe"] and seats["RUS"].players == ["Ben"]

@@ -183,5 +183,5 @@ async def test_palette_lists_the_screens_actions(packset):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for expected in ("Continue", "Seats", "Help", "New game", "Light or dark theme"):
+        for expected in ("Continue", "Seats", "Help", "New game", "Theme", "Hot-seat game"):
             assert any(expected == t for t in titles), (expected, titles)

@@ -20,80 +20,80 @@ async def until(pilot, screen_name: str, limit: int = 300) -> None:
     raise AssertionError(f"never reached {screen_name}")
 
 
-def test_title(snap_compare, packset):
-    assert snap_compare(make_app(packset, scenario=None), terminal_size=BIG)
+def test_title(snap_compare, snap_packset):
+    assert snap_compare(make_app(snap_packset, scenario=None), terminal_size=BIG)
 
 
-def test_new_game(snap_compare, packset):
-    assert snap_compare(make_app(packset, scenario=None), terminal_size=BIG, press=["n"])
+def test_new_game(snap_compare, snap_packset):
+    assert snap_compare(make_app(snap_packset, scenario=None), terminal_size=BIG, press=["n"])
 
 
-def test_chamber(snap_compare, packset):
-    assert snap_compare(make_app(packset), terminal_size=BIG)
+def test_chamber(snap_compare, snap_packset):
+    assert snap_compare(make_app(snap_packset), terminal_size=BIG)
 
 
-def test_chamber_small_terminal(snap_compare, packset):
-    assert snap_compare(make_app(packset), terminal_size=(80, 24))
+def test_chamber_small_terminal(snap_compare, snap_packset):
+    assert snap_compare(make_app(snap_packset), terminal_size=(80, 24))
 
 
-def test_chamber_light_theme(snap_compare, packset):
+def test_chamber_light_theme(snap_compare, snap_packset):
     async def light(pilot):
         pilot.app.action_toggle_theme()
         await pilot.pause()
 
-    assert snap_compare(make_app(packset), terminal_size=BIG, run_before=light)
+    assert snap_compare(make_app(snap_packset), terminal_size=BIG, run_before=light)
 
 
-def test_drafting(snap_compare, packset):
-    assert snap_compare(make_app(packset), terminal_size=BIG, press=["n", "space", "down", "down",
+def test_drafting(snap_compare, snap_packset):
+    assert snap_compare(make_app(snap_packset), terminal_size=BIG, press=["n", "space", "down", "down",
                                                                      "down", "down", "space"])
 
 
-def test_consultations(snap_compare, packset):
-    assert snap_compare(make_app(packset), terminal_size=BIG, press=["n", "space", "t"])
+def test_consultations(snap_compare, snap_packset):
+    assert snap_compare(make_app(snap_packset), terminal_size=BIG, press=["n", "space", "t"])
 
 
-def test_vote(snap_compare, packset):
-    assert snap_compare(make_app(packset), terminal_size=BIG, press=["n", "space", "t", "c"])
+def test_vote(snap_compare, snap_packset):
+    assert snap_compare(make_app(snap_packset), terminal_size=BIG, press=["n", "space", "t", "c"])
 
 
-def test_roll_call(snap_compare, packset):
-    assert snap_compare(make_app(packset), terminal_size=BIG, press=["n", "space", "t", "c", "y"])
+def test_roll_call(snap_compare, snap_packset):
+    assert snap_compare(make_app(snap_packset), terminal_size=BIG, press=["n", "space", "t", "c", "y"])
 
 
-def test_event_choice(snap_compare, packset):
+def test_event_choice(snap_compare, snap_packset):
     async def to_event(pilot):
         await until(pilot, "EventScreen")
 
-    app = make_app(packset, scenario="testland", seat="SOM", seed=1)
+    app = make_app(snap_packset, scenario="testland", seat="SOM", seed=1)
     assert snap_compare(app, terminal_size=BIG, run_before=to_event)
 
 
-def test_debrief(snap_compare, packset):
+def test_debrief(snap_compare, snap_packset):
     async def to_debrief(pilot):
         await until(pilot, "DebriefScreen")
 
-    app = make_app(packset, scenario="testland", seat="FRA", seed=5)
+    app = make_app(snap_packset, scenario="testland", seat="FRA", seed=5)
     assert snap_compare(app, terminal_size=BIG, run_before=to_debrief)
 
 
-def test_help(snap_compare, packset):
-    assert snap_compare(make_app(packset), terminal_size=BIG, press=["f1"])
+def test_help(snap_compare, snap_packset):
+    assert snap_compare(make_app(snap_packset), terminal_size=BIG, press=["f1"])
 
 
-def test_seats(snap_compare, packset):
-    assert snap_compare(make_app(packset), terminal_size=BIG, press=["s"])
+def test_seats(snap_compare, snap_packset):
+    assert snap_compare(make_app(snap_packset), terminal_size=BIG, press=["s"])
 
 
-def test_content_packs(snap_compare, packset):
+def test_content_packs(snap_compare, snap_packset):
     async def packs(pilot):
         await pilot.click("#packs")
         await pilot.pause()
 
-    assert snap_compare(make_app(packset, scenario=None), terminal_size=BIG, run_before=packs)
+    assert snap_compare(make_app(snap_packset, scenario=None), terminal_size=BIG, run_before=packs)
 
 
-def test_load(snap_compare, packset, sahel):
+def test_load(snap_compare, snap_packset, sahel):
     import datetime as dt
     import shutil
     import tempfile
@@ -109,5 +109,38 @@ def test_load(snap_compare, packset, sahel):
     when = dt.datetime(2026, 11, 20, 14, 30, tzinfo=dt.UTC)
     store.save_manual(make_save(Game(sahel, 7, humans={"FRA"}), name="seminar week 3", now=when))
     (tmp_path / "notes.json").write_text("{ this is not a save")
-    app = make_app(packset, scenario=None, saves=tmp_path)
+    app = make_app(snap_packset, scenario=None, saves=tmp_path)
     assert snap_compare(app, terminal_size=BIG, press=["l"])
+
+
+def test_hotseat_setup(snap_compare, snap_packset):
+    async def fill(pilot):
+        await pilot.press("h")
+        await pilot.pause()
+        setup = pilot.app.screen
+        setup.query_one("#scenarios").highlighted = [x.id for x in setup.scenarios].index("sahel")
+        await pilot.pause()
+        setup.add_player("Ana", "FRA")
+        setup.add_player("Ben", "RUS")
+        setup.add_player("Chloe", "LBR")
+        setup.add_player("Dan", "LBR")
+        await pilot.pause()
+
+    assert snap_compare(make_app(snap_packset, scenario=None), terminal_size=BIG, run_before=fill)
+
+
+def test_hand_over(snap_compare, snap_packset):
+    from councilgame.saves import Seat
+
+    seats = {"FRA": Seat(human=True, players=["Ana"]), "RUS": Seat(human=True, players=["Ben"])}
+    app = make_app(snap_packset, scenario=None,
+                   hotseat={"scenario": "sahel", "seats": seats, "seed": 4, "options": {}})
+
+    async def to_handover(pilot):
+        await until(pilot, "HandOverScreen")
+
+    assert snap_compare(app, terminal_size=BIG, run_before=to_handover)
+
+
+def test_projector_theme(snap_compare, snap_packset):
+    assert snap_compare(make_app(snap_packset, projector=True), terminal_size=BIG)

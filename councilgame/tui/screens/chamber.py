@@ -57,8 +57,9 @@ class ChamberScreen(Screen):
             return
         session = self.app.session
         game = session.game
-        self.app.sub_title = f"{game.comp.scenario.title} · {session.month_name()} · " \
-                             f"you: {session.name_of(session.seat)}"
+        who = ("hot-seat: " + ", ".join(session.humans)) if session.hotseat \
+            else f"you: {session.name_of(session.seat)}"
+        self.app.sub_title = f"{game.comp.scenario.title} · {session.month_name()} · {who}"
         self.query_one(SeatMap).show(self._seats())
         self.query_one(GaugePanel).show(views.gauge_history(game))
         self.query_one("#status", Static).update(self._status())
@@ -80,7 +81,7 @@ class ChamberScreen(Screen):
         start = order.index(comp.index[president])
         return [SeatView(comp.codes[i], stances.get(comp.codes[i]), comp.codes[i] == president,
                          comp.codes[i] in pens, bool(comp.permanent[i]),
-                         comp.codes[i] == self.app.session.seat)
+                         comp.codes[i] in self.app.session.seats)
                 for i in order[start:] + order[:start]]
 
     def _status(self) -> Text:
@@ -91,7 +92,11 @@ class ChamberScreen(Screen):
         t.append(f"{session.month_name()}", style="bold")
         t.append(f" · month {st.month} of {game.comp.scenario.months}")
         t.append(f" · president: {session.name_of(game.president())}")
-        t.append(f"\nPolitical capital: {st.capital[session.seat]}", style="bold")
+        if session.private_ok:
+            t.append(f"\nPolitical capital: {st.capital[session.seat]}", style="bold")
+        else:
+            t.append("\nPlayers: " + ", ".join(f"{c} ({session.players_of(c)})"
+                                                for c in session.humans))
         t.append(f" · legitimacy {st.scores.get('legitimacy', 0):.0f}"
                  f" · outcomes {st.scores.get('outcomes', 0):.0f}")
         t.append("\n" + self.app.waiting_for(), style="italic")

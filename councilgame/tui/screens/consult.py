@@ -7,12 +7,49 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, RichLog, Static
+from textual.widgets import DataTable, Footer, Header, Input, OptionList, RichLog, Static
 from textual.widgets.option_list import Option
 
 from councilgame.engine import views
-from councilgame.engine.actions import Amend, Deal, Done, Lobby, SignalVeto
+from councilgame.engine.actions import Amend, AnswerDeal, Deal, Done, Lobby, Message, SignalVeto
 from councilgame.tui.widgets.whip import WhipCount
+
+
+def waiting_offers(session) -> list[tuple[int, object]]:
+    return [(i, d) for i, d in enumerate(session.game.state.deals)
+            if d.target == session.seat and d.status == "offered"]
+
+
+def private_panel(session) -> Text:
+    """What only the acting seat may see: capital, objectives, deals offered, messages."""
+    game = session.game
+    t = Text(f"{session.name_of(session.seat)}: political capital "
+             f"{game.state.capital[session.seat]}\n", style="bold")
+    for text, met in views.objective_status(game, session.seat):
+        t.append(f"  {'✔' if met else '◆'} {text}\n", style="green" if met else "")
+    for _, d in waiting_offers(session):
+        t.append(f"Deal offered by {d.seat}: its vote on your next draft for your yes on {d.draft}. "
+                 "k accepts, x declines.\n", style="bold yellow")
+    for m in game.state.messages:
+        if m.target == session.seat:
+            t.append(f"Message from {m.seat}: {m.text}\n", style="italic")
+    return t
+
+
+class TextPrompt(ModalScreen[str | None]):
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, question: str):
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-title")
+            yield Input(id="text")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
 
 
 def draft_keys(game) -> list[str]:
@@ -59,6 +96,9 @@ class ConsultScreen(Screen):
         Binding("a", "amend", "Amend"),
         Binding("r", "rival", "Rival draft"),
         Binding("v", "veto", "Veto signal"),
+        Binding("m", "message", "Message"),
+        Binding("k", "answer_deal(True)", "Accept deal", show=False),
+        Binding("x", "answer_deal(False)", "Decline deal", show=False),
         Binding("escape", "back", "Chamber", show=False),
         Binding("f1", "app.help", "Help", show=False),
     ]
@@ -84,8 +124,7 @@ class ConsultScreen(Screen):
         if game.draft is None:
             return
         self.query_one("#draft-text", Static).update(draft_text(game))
-        self.query_one("#capital", Static).update(
-            Text(f"Your political capital: {game.state.capital[session.seat]}", style="bold"))
+        self.query_one("#capital", Static).update(private_panel(session))
         self.query_one(WhipCount).show(views.whip(game, game.draft.file, draft_keys(game)))
         log = self.query_one("#consult-news", RichLog)
         log.clear()
@@ -127,6 +166,31 @@ class ConsultScreen(Screen):
                 self.notify("Amendment tabled: it is voted before the draft.")
 
         self.app.push_screen(AmendScreen(), chosen)
+
+    def action_message(self) -> None:
+        target = self._target()
+        session = self.app.session
+        if not target:
+            return
+        if target not in session.seats:
+            self.notify("Messages go to other players' seats.", severity="warning")
+            return
+
+        def sent(text: str | None) -> None:
+            if text:
+                self.app.send(Message(seat=session.seat, target=target, text=text[:500]), stay=True)
+                self.notify(f"Sealed message sent to {target}.")
+
+        self.app.push_screen(TextPrompt(f"Private message to {session.name_of(target)}:"), sent)
+
+    def action_answer_deal(self, accept: bool) -> None:
+        session = self.app.session
+        offers = waiting_offers(session)
+        if not offers:
+            self.notify("No deal is waiting for your answer.")
+            return
+        self.app.send(AnswerDeal(seat=session.seat, deal=offers[0][0], accept=accept), stay=True)
+        self.notify("Deal accepted." if accept else "Deal declined.")
 
     def action_rival(self) -> None:
         from councilgame.tui.screens.drafting import DraftingScreen

@@ -100,9 +100,23 @@ class DebriefScreen(Screen):
         t.append(f"{st.scores['outcomes']:.0f}\n", style="bold")
         for k in OUTCOMES:
             t.append(f"  {k.replace('_', ' '):<22}{st.scores[k]:5.0f}\n")
-        t.append(f"\nYour objectives ({session.name_of(session.seat)})\n", style="bold")
-        for text, met in views.objective_status(session.game, session.seat):
-            t.append(f"  {'✔' if met else '✘'} {text}\n", style="green" if met else "red")
+        game = session.game
+        if session.hotseat:
+            t.append("\nRanking of the players (share of their objectives met)\n", style="bold")
+            for rank, (code, score) in enumerate(views.ranking(game, session.humans), 1):
+                t.append(f"  {rank}. {session.name_of(code)} ({session.players_of(code)}): "
+                         f"{score:.0f}%\n")
+        for code in session.humans:
+            who = session.name_of(code) + (f" ({session.players_of(code)})" if session.hotseat else "")
+            t.append(f"\nObjectives of {who}\n", style="bold")
+            for text, met in views.objective_status(game, code):
+                t.append(f"  {'✔' if met else '✘'} {text}\n", style="green" if met else "red")
+        if game.state.deals or game.state.messages:
+            t.append("\nDeals and messages, unsealed\n", style="bold")
+            for d in game.state.deals:
+                t.append(f"  {views.deal_text(game, d)}\n")
+            for m in game.state.messages:
+                t.append(f"  {session.month_name(m.month)}, {m.seat} to {m.target}: {m.text}\n")
         return t
 
     def _cases(self) -> Text:

@@ -35,5 +35,6 @@ class SeatsScreen(Screen):
         yield Header()
         with VerticalScroll(classes="box"):
             for seat in views.seats(session.comp):
-                yield Static(seat_text(seat, seat.code == session.seat), classes="seat-card")
+                private = session.private_ok and seat.code == session.seat
+                yield Static(seat_text(seat, private), classes="seat-card")
         yield Footer()

@@ -19,6 +19,7 @@ BANNER = """\
 class TitleScreen(Screen):
     BINDINGS = [
         Binding("n", "app.new_game", "New game"),
+        Binding("h", "app.hotseat", "Hot-seat"),
         Binding("c", "app.continue", "Continue"),
         Binding("l", "app.load", "Load"),
         Binding("f1", "app.help", "How to play"),
@@ -29,6 +30,7 @@ class TitleScreen(Screen):
         with Center(), Vertical(id="title-box"):
             yield Static(BANNER, id="banner")
             yield Button("New game", id="new", variant="primary")
+            yield Button("Hot-seat game", id="hotseat")
             yield Button("Continue", id="continue", disabled=True)
             yield Button("Load", id="load")
             yield Button("Content packs", id="packs")
@@ -40,6 +42,7 @@ class TitleScreen(Screen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         action = {"new": self.app.action_new_game, "packs": self.app.action_packs,
                   "continue": self.app.action_continue, "load": self.app.action_load,
+                  "hotseat": self.app.action_hotseat,
                   "howto": self.app.action_help, "quit": self.app.exit}.get(event.button.id)
         if action:
             action()

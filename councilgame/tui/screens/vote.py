@@ -48,6 +48,14 @@ class VoteScreen(Screen):
         if game.draft is not None:
             self.query_one("#vote-draft", Static).update(draft_text(game))
             self.query_one(WhipCount).show(views.whip(game, game.draft.file, draft_keys(game)))
+        cast = game.ballots_cast
+        if session.hotseat and cast:
+            if session.sealed:
+                q.append(f"\n{len(cast)} sealed ballot(s) cast; all are revealed together.",
+                         style="italic")
+            else:
+                q.append("\nSo far: " + ", ".join(f"{c} {b}" for c, b in cast.items()))
+            self.query_one("#vote-question", Static).update(q)
         self.query_one("#vote-rule", Static).update(Text(
             "Adopted with 9 yes and no permanent member's 'no'; an abstention is not a veto "
             "(Charter, Art. 27(3)).", style="dim"))

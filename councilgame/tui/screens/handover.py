@@ -1,0 +1,33 @@
+"""The hand-over between two players: an opaque screen that hides everything private."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Middle
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class HandOverScreen(ModalScreen[None]):
+    """Covers the whole terminal; only Enter passes it."""
+
+    BINDINGS = [Binding("enter", "dismiss(None)", "Ready", show=False)]
+
+    def __init__(self, seat: str):
+        super().__init__()
+        self.seat = seat
+
+    def compose(self) -> ComposeResult:
+        session = self.app.session
+        t = Text("Pass the keyboard\n\n", style="bold")
+        t.append(f"to {session.players_of(self.seat)},\n", style="bold")
+        t.append(f"delegate of {session.name_of(self.seat)}.\n\n")
+        p = session.prompt
+        step = {"draft": "You hold the pen.", "consult": "Consultations are open.",
+                "vote": "A vote is called.", "choice": "An event needs your decision."}
+        t.append(step.get(p.kind, "") + "\n\n" if p else "")
+        t.append("Press Enter when ready.", style="italic")
+        with Middle(), Center():
+            yield Static(t, id="handover-text")

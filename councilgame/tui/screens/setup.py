@@ -1,0 +1,160 @@
+"""Hot-seat set-up: the players' names and their seats (several names on one seat make a team),
+the vote procedure, the projector option, the seed."""
+
+from __future__ import annotations
+
+import secrets
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import (
+    Button,
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    Label,
+    OptionList,
+    Select,
+    Static,
+    Switch,
+)
+from textual.widgets.option_list import Option
+
+from councilgame.engine.compiled import compile_bundle
+from councilgame.saves import Seat
+
+
+class SetupScreen(Screen):
+    BINDINGS = [
+        Binding("ctrl+a", "add", "Add player"),
+        Binding("ctrl+x", "remove", "Remove player"),
+        Binding("ctrl+r", "shuffle", "Shuffle seats"),
+        Binding("ctrl+s", "start", "Start"),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        packset = self.app.packset
+        self.scenarios = sorted(
+            (packset.packs[pid].scenarios[sid].model for sid, pid in packset.scenario_index().items()),
+            key=lambda s: s.title)
+        self.players: list[tuple[str, str]] = []
+        seed = self.app.fixed_seed
+        yield Header()
+        with Horizontal():
+            with Vertical(id="setup-left", classes="box"):
+                yield Label("Scenario", classes="step")
+                yield OptionList(*[Option(s.title, id=s.id) for s in self.scenarios], id="scenarios")
+                yield Label("Players (a name, a seat; the same seat twice makes a team)",
+                            classes="step")
+                with Horizontal(id="add-row"):
+                    yield Input(placeholder="name", id="player-name")
+                    yield Select([], id="player-seat", prompt="seat", allow_blank=True)
+                    yield Button("Add", id="add")
+                yield DataTable(id="players", cursor_type="row")
+                with Horizontal(classes="switch-row"):
+                    yield Switch(False, id="sealed")
+                    yield Label("Sealed votes (ballots revealed together)")
+                with Horizontal(classes="switch-row"):
+                    yield Switch(self.app.theme == "projector", id="projector")
+                    yield Label("Projector: high contrast")
+                yield Input(str(seed if seed is not None else secrets.randbelow(10**6)),
+                            id="seed", type="integer")
+                yield Button("Start", id="start", variant="primary")
+            yield Static(id="setup-detail", classes="box")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#setup-left").border_title = "Hot-seat game"
+        self.query_one("#setup-detail").border_title = "The seats"
+        self.query_one("#players", DataTable).add_columns("Player", "Seat")
+        if self.scenarios:
+            self._pick(self.scenarios[0].id)
+
+    def _pick(self, sid: str) -> None:
+        self.scenario_id = sid
+        self.comp = compile_bundle(self.app.packset.bundle(sid))
+        seat = self.query_one("#player-seat", Select)
+        seat.set_options([(f"{c} {n}", c) for c, n in zip(self.comp.codes, self.comp.names,
+                                                          strict=True)])
+        self.players = [(n, c) for n, c in self.players if c in self.comp.index]
+        self._show()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id != getattr(self, "scenario_id", None):
+            self._pick(event.option.id)
+
+    def _show(self) -> None:
+        table = self.query_one("#players", DataTable)
+        table.clear()
+        for name, code in self.players:
+            table.add_row(name, f"{code} {self.comp.names[self.comp.index[code]]}")
+        t = Text(f"{self.comp.scenario.title}\n", style="bold")
+        taken = {c for _, c in self.players}
+        for i, code in enumerate(self.comp.codes):
+            mark = "player" if code in taken else "AI"
+            power = "veto" if self.comp.permanent[i] else "elected"
+            t.append(f"{code} {self.comp.names[i][:24]:<24} {power:<7} {mark}\n",
+                     style="bold" if code in taken else "")
+        self.query_one("#setup-detail", Static).update(t)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "add":
+            self.action_add()
+        elif event.button.id == "start":
+            self.action_start()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "player-name":
+            self.action_add()
+
+    def add_player(self, name: str, code: str) -> None:
+        self.players.append((name, code))
+        self._show()
+
+    def action_add(self) -> None:
+        name = self.query_one("#player-name", Input).value.strip()
+        seat = self.query_one("#player-seat", Select).value
+        if not name or seat is Select.BLANK:
+            self.notify("Type a name and choose a seat.", severity="warning")
+            return
+        self.add_player(name, str(seat))
+        self.query_one("#player-name", Input).value = ""
+
+    def action_remove(self) -> None:
+        table = self.query_one("#players", DataTable)
+        if self.players and 0 <= table.cursor_row < len(self.players):
+            del self.players[table.cursor_row]
+            self._show()
+
+    def action_shuffle(self) -> None:
+        """Deal the players random seats (teams stay together)."""
+        import random
+
+        groups: dict[str, list[str]] = {}
+        for name, code in self.players:
+            groups.setdefault(code, []).append(name)
+        seats = random.sample(self.comp.codes, len(groups))
+        self.players = [(n, seat) for names, seat in zip(groups.values(), seats, strict=True)
+                        for n in names]
+        self._show()
+
+    def action_start(self) -> None:
+        if len({c for _, c in self.players}) < 1:
+            self.notify("Add at least one player.", severity="warning")
+            return
+        raw = self.query_one("#seed", Input).value.strip()
+        if not raw.isdigit():
+            self.notify("The seed must be a whole number.", severity="error")
+            return
+        seats: dict[str, Seat] = {}
+        for name, code in self.players:
+            seats.setdefault(code, Seat(human=True)).players.append(name)
+        options = {"sealed": self.query_one("#sealed", Switch).value}
+        if self.query_one("#projector", Switch).value:
+            self.app.theme = "projector"
+        self.app.start_seats(self.comp, seats, int(raw), options=options)

@@ -1,0 +1,138 @@
+"""Hot-seat play: set-up, hand-over, privacy between players, sealed votes, debrief ranking."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+
+from councilgame.saves import Seat
+from councilgame.tui.screens.chamber import ChamberScreen
+from councilgame.tui.screens.debrief import DebriefScreen
+from councilgame.tui.screens.handover import HandOverScreen
+from councilgame.tui.screens.setup import SetupScreen
+from tests.tui.helpers import answer, make_app
+
+SIZE = (120, 40)
+PLAYERS = {"FRA": ["Ana"], "RUS": ["Ben"], "LBR": ["Chloe", "Dan"]}
+
+
+def hotseat_app(packset, sealed=False, **kw):
+    seats = {c: Seat(human=True, players=list(n)) for c, n in PLAYERS.items()}
+    return make_app(packset, scenario=None, hotseat={"scenario": "sahel", "seats": seats,
+                                                     "seed": 4, "options": {"sealed": sealed}}, **kw)
+
+
+def screen_text(app) -> str:
+    """The text on the terminal, as a player sees it (what export_screenshot draws, as text)."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True,
+                      force_terminal=True, color_system=None, legacy_windows=False)
+    console.print(app.screen._compositor.render_update(full=True,
+                                                       screen_stack=app._background_screens))
+    return console.export_text()
+
+
+def private_markers(app, code: str) -> list[str]:
+    comp = app.session.comp
+    marks = [o.text for o, _ in comp.objectives.get(code, [])]
+    marks.append(f"{comp.names[comp.index[code]]}: political capital")
+    marks += [m.text for m in app.session.game.state.messages if m.target == code]
+    return marks
+
+
+async def test_three_players_from_setup_to_debrief(packset, tmp_path):
+    app = make_app(packset, scenario=None, saves=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        setup = app.screen
+        assert isinstance(setup, SetupScreen)
+        row = [s.id for s in setup.scenarios].index("testland")
+        setup.query_one("#scenarios").highlighted = row
+        await pilot.pause()
+        for name, code in (("Ana", "FRA"), ("Ben", "RUS"), ("Chloe", "LBR")):
+            setup.query_one("#player-seat").value = code
+            name_input = setup.query_one("#player-name")
+            name_input.value = name
+            name_input.focus()
+            await pilot.press("enter")
+            await pilot.pause()
+        assert [c for _, c in setup.players] == ["FRA", "RUS", "LBR"]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.session.hotseat and set(app.session.seats) == {"FRA", "RUS", "LBR"}
+        handovers = set()
+        for _ in range(800):
+            if isinstance(app.screen, DebriefScreen):
+                break
+            if isinstance(app.screen, HandOverScreen):
+                handovers.add(app.screen.seat)
+                await pilot.press("enter")
+                await pilot.pause()
+                continue
+            await answer(pilot, app)
+        assert isinstance(app.screen, DebriefScreen)
+        assert handovers == {"FRA", "RUS", "LBR"}
+        text = screen_text(app)
+        assert "Ranking of the players" in text and "Ana" in text and "Chloe" in text
+
+
+async def test_nothing_private_of_another_player_is_on_screen(packset, tmp_path):
+    app = hotseat_app(packset, saves=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        checked = 0
+        seen_handovers = set()
+        for _ in range(60):
+            if isinstance(app.screen, DebriefScreen):
+                break
+            text = screen_text(app)
+            showing = app.session.revealed
+            for code in PLAYERS:
+                if code == showing:
+                    continue
+                for mark in private_markers(app, code):
+                    assert mark not in text, (type(app.screen).__name__, showing, code, mark)
+            checked += 1
+            if isinstance(app.screen, HandOverScreen):
+                seen_handovers.add(app.screen.seat)
+                assert app.session.name_of(app.screen.seat) in text
+                await pilot.press("enter")
+                await pilot.pause()
+            else:
+                await answer(pilot, app)
+        assert checked > 20 and len(seen_handovers) >= 3
+
+
+async def test_sealed_votes_hide_ballots_until_all_are_cast(packset, tmp_path):
+    app = hotseat_app(packset, sealed=True, saves=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(200):
+            p = app.session.prompt
+            if p is not None and p.kind == "vote" and app.session.game.ballots_cast \
+                    and type(app.screen).__name__ == "VoteScreen":
+                text = screen_text(app)
+                assert "sealed ballot(s) cast" in text
+                for code, ballot in app.session.game.ballots_cast.items():
+                    assert f"{code} {ballot}" not in text
+                return
+            if isinstance(app.screen, HandOverScreen):
+                await pilot.press("enter")
+                await pilot.pause()
+            else:
+                await answer(pilot, app)
+        raise AssertionError("no second player's vote reached")
+
+
+async def test_hand_over_names_the_next_player_and_hides_the_rest(packset, tmp_path):
+    app = hotseat_app(packset, saves=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, ChamberScreen)
+        for _ in range(30):
+            if isinstance(app.screen, HandOverScreen):
+                break
+            await answer(pilot, app)
+        text = screen_text(app)
+        seat = app.screen.seat
+        assert "Pass the keyboard" in text and app.session.name_of(seat) in text
+        assert "Gauges" not in text and "political capital" not in text
