@@ -136,3 +136,24 @@ async def test_hand_over_names_the_next_player_and_hides_the_rest(packset, tmp_p
         seat = app.screen.seat
         assert "Pass the keyboard" in text and app.session.name_of(seat) in text
         assert "Gauges" not in text and "political capital" not in text
+
+
+async def test_facilitator_injects_an_event_behind_a_confirmation(packset, tmp_path):
+    from councilgame.tui.screens.facilitator import FacilitatorScreen, InjectScreen
+
+    app = hotseat_app(packset, saves=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+f")
+        await pilot.press("n")  # the confirmation keeps students out
+        assert not isinstance(app.screen, FacilitatorScreen)
+        await pilot.press("ctrl+f", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, FacilitatorScreen)
+        await pilot.press("down", "enter")  # inject an event
+        await pilot.pause()
+        assert isinstance(app.screen, InjectScreen)
+        first = app.session.comp.events[0].event.id
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.game.log[-1].kind == "inject" and app.session.game.log[-1].event == first
+        assert first in app.session.game.state.history[-1].events
