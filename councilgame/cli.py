@@ -55,6 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
     psub = packs.add_subparsers(dest="packs_command", parser_class=_Parser, required=True)
     val = psub.add_parser("validate", help="check packs; all installed packs when no path")
     val.add_argument("paths", nargs="*", type=Path)
+    new = psub.add_parser("new", help="create a small pack that validates and plays at once")
+    new.add_argument("path", type=Path)
+    new.add_argument("--id", help="pack and scenario id (default: the folder's name)")
+    new.add_argument("--title", help="scenario title")
+    sch = psub.add_parser("schema", help="the JSON Schema of every pack file")
+    sch.add_argument("--out", type=Path, metavar="DIR", help="write one <kind>.schema.json per file kind")
+    sch.add_argument("--markdown", action="store_true", help="the field reference as Markdown")
     lst = psub.add_parser("list", help="installed packs and their scenarios")
     lst.add_argument("--json", action="store_true")
     run = sub.add_parser("run", help="play one whole game with every seat played by the AI")
@@ -73,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--games", type=_pos_int, default=200)
     sim.add_argument("--seed", type=_nonneg_int, default=1)
     sim.add_argument("--json", action="store_true")
+    sim.add_argument("--workers", type=_pos_int, default=1, help="processes to use (e.g. 2)")
     for sp in (play, packs, run, sim, rep):
         sp.add_argument("--packs", type=Path, action="append", default=argparse.SUPPRESS,
                         metavar="DIR", help=argparse.SUPPRESS)
@@ -87,13 +95,18 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "packs":
             if args.packs_command == "validate":
                 return commands.validate(args.paths, args.packs)
+            if args.packs_command == "new":
+                return commands.new_pack(args.path, args.id, args.title)
+            if args.packs_command == "schema":
+                return commands.schema(args.out, args.markdown)
             return commands.list_packs(args.packs, args.json)
         if args.command == "run":
             return commands.run(args.scenario, args.seed, args.json, args.packs, args.save)
         if args.command == "replay":
             return commands.replay(args.file, args.json, args.to, args.anyway, args.packs)
         if args.command == "simulate":
-            return commands.simulate(args.scenario, args.games, args.seed, args.json, args.packs)
+            return commands.simulate(args.scenario, args.games, args.seed, args.json, args.packs,
+                                     args.workers)
         return commands.play(getattr(args, "scenario", None), getattr(args, "seat", None),
                              getattr(args, "seed", None), args.packs, getattr(args, "saves", None),
                              getattr(args, "players", None), getattr(args, "sealed", False),

@@ -65,6 +65,57 @@ def validate(paths: list[Path], extra: list[Path]) -> int:
     return 1 if errors else 0
 
 
+def write_schemas(folder: Path) -> list[Path]:
+    from councilgame.packs.schema_export import json_schemas
+    from councilgame.paths import write_atomic
+
+    paths = []
+    for kind, schema in json_schemas().items():
+        path = folder / f"{kind}.schema.json"
+        write_atomic(path, json.dumps(schema, indent=2) + "\n")
+        paths.append(path)
+    return paths
+
+
+def schema(out: Path | None, markdown: bool) -> int:
+    from councilgame.packs.schema_export import field_reference, json_schemas
+
+    if markdown:
+        print(field_reference(), end="")
+    elif out is not None:
+        for path in write_schemas(out):
+            print(path)
+    else:
+        print(json.dumps(json_schemas(), indent=2))
+    return 0
+
+
+def new_pack(path: Path, pack_id: str | None, title: str | None) -> int:
+    """Copy the commented template, filling in the id and title, with schemas for editors."""
+    import re
+    from importlib import resources
+
+    from councilgame.paths import write_atomic
+
+    pack_id = pack_id or path.name.lower()
+    if not re.fullmatch(r"[a-z][a-z0-9_-]*", pack_id):
+        raise UsageError(f"{pack_id!r} is not a valid pack id (lower-case letters, digits, - and _,"
+                         " starting with a letter); give one with --id")
+    if path.exists() and any(path.iterdir()):
+        raise UsageError(f"{path} already exists and is not empty; choose a new folder")
+    title = title or pack_id.replace("-", " ").replace("_", " ").capitalize()
+    template = resources.files("councilgame.packs").joinpath("template")
+    for rel in ("pack.yaml", "clauses.yaml", "scenarios/scenario.yaml", "events/events.yaml"):
+        text = template.joinpath(rel).read_text(encoding="utf-8")
+        target = path / rel.replace("scenario.yaml", f"{pack_id}.yaml").replace(
+            "events.yaml", f"{pack_id}.yaml")
+        write_atomic(target, text.replace("{{id}}", pack_id).replace("{{title}}", title))
+    write_schemas(path / ".schemas")
+    print(f"Created pack {pack_id!r} in {path}. Next: councilgame packs validate {path}, then "
+          f"councilgame --packs {path.parent} simulate --scenario {pack_id} --games 500")
+    return 0
+
+
 def list_packs(extra: list[Path], as_json: bool) -> int:
     packset = _packset(extra)
     rows = [{"id": p.id, "title": p.manifest.title, "version": p.manifest.version,
@@ -162,14 +213,15 @@ def summary_text(game, upto: int | None = None) -> str:
     return "\n".join(lines)
 
 
-def simulate(scenario: str, games: int, seed: int, as_json: bool, extra: list[Path]) -> int:
+def simulate(scenario: str, games: int, seed: int, as_json: bool, extra: list[Path],
+             workers: int = 1) -> int:
     from councilgame.report import render_report
     from councilgame.simulation import simulate as sim
 
     comp = compiled_scenario(scenario, extra)
     show = not as_json and sys.stderr.isatty()
     bar = _progress(games) if show else None
-    report = sim(comp, games, seed, bar)
+    report = sim(comp, games, seed, bar, workers)
     if show:
         print(file=sys.stderr)
     print(json.dumps(report, indent=2) if as_json else render_report(report))

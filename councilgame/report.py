@@ -11,7 +11,11 @@ def bar(share: float, width: int = 24) -> str:
 def render_report(r: dict) -> str:
     n = r["games"]
     out = [f"Balance report: {r['scenario']}, {n} AI games (seed {r['seed']}), "
-           f"{r['wall_time_s']} s", ""]
+           f"{r['wall_time_s']} s on {r.get('workers', 1)} worker(s)", ""]
+    m = r["months"]
+    out.append(f"Game length: {m['mean']:.1f} months on average (planned {r.get('planned_months')}); "
+               f"10% of games end by month {m['p10']:.0f}")
+    out.append("")
     out.append("Endings")
     for eid, count in r["endings"].items():
         out.append(f"  {eid:<28} {bar(count / n)} {100 * count / n:5.1f}%")

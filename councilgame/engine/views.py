@@ -221,3 +221,13 @@ def deal_text(game: Game, deal) -> str:
     if deal.target_status:
         text += f"; {names[deal.target]}'s side: {deal.target_status}"
     return text
+
+
+def render(game: Game, text: str) -> str:
+    """A pack text with its placeholders ({violence}, ...) filled with current values."""
+    from councilgame.engine.environment import build_env
+    from councilgame.engine.textfmt import fill
+
+    if "{" not in (text or ""):
+        return text or ""
+    return fill(text, build_env(game.comp, game.state), game.comp.env_index)

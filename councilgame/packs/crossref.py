@@ -6,6 +6,7 @@ from __future__ import annotations
 from councilgame.engine import expressions as ex
 from councilgame.engine.features import FEATURES
 from councilgame.engine.namespace import COUNCIL_STOCKS, names_with_ranges, variable_ranges
+from councilgame.packs import warnings
 from councilgame.packs.errors import Problem, field_path
 from councilgame.packs.registry import Library, PackSet, make_bundle
 from councilgame.packs.schema import AgendaFile, ClauseOffer, Effects, Event, Scenario
@@ -50,6 +51,9 @@ def check_pack(packset: PackSet, pack_id: str) -> list[Problem]:
         _check_scenario(ck, item.file, item.model, bundle, lib)  # type: ignore[arg-type]
         for ev_item in pack.events.get(sid, []):
             _check_event(ck, ev_item.file, ev_item.path, ev_item.model, bundle)  # type: ignore[arg-type]
+        if not any(p.severity == "error" for p in ck.problems):
+            warnings.check_scenario(ck, item.file, item.model, bundle, pack.events.get(sid, []))
+    warnings.check_unoffered_clauses(ck, pack, lib)
     for sid, evs in pack.events.items():
         if sid not in pack.scenarios:
             ck.add(evs[0].file, ("scenario",), f"events for unknown scenario {sid!r}")

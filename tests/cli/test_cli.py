@@ -143,3 +143,15 @@ def test_players_make_teams():
 
     seats = parse_players("Ana:FRA, Ben:rus,Chloe:FRA", ["FRA", "RUS", "USA"])
     assert seats["FRA"].players == ["Ana", "Chloe"] and seats["RUS"].players == ["Ben"]
+
+
+def test_simulate_gives_the_same_report_on_two_workers(capsys):
+    args = ["--packs", str(TEST_PACKS), "simulate", "--scenario", "testland", "--games", "80",
+            "--seed", "5", "--json"]
+    assert main(args) == 0
+    one = json.loads(capsys.readouterr().out)
+    assert main([*args, "--workers", "2"]) == 0
+    two = json.loads(capsys.readouterr().out)
+    for key in ("wall_time_s", "workers"):
+        one.pop(key), two.pop(key)
+    assert one == two

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from councilgame.engine import views
 from councilgame.engine.actions import Choose
 
 
@@ -18,8 +19,8 @@ class EventScreen(ModalScreen[None]):
         prompt = session.prompt
         ev = session.comp.event_by_id[prompt.event].event
         text = Text(ev.title + "\n", style="bold")
-        text.append(ev.text.strip() + "\n\n")
-        text.append(ev.choice.prompt.strip(), style="bold")
+        text.append(views.render(session.game, ev.text).strip() + "\n\n")
+        text.append(views.render(session.game, ev.choice.prompt).strip(), style="bold")
         options = []
         for i, o in enumerate(ev.choice.options, 1):
             label = Text(f"{i}. {o.label}", style="bold")

@@ -1,0 +1,25 @@
+"""Placeholders in pack texts: `{violence}` or `{ops.fc_g5s.strength}` show a current value."""
+
+from __future__ import annotations
+
+import re
+
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\}")
+
+
+def placeholders(text: str) -> set[str]:
+    return set(PLACEHOLDER.findall(text or ""))
+
+
+def fill(text: str, env: list, index: dict[str, int]) -> str:
+    """Replace each known placeholder by its value (whole numbers shown without decimals);
+    unknown ones stay as written (validation warns about them)."""
+
+    def value(m: re.Match) -> str:
+        name = m.group(1)
+        if name not in index:
+            return m.group(0)
+        v = float(env[index[name]])
+        return f"{v:.0f}" if abs(v - round(v)) < 0.05 or abs(v) >= 10 else f"{v:.2f}"
+
+    return PLACEHOLDER.sub(value, text or "")
