@@ -90,7 +90,7 @@ def test_the_guide_reference_matches_the_schema():
     start = guide.index("<!-- reference:begin -->\n") + len("<!-- reference:begin -->\n")
     end = guide.index("<!-- reference:end -->")
     assert guide[start:end] == field_reference(), \
-        "docs/authoring.md is out of date: regenerate its reference with `councilgame packs schema --markdown`"
+        "docs/authoring.md is out of date: regenerate it with `councilgame packs schema --markdown`"
 
 
 def test_packs_schema_prints_every_kind(capsys):
