@@ -213,6 +213,21 @@ def ai_draft(comp: Compiled, state: GameState, dm: DraftModel, urgent: np.ndarra
     return sel
 
 
+def cached_draft(comp: Compiled, state: GameState, dm: DraftModel, urgent: np.ndarray,
+                 resolve: float, available: np.ndarray) -> np.ndarray:
+    """ai_draft, remembered per compiled scenario: the same file, sponsor, offers, ties and
+    memories give the same draft, and across thousands of simulated games they recur."""
+    dm.base = np.round(dm.base, 2)
+    key = (dm.file.id, dm.sponsor, id(dm.M), dm.base.tobytes(), urgent.tobytes(), resolve,
+           available.tobytes(), tuple(sorted(state.vetoes_cast.items())))
+    cache = comp.draft_cache
+    if key not in cache:
+        if len(cache) > 50_000:
+            cache.clear()
+        cache[key] = ai_draft(comp, state, dm, urgent, resolve, available)
+    return cache[key].copy()
+
+
 def amendment_for(comp: Compiled, state: GameState, dm: DraftModel, sel: np.ndarray,
                   humans: set[str]) -> tuple[int, int] | None:
     """The most aggrieved AI member's amendment: delete the clause it resents most, if that

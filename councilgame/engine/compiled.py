@@ -90,6 +90,7 @@ class Compiled:
     debrief: list[tuple[str, object, Getter]]
     positions: dict[str, np.ndarray] = field(default_factory=dict)
     offer_cache: dict = field(default_factory=dict)  # ai.offer_matrix, keyed by the targets' typology
+    draft_cache: dict = field(default_factory=dict)  # ai.cached_draft
 
     @property
     def scenario(self):

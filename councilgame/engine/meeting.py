@@ -27,6 +27,10 @@ from councilgame.engine.types import Draft, Flow
 from councilgame.engine.voting import Tally, tally
 
 RIVAL_LINE = -0.3  # a permanent member this unhappy may table a rival draft
+# How much a penholder insists on its own text this month (a few levels, so that drafts can be
+# cached across games): mostly flexible, sometimes stubborn enough to table into a veto.
+RESOLVE = (0.25, 0.5, 0.8, 1.4)
+RESOLVE_P = (0.25, 0.35, 0.25, 0.15)
 DEAL_VALUE = 0.6  # utility a pledge of future support is worth to the member who takes it
 
 
@@ -46,8 +50,9 @@ class Meeting:
             keys = action.offers if isinstance(action, TableDraft) else []
             sel = np.array([1.0 if o.key in keys else 0.0 for o in file.offers])
         else:
-            resolve = float(self.rng.gamma(2.0, 0.3))
-            sel = ai.ai_draft(self.comp, self.state, dm, self._urgent(file), resolve, self.available)
+            resolve = RESOLVE[int(self.rng.choice(len(RESOLVE), p=RESOLVE_P))]
+            sel = ai.cached_draft(self.comp, self.state, dm, self._urgent(file), resolve,
+                                  self.available)
             if sel.any() and not self._worth_tabling(dm, sel):
                 sel[:] = 0.0
         if not sel.any():
