@@ -43,7 +43,10 @@ def validate(paths: list[Path], extra: list[Path]) -> int:
     targets = {str(r.resolve()) for p in paths for r in pack_dirs(p)} if paths else None
     if paths and not targets:
         raise UsageError(f"no pack (a folder with pack.yaml) in {', '.join(map(str, paths))}")
-    packset = load_packs(search_path(extra) + paths, check=False)
+    folders = search_path(extra)
+    resolved = {f.resolve() for f in folders}
+    packset = load_packs(folders + [p for p in paths if p.resolve() not in resolved
+                                    and p.resolve().parent not in resolved], check=False)
     errors = warnings = checked = 0
     for root, problems in sorted(packset.broken.items()):
         if targets is None or str(Path(root).resolve()) in targets:

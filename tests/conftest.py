@@ -30,7 +30,8 @@ def packset():
 def snap_packset():
     """core, sahel and the test pack only, so that new built-in scenarios do not change
     the snapshots of screens that list scenarios."""
-    return load_packs([builtin_dir() / "core", builtin_dir() / "sahel", TEST_PACKS])
+    return load_packs([builtin_dir() / "core", builtin_dir() / "sahel", builtin_dir() / "tutorial",
+                       TEST_PACKS])
 
 
 @pytest.fixture(scope="session")

@@ -231,3 +231,12 @@ def render(game: Game, text: str) -> str:
     if "{" not in (text or ""):
         return text or ""
     return fill(text, build_env(game.comp, game.state), game.comp.env_index)
+
+
+def tutorial(game: Game, at: str) -> str | None:
+    """The tutorial's guidance for this screen and month, if the scenario has any."""
+    month = game.state.month
+    for step in game.comp.scenario.tutorial:
+        if step.at == at and step.month in (None, month):
+            return render(game, step.text.strip())
+    return None

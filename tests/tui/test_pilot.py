@@ -148,7 +148,7 @@ async def test_resizing_down_to_80x24_keeps_the_game(packset):
 async def test_event_choice_sends_the_chosen_option(packset):
     from councilgame.tui.screens.event import EventScreen
 
-    app = make_app(packset, scenario="testland", seat="SOM", seed=1)
+    app = make_app(packset, scenario="testland", seat="SOM", seed=3)
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(50):
             if isinstance(app.screen, EventScreen):
@@ -185,3 +185,26 @@ async def test_palette_lists_the_screens_actions(packset):
         titles = [c.title for c in app.get_system_commands(app.screen)]
         for expected in ("Continue", "Seats", "Help", "New game", "Theme", "Hot-seat game"):
             assert any(expected == t for t in titles), (expected, titles)
+
+
+async def test_the_tutorial_guides_each_step(packset, tmp_path):
+    from councilgame.tui.widgets.tutorial import TutorialNote
+
+    app = make_app(packset, scenario="tutorial", seat="GBR", seed=1, saves=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        note = app.screen.query_one(TutorialNote)
+        assert note.display and "You hold the United Kingdom's seat" in str(note.render())
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, DraftingScreen)
+        text = str(app.screen.query_one(TutorialNote).render())
+        assert "9 yes are needed" in text
+
+
+async def test_other_scenarios_show_no_tutorial(packset):
+    from councilgame.tui.widgets.tutorial import TutorialNote
+
+    app = make_app(packset)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one(TutorialNote).display

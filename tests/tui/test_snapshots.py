@@ -65,7 +65,7 @@ def test_event_choice(snap_compare, snap_packset):
     async def to_event(pilot):
         await until(pilot, "EventScreen")
 
-    app = make_app(snap_packset, scenario="testland", seat="SOM", seed=1)
+    app = make_app(snap_packset, scenario="testland", seat="SOM", seed=3)
     assert snap_compare(app, terminal_size=BIG, run_before=to_event)
 
 
@@ -144,3 +144,8 @@ def test_hand_over(snap_compare, snap_packset):
 
 def test_projector_theme(snap_compare, snap_packset):
     assert snap_compare(make_app(snap_packset, projector=True), terminal_size=BIG)
+
+
+def test_tutorial_drafting(snap_compare, snap_packset):
+    app = make_app(snap_packset, scenario="tutorial", seat="GBR", seed=1)
+    assert snap_compare(app, terminal_size=BIG, press=["n", "space"])

@@ -27,6 +27,7 @@ from councilgame.packs.schema.scenario import (
     Operation,
     Scenario,
     Theatre,
+    TutorialStep,
     Variable,
 )
 
@@ -61,5 +62,6 @@ __all__ = [
     "Scenario",
     "ScoringModel",
     "Theatre",
+    "TutorialStep",
     "Variable",
 ]

@@ -198,6 +198,16 @@ class Debrief(Strict):
     )
 
 
+class TutorialStep(Strict):
+    """A line of guidance shown on a screen of the tutorial."""
+
+    at: Literal["briefing", "draft", "consult", "vote", "rollcall", "choice", "debrief"] = Field(
+        description="The screen it is shown on."
+    )
+    month: int | None = Field(None, ge=1, description="Only in this month (any month if absent).")
+    text: Text = Field(description="What to tell the player, in two or three sentences.")
+
+
 class Scenario(Strict):
     """One playable crisis."""
 
@@ -227,4 +237,7 @@ class Scenario(Strict):
     events_per_month: int = Field(2, ge=0, le=6, description="Most events drawn in a month.")
     quiet_weight: float = Field(2.0, ge=0, description="Weight of 'nothing happens' in each draw.")
     capital: int = Field(6, ge=0, le=50, description="Political capital each seat starts with.")
+    tutorial: list[TutorialStep] = Field(
+        default_factory=list, description="Guidance shown step by step (a tutorial scenario)."
+    )
     capital_per_month: int = Field(1, ge=0, le=10, description="Political capital each seat gains per month.")

@@ -13,6 +13,7 @@ from councilgame.engine import views
 from councilgame.engine.actions import Done
 from councilgame.tui.widgets.gauges import GaugePanel
 from councilgame.tui.widgets.seatmap import SeatMap, SeatView
+from councilgame.tui.widgets.tutorial import TutorialNote
 
 
 class ChamberScreen(Screen):
@@ -33,6 +34,7 @@ class ChamberScreen(Screen):
                 yield SeatMap(id="seatmap")
                 yield Static(id="status")
             yield GaugePanel(views.shown_gauges(self.app.session.game), id="gauges", classes="box")
+        yield TutorialNote("briefing")
         with Horizontal(id="chamber-bottom"):
             yield Static(id="agenda", classes="box")
             with VerticalScroll(id="news", classes="box"):
@@ -65,6 +67,7 @@ class ChamberScreen(Screen):
         self.query_one("#status", Static).update(self._status())
         self.query_one("#agenda", Static).update(self._agenda())
         self._news()
+        self.query_one(TutorialNote).show_step()
 
     def _seats(self) -> list[SeatView]:
         game = self.app.session.game

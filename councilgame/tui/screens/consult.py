@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from councilgame.engine import views
 from councilgame.engine.actions import Amend, AnswerDeal, Deal, Done, Lobby, Message, SignalVeto
+from councilgame.tui.widgets.tutorial import TutorialNote
 from councilgame.tui.widgets.whip import WhipCount
 
 
@@ -111,6 +112,7 @@ class ConsultScreen(Screen):
                 yield Static(id="capital")
                 yield RichLog(id="consult-news", wrap=True, markup=False)
             yield WhipCount(id="whip", classes="box")
+        yield TutorialNote("consult")
         yield Footer()
 
     def on_mount(self) -> None:

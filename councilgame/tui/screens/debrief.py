@@ -14,6 +14,7 @@ from councilgame.engine import views
 from councilgame.engine.scoring import LEGITIMACY, OUTCOMES
 from councilgame.tui.screens.vote import verdict
 from councilgame.tui.widgets.gauges import GaugePanel
+from councilgame.tui.widgets.tutorial import TutorialNote
 
 
 class DebriefScreen(Screen):
@@ -40,6 +41,7 @@ class DebriefScreen(Screen):
                 yield Static(id="causes", classes="box")
             with TabPane("Cases & lessons", id="tab-cases"), VerticalScroll():
                 yield Static(self._cases(), id="cases")
+        yield TutorialNote("debrief")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -12,6 +12,7 @@ from textual.widgets.selection_list import Selection
 
 from councilgame.engine import views
 from councilgame.engine.actions import Done, TableDraft
+from councilgame.tui.widgets.tutorial import TutorialNote
 
 
 class DraftingScreen(Screen):
@@ -40,6 +41,7 @@ class DraftingScreen(Screen):
             from councilgame.tui.widgets.whip import WhipCount
 
             yield WhipCount(id="whip", classes="box")
+        yield TutorialNote("draft")
         yield Footer()
 
     def _label(self, o: views.OfferView) -> Text:

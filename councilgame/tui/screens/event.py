@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from councilgame.engine import views
 from councilgame.engine.actions import Choose
+from councilgame.tui.widgets.tutorial import TutorialNote
 
 
 class EventScreen(ModalScreen[None]):
@@ -31,6 +32,7 @@ class EventScreen(ModalScreen[None]):
             yield Static("A decision for your seat", classes="dialog-title")
             yield Static(text, id="event-text")
             yield OptionList(*options, id="event-options")
+            yield TutorialNote("choice")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.app.send(Choose(seat=self.app.session.seat, option=event.option.id))

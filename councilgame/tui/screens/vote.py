@@ -14,6 +14,7 @@ from councilgame.engine.actions import Vote
 from councilgame.engine.state import VoteRecord
 from councilgame.tui.screens.consult import draft_keys, draft_text
 from councilgame.tui.widgets.seatmap import LETTER, STYLE
+from councilgame.tui.widgets.tutorial import TutorialNote
 from councilgame.tui.widgets.whip import WhipCount
 
 
@@ -33,6 +34,7 @@ class VoteScreen(Screen):
                 yield Static(id="vote-draft")
                 yield Static(id="vote-rule")
             yield WhipCount(id="whip", classes="box")
+        yield TutorialNote("vote")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -91,6 +93,7 @@ class RollCallScreen(ModalScreen[None]):
         with Vertical(classes="dialog"):
             yield Static("Roll call", classes="dialog-title")
             yield Static(id="rollcall")
+            yield TutorialNote("rollcall")
             yield Static("space: skip · enter: close", classes="dim")
 
     def on_mount(self) -> None:
