@@ -22,14 +22,16 @@ class NewGameScreen(Screen):
 
     def compose(self) -> ComposeResult:
         packset = self.app.packset
-        self.scenarios = sorted(
-            (packset.packs[pid].scenarios[sid].model for sid, pid in packset.scenario_index().items()),
-            key=lambda s: s.title)
+        index = packset.scenario_index()
+        self.scenarios = sorted((packset.packs[pid].scenarios[sid].model for sid, pid in index.items()),
+                                key=lambda s: s.title)
+        self.pack_of = {sid: packset.packs[pid].manifest.title for sid, pid in index.items()}
         yield Header()
         with Horizontal():
             with Vertical(id="ng-left", classes="box"):
-                yield Label("1. Scenario", classes="step")
-                yield OptionList(*[Option(s.title, id=s.id) for s in self.scenarios], id="scenarios")
+                yield Label("1. Scenario (and the pack it comes from)", classes="step")
+                yield OptionList(*[Option(f"{s.title}  [{self.pack_of[s.id]}]", id=s.id)
+                                   for s in self.scenarios], id="scenarios")
                 yield Label("2. Seat", classes="step")
                 yield OptionList(id="seats")
                 yield Label("3. Seed (same seed, same game)", classes="step")

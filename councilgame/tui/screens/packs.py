@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
+
+
+def shown(path: Path) -> str:
+    """A path relative to the working folder when it is inside it (shorter, and the same on
+    every machine), else as it is."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 class PacksScreen(Screen):
@@ -18,11 +29,11 @@ class PacksScreen(Screen):
         t = Text()
         for pack in sorted(packset.packs.values(), key=lambda p: p.id):
             t.append(f"{pack.manifest.title}", style="bold")
-            t.append(f"  {pack.id} {pack.manifest.version}  {pack.root}\n", style="dim")
+            t.append(f"  {pack.id} {pack.manifest.version}  {shown(pack.root)}\n", style="dim")
             for item in pack.scenarios.values():
                 t.append(f"  • {item.model.title} ({item.model.id})\n")
         for root, problems in packset.broken.items():
-            t.append(f"Could not load {root}\n", style="bold red")
+            t.append(f"Could not load {shown(Path(root))}\n", style="bold red")
             for p in problems[:5]:
                 t.append(f"  {p}\n", style="red")
         yield Header()
