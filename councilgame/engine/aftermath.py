@@ -50,9 +50,11 @@ class Aftermath:
         env = build_env(comp, st)
         fired_now: set[str] = set()
         for ce in events.due_followups(comp, st):
-            if ce.when(env):
-                yield from self._fire(ce, rec, env)
-                fired_now.add(ce.event.id)
+            ev = ce.event
+            if ev.id in fired_now or (ev.once and st.fired.get(ev.id)) or not ce.when(env):
+                continue  # a follow-up fires once a month at most, and a one-off only once
+            yield from self._fire(ce, rec, env)
+            fired_now.add(ev.id)
         env = build_env(comp, st)
         for ce in events.draw(comp, st, env, self.rng, fired_now):
             yield from self._fire(ce, rec, env)

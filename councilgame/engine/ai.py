@@ -26,6 +26,7 @@ from councilgame.engine.state import GameState
 
 YES, ABSTAIN, NO = "yes", "abstain", "no"
 SAFETY = 0.4  # margin a drafter wants above the yes line, for the noise of the day
+ON_RECORD = 4.0  # a penholder this stubborn tables its text as it wants it, vetoes or not
 
 
 @dataclass
@@ -190,6 +191,8 @@ def ai_draft(comp: Compiled, state: GameState, dm: DraftModel, urgent: np.ndarra
         if ex and any(sel[j] and file.offers[j].exclusive == ex for j in range(n)):
             continue
         sel[k] = 1.0
+    if resolve >= ON_RECORD:
+        return sel  # it tables what it wants, to put the others' votes (and vetoes) on record
     vlines = veto_lines(comp, state)
     eye = np.eye(n)
     keep = 1.0 - file.exclusion

@@ -29,8 +29,8 @@ from councilgame.engine.voting import Tally, tally
 RIVAL_LINE = -0.3  # a permanent member this unhappy may table a rival draft
 # How much a penholder insists on its own text this month (a few levels, so that drafts can be
 # cached across games): mostly flexible, sometimes stubborn enough to table into a veto.
-RESOLVE = (0.25, 0.5, 0.8, 1.4)
-RESOLVE_P = (0.25, 0.35, 0.25, 0.15)
+RESOLVE = (0.25, 0.5, 0.8, 1.4, ai.ON_RECORD)
+RESOLVE_P = (0.25, 0.33, 0.25, 0.12, 0.05)
 DEAL_VALUE = 0.6  # utility a pledge of future support is worth to the member who takes it
 
 
@@ -53,7 +53,7 @@ class Meeting:
             resolve = RESOLVE[int(self.rng.choice(len(RESOLVE), p=RESOLVE_P))]
             sel = ai.cached_draft(self.comp, self.state, dm, self._urgent(file), resolve,
                                   self.available)
-            if sel.any() and not self._worth_tabling(dm, sel):
+            if sel.any() and resolve < ai.ON_RECORD and not self._worth_tabling(dm, sel):
                 sel[:] = 0.0
         if not sel.any():
             self._fallback(file, rec, dm)

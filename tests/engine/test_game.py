@@ -231,3 +231,19 @@ def test_lobbying_yourself_is_refused_with_a_clear_message(testland):
     game = _to_consultations(testland)
     with pytest.raises(ActionError, match="another member than yourself"):
         game.apply(Lobby(seat="USA", target="USA", points=1))
+
+
+def test_a_follow_up_scheduled_twice_fires_once(testland):
+    game = Game(testland, 6)
+    fired = {}
+    for m in game.state.history:
+        for e in m.events:
+            fired[(m.month, e)] = fired.get((m.month, e), 0) + 1
+    assert all(n == 1 for n in fired.values())
+    # schedule the same one-off follow-up twice for the same month: it fires once
+    g = Game(testland, 7, humans={"FRA"})
+    g.state.scheduled += [(g.state.month, "aftermath"), (g.state.month, "aftermath")]
+    run_to(g, "briefing", "FRA") if g.prompt.kind != "briefing" else None
+    g.apply(Done(seat="FRA"))
+    run_to(g, "briefing", "FRA")
+    assert g.state.fired.get("aftermath", 0) == 1
