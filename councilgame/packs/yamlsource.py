@@ -47,7 +47,7 @@ def load_text(text: str) -> Located:
     if len(text.encode("utf-8", "replace")) > MAX_FILE_BYTES:
         raise YamlError(f"the file is larger than {MAX_FILE_BYTES // 1000} kB")
     try:
-        node = yaml.compose(text, Loader=PackLoader)
+        node = yaml.compose(text, Loader=COMPOSER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -80,6 +80,17 @@ PackLoader.yaml_implicit_resolvers = {
 PackLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+
+# libyaml's parser when PyYAML has it (about ten times faster), with the same resolvers
+_Base = getattr(yaml, "CSafeLoader", None) if getattr(yaml, "__with_libyaml__", False) else None
+
+
+class _FastPackLoader(_Base or yaml.SafeLoader):  # type: ignore[misc]
+    """PackLoader's rules on libyaml's parser."""
+
+
+_FastPackLoader.yaml_implicit_resolvers = PackLoader.yaml_implicit_resolvers
+COMPOSER = _FastPackLoader if _Base else PackLoader
 
 _SCALAR = PackLoader("")
 
