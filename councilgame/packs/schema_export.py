@@ -49,7 +49,7 @@ def _type_name(annotation) -> str:
     return getattr(annotation, "__name__", str(annotation))
 
 
-def _models_in(root: type[BaseModel], seen: list) -> list[type[BaseModel]]:
+def models_in(root: type[BaseModel], seen: list) -> list[type[BaseModel]]:
     if root in seen:
         return seen
     seen.append(root)
@@ -59,7 +59,7 @@ def _models_in(root: type[BaseModel], seen: list) -> list[type[BaseModel]]:
             t = stack.pop()
             stack.extend(typing.get_args(t))
             if isinstance(t, type) and issubclass(t, BaseModel):
-                _models_in(t, seen)
+                models_in(t, seen)
     return seen
 
 
@@ -68,7 +68,7 @@ def field_reference() -> str:
     lines = []
     seen: list = []
     for kind, model in file_models().items():
-        for m in _models_in(model, []):
+        for m in models_in(model, []):
             if m in seen:
                 continue
             seen.append(m)

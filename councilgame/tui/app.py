@@ -129,7 +129,7 @@ class CouncilApp(App):
     def open_save(self, entry, branch_month: int | None = None) -> None:
         """Open a save (after asking, if its pack changed), or reopen it at an earlier month."""
         from councilgame.engine.compiled import compile_bundle
-        from councilgame.tui.screens.load import ConfirmScreen
+        from councilgame.tui.widgets.dialogs import ConfirmScreen
 
         save = entry.save
         if self.packset is None or save.scenario not in self.packset.scenario_index():
@@ -193,7 +193,7 @@ class CouncilApp(App):
         self.push_screen(LoadScreen())
 
     def action_save_game(self) -> None:
-        from councilgame.tui.screens.load import NamePrompt
+        from councilgame.tui.widgets.dialogs import TextPrompt
 
         if self.session is None:
             return
@@ -204,7 +204,7 @@ class CouncilApp(App):
                 self.notify(f"Saved as {path.name}")
 
         default = self.session.name or f"{self.session.comp.scenario.id}-{self.session.seat}"
-        self.push_screen(NamePrompt(default), named)
+        self.push_screen(TextPrompt("Save the game as:", default), named)
 
     def what_if(self, month: int) -> None:
         """Reopen the game in play at an earlier month, as a new branch."""
@@ -343,7 +343,7 @@ class CouncilApp(App):
     def action_facilitator(self) -> None:
         """The instructor's tools, behind a confirmation so a student cannot stumble on them."""
         from councilgame.tui.screens.facilitator import FacilitatorScreen
-        from councilgame.tui.screens.load import ConfirmScreen
+        from councilgame.tui.widgets.dialogs import ConfirmScreen
 
         if self.session is None or self.session.prompt is None:
             return

@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Input, OptionList, RichLog, Static
+from textual.widgets import DataTable, Footer, Header, OptionList, RichLog, Static
 from textual.widgets.option_list import Option
 
 from councilgame.engine import views
 from councilgame.engine.actions import Amend, AnswerDeal, Deal, Done, Lobby, Message, SignalVeto
+from councilgame.tui.widgets.dialogs import TextPrompt
 from councilgame.tui.widgets.tutorial import TutorialNote
 from councilgame.tui.widgets.whip import WhipCount
 
@@ -35,22 +36,6 @@ def private_panel(session) -> Text:
         if m.target == session.seat:
             t.append(f"Message from {m.seat}: {m.text}\n", style="italic")
     return t
-
-
-class TextPrompt(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
-
-    def __init__(self, question: str):
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-title")
-            yield Input(id="text")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
 
 
 def draft_keys(game) -> list[str]:

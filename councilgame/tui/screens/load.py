@@ -121,34 +121,3 @@ class MonthPrompt(ModalScreen[int | None]):
             self.dismiss(month)
         else:
             self.notify(f"Choose a month from 1 to {self.last}.", severity="error")
-
-
-class NamePrompt(ModalScreen[str | None]):
-    """Ask a name for a manual save."""
-
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
-
-    def __init__(self, default: str):
-        super().__init__()
-        self.default = default
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static("Save the game as:", classes="dialog-title")
-            yield Input(self.default, id="name")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
-
-
-class ConfirmScreen(ModalScreen[bool]):
-    BINDINGS = [Binding("y", "dismiss(True)", "Yes"), Binding("n,escape", "dismiss(False)", "No")]
-
-    def __init__(self, question: str):
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-title")
-            yield Label("y: yes · n: no")
