@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import types
 import typing
 
 from pydantic import BaseModel
@@ -38,7 +39,7 @@ def _type_name(annotation) -> str:
         return f"list of {_type_name(args[0])}" if args else "list"
     if origin is dict:
         return f"mapping of {_type_name(args[0])} to {_type_name(args[1])}"
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+    if origin in (typing.Union, types.UnionType):
         names = [_type_name(a) for a in args if a is not type(None)]
         text = " or ".join(names)
         return text + (" (optional)" if type(None) in args else "")

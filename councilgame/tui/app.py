@@ -17,6 +17,7 @@ from councilgame.engine.actions import Action
 from councilgame.packs.discovery import discover
 from councilgame.packs.registry import PackSet
 from councilgame.saves import SaveStore, Seat
+from councilgame.tui.saving import Saving
 from councilgame.tui.screens.chamber import ChamberScreen
 from councilgame.tui.session import Session
 
@@ -29,7 +30,7 @@ PROJECTOR = Theme(
 )
 
 
-class CouncilApp(App):
+class CouncilApp(Saving, App):
     CSS_PATH = "councilgame.tcss"
     TITLE = "councilgame"
     BINDINGS = [
@@ -124,99 +125,6 @@ class CouncilApp(App):
             self.pop_screen()
         self.push_screen(ChamberScreen())
         self.route()
-
-    # ---- saves -----------------------------------------------------------------------------
-    def open_save(self, entry, branch_month: int | None = None) -> None:
-        """Open a save (after asking, if its pack changed), or reopen it at an earlier month."""
-        from councilgame.engine.compiled import compile_bundle
-        from councilgame.tui.widgets.dialogs import ConfirmScreen
-
-        save = entry.save
-        if self.packset is None or save.scenario not in self.packset.scenario_index():
-            self.notify(f"This save needs scenario {save.scenario!r} (pack {save.pack.id!r}), "
-                        "which is not installed.", severity="error")
-            return
-        comp = compile_bundle(self.packset.bundle(save.scenario))
-
-        def go(ok: bool = True) -> None:
-            if ok:
-                self._load(entry, comp, branch_month)
-
-        if comp.bundle.pack_hash != save.pack.hash:
-            self.push_screen(ConfirmScreen(f"The pack {save.pack.id!r} has changed since this game "
-                                           "was saved, so the game may not replay the same. "
-                                           "Try anyway?"), go)
-        else:
-            go()
-
-    def _load(self, entry, comp, branch_month: int | None) -> None:
-        from councilgame.saves import SaveError, branch_actions, load_game
-        from councilgame.saves.format import Origin
-
-        save = entry.save
-        if not save.humans():
-            self.notify("This save has no human seat to play (an AI-only game): replay it with "
-                        "'councilgame replay'.", severity="warning")
-            return
-        try:
-            if branch_month:
-                actions = branch_actions(save, comp, branch_month)
-                origin = Origin(branch_of=entry.path.stem, at_month=branch_month)
-                seats = {c: s for c, s in save.seats.items() if s.human}
-                self.start_seats(comp, seats, save.seed, actions, origin, save.options)
-                self.session.save(f"{save.name or entry.path.stem} what-if m{branch_month}")
-                self.notify(f"Reopened at month {branch_month} as a new game; the original is kept.")
-                return
-            loaded = load_game(save, comp)
-        except SaveError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        seats = {c: s for c, s in save.seats.items() if s.human}
-        self.session = Session(comp, loaded.game, seats, save.seed, self.store, save.origin,
-                               save.name, dict(save.options))
-        if not self.session.hotseat:
-            self.session.revealed = self.session.humans[0]
-        if loaded.mismatch:
-            self.notify(f"Warning: {loaded.mismatch}.", severity="warning", timeout=10)
-        self._show_session()
-
-    def action_continue(self) -> None:
-        entry = self.store.newest()
-        if entry is None:
-            self.notify("No saved game yet.")
-            return
-        self.open_save(entry)
-
-    def action_load(self) -> None:
-        from councilgame.tui.screens.load import LoadScreen
-
-        self.push_screen(LoadScreen())
-
-    def action_save_game(self) -> None:
-        from councilgame.tui.widgets.dialogs import TextPrompt
-
-        if self.session is None:
-            return
-
-        def named(name: str | None) -> None:
-            if name:
-                path = self.session.save(name)
-                self.notify(f"Saved as {path.name}")
-
-        default = self.session.name or f"{self.session.comp.scenario.id}-{self.session.seat}"
-        self.push_screen(TextPrompt("Save the game as:", default), named)
-
-    def what_if(self, month: int) -> None:
-        """Reopen the game in play at an earlier month, as a new branch."""
-        from councilgame.saves import make_save
-        from councilgame.saves.store import Entry
-
-        s = self.session
-        if s.last_autosave is None:
-            s.autosave()
-        name = s.last_autosave or self.store.folder / f"{s.comp.scenario.id}-{s.seed}.json"
-        save = make_save(s.game, s.seats, name=s.name, origin=s.origin)
-        self._load(Entry(name, save, None), s.comp, month)
 
     # ---- the game loop ---------------------------------------------------------------------
     def waiting_for(self) -> str:
