@@ -55,7 +55,8 @@ class Aftermath:
                 continue  # a follow-up fires once a month at most, and a one-off only once
             yield from self._fire(ce, rec, env)
             fired_now.add(ev.id)
-        env = build_env(comp, st)
+        if fired_now:  # the follow-ups changed the state the draw reads
+            env = build_env(comp, st)
         for ce in events.draw(comp, st, env, self.rng, fired_now):
             yield from self._fire(ce, rec, env)
 
@@ -102,17 +103,23 @@ class Aftermath:
     def _after_events(self, rec: MonthRecord) -> None:
         st, comp = self.state, self.comp
         env = build_env(comp, st)
+        changed = False
         for crisis, on, off in comp.crises:
             if not st.crises[crisis.id] and on(env):
-                st.crises[crisis.id] = True
+                st.crises[crisis.id] = changed = True
                 rec.news.append(f"Crisis: {crisis.name}.")
             elif st.crises[crisis.id] and off(env):
-                st.crises[crisis.id] = False
+                st.crises[crisis.id], changed = False, True
                 rec.news.append(f"The {crisis.name} eases.")
             if st.crises[crisis.id]:
+                changed = changed or not crisis.monthly.is_empty() or bool(crisis.monthly.news)
                 rec.news += self.changer.apply(crisis.monthly, "crisis", crisis.id, crisis.name)
         st.scores = compute_scores(comp, st)
-        env = build_env(comp, st)
+        if changed:
+            env = build_env(comp, st)
+        else:  # only the scores moved: write them into the environment in place
+            for k, v in st.scores.items():
+                env[comp.env_index[f"score.{k}"]] = v
         last = st.month >= comp.scenario.months
         if self.changer.record or last:  # progress for screens; the simulator needs the end only
             st.objectives = objective_scores(comp, env)
