@@ -23,7 +23,9 @@ def make_save(game: Game, seats: dict[str, Seat] | None = None, name: str = "",
               kind: str = "manual", origin: Origin | None = None,
               now: dt.datetime | None = None, options: dict | None = None) -> SaveFile:
     comp = game.comp
-    seats = seats or {code: Seat(human=True) for code in game.humans}
+    given = seats or {code: Seat(human=True) for code in game.humans}
+    # every seat of the Council, in order: who plays it, a person (or team) or the AI
+    seats = {code: given.get(code, Seat(human=False)) for code in comp.codes}
     players = [f"{', '.join(s.players) or 'Player'} ({code})" for code, s in seats.items() if s.human]
     when = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat()
     st = game.state

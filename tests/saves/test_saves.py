@@ -96,7 +96,7 @@ def test_truncated_wrong_types_newer_and_huge_files(sahel):
 
 def test_older_format_is_migrated(sahel):
     doc = json.loads(valid_save_text(sahel))
-    humans = list(doc.pop("seats"))
+    humans = [code for code, seat in doc.pop("seats").items() if seat["human"]]
     old = {k: v for k, v in doc.items() if k not in ("format", "format_version")}
     old["humans"] = humans
     save = parse(json.dumps(old).encode())
@@ -207,3 +207,15 @@ def test_a_write_killed_midway_leaves_the_previous_save_intact(sahel, tmp_path):
     leftovers = [p for p in tmp_path.iterdir() if p.name != "precious.json"]
     assert all(p.name.startswith(".") for p in leftovers)
     os.environ.pop("UNUSED", None)
+
+
+def test_a_save_says_who_plays_every_seat(sahel):
+    from councilgame.saves import Seat
+
+    game = Game(sahel, 1, humans={"FRA", "RUS"})
+    save = make_save(game, {"FRA": Seat(human=True, players=["Ana"]),
+                            "RUS": Seat(human=True, players=["Ben", "Chloe"])})
+    assert list(save.seats) == sahel.codes
+    assert save.humans() == {"FRA", "RUS"}
+    assert save.seats["RUS"].players == ["Ben", "Chloe"] and not save.seats["USA"].human
+    assert save.summary.players == ["Ana (FRA)", "Ben, Chloe (RUS)"]
