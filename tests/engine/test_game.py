@@ -242,8 +242,8 @@ def test_a_follow_up_scheduled_twice_fires_once(testland):
     assert all(n == 1 for n in fired.values())
     # schedule the same one-off follow-up twice for the same month: it fires once
     g = Game(testland, 7, humans={"FRA"})
-    g.state.scheduled += [(g.state.month, "aftermath"), (g.state.month, "aftermath")]
-    run_to(g, "briefing", "FRA") if g.prompt.kind != "briefing" else None
+    assert g.prompt.kind == "briefing" and g.state.month == 1
+    g.state.scheduled += [(1, "aftermath"), (1, "aftermath")]
     g.apply(Done(seat="FRA"))
     run_to(g, "briefing", "FRA")
     assert g.state.fired.get("aftermath", 0) == 1
