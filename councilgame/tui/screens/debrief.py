@@ -69,14 +69,16 @@ class DebriefScreen(Screen):
         session = self.app.session
         game = session.game
         t = Text(f"{session.month_name(month)}\n", style="bold")
-        for var, label, _good in views.shown_gauges(game):
+        for var, label, good in views.shown_gauges(game):
             rows = views.causes_of(game, month, var)
             if not rows:
                 continue
             total = sum(r[2] for r in rows)
             t.append(f"{label} {total:+.1f}\n", style="bold")
             for kind, why, delta in rows[:4]:
-                t.append(f"  {delta:+5.1f} {why} ({kind})\n", style="green" if delta > 0 else "red")
+                better = (delta > 0) == (good == "high") if good in ("high", "low") else None
+                style = "" if better is None else "green" if better else "red"
+                t.append(f"  {delta:+5.1f} {why} ({kind})\n", style=style)
         self.query_one("#causes", Static).update(t)
 
     def _ending(self) -> Text:
