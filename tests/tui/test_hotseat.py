@@ -157,3 +157,28 @@ async def test_facilitator_injects_an_event_behind_a_confirmation(packset, tmp_p
         await pilot.pause()
         assert app.session.game.log[-1].kind == "inject" and app.session.game.log[-1].event == first
         assert first in app.session.game.state.history[-1].events
+
+
+async def test_my_seat_shows_only_the_acting_players_objectives(packset, tmp_path):
+    from councilgame.tui.screens.drafting import DraftingScreen
+    from councilgame.tui.screens.seats import SeatsScreen
+
+    app = hotseat_app(packset, saves=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(30):
+            if isinstance(app.screen, DraftingScreen):
+                break
+            if isinstance(app.screen, HandOverScreen):
+                await pilot.press("enter")
+                await pilot.pause()
+            else:
+                await answer(pilot, app)
+        assert isinstance(app.screen, DraftingScreen) and app.session.seat == "FRA"
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, SeatsScreen)
+        text = screen_text(app)
+        comp = app.session.comp
+        assert any(o.text in text for o, _ in comp.objectives["FRA"])
+        for code in ("RUS", "LBR"):
+            assert not any(o.text in text for o, _ in comp.objectives[code])

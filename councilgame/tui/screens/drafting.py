@@ -20,6 +20,7 @@ class DraftingScreen(Screen):
         Binding("t", "table", "Table draft"),
         Binding("p", "pass_pen", "No draft"),
         Binding("escape", "back", "Chamber"),
+        Binding("i", "my_seat", "My seat"),
         Binding("f1", "app.help", "Help"),
     ]
 
@@ -114,3 +115,9 @@ class DraftingScreen(Screen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_my_seat(self) -> None:
+        """Your seat's powers and private objectives (shown only to the seat whose turn it is)."""
+        from councilgame.tui.screens.seats import SeatsScreen
+
+        self.app.push_screen(SeatsScreen())

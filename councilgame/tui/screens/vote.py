@@ -23,6 +23,7 @@ class VoteScreen(Screen):
         Binding("y", "vote('yes')", "Yes"),
         Binding("n", "vote('no')", "No"),
         Binding("a", "vote('abstain')", "Abstain"),
+        Binding("i", "my_seat", "My seat"),
         Binding("f1", "app.help", "Help"),
     ]
 
@@ -134,3 +135,9 @@ class RollCallScreen(ModalScreen[None]):
             self.action_skip()
         else:
             self.dismiss(None)
+
+    def action_my_seat(self) -> None:
+        """Your seat's powers and private objectives (shown only to the seat whose turn it is)."""
+        from councilgame.tui.screens.seats import SeatsScreen
+
+        self.app.push_screen(SeatsScreen())
