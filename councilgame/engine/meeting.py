@@ -163,10 +163,15 @@ class Meeting:
         d, comp, st = self.draft, self.comp, self.state
         if isinstance(action, Lobby):
             t = comp.index[action.target]
+            before = self._leaning(t)
             st.capital[action.seat] -= action.points
             self.lobby[t] += action.points * comp.model.ai.lobby_effect
             st.memory[t, comp.index[action.seat]] += 0.1 * action.points
             d.model.base = sum(d.model.parts.values())
+            after = self._leaning(t)
+            who, by = comp.names[t], comp.names[comp.index[action.seat]]
+            rec.news.append(f"{who} hears {by} out and now leans {after}." if after != before
+                            else f"{who} hears {by} out but still leans {after}.")
         elif isinstance(action, Deal):
             self._deal(action, rec)
         elif isinstance(action, SignalVeto):
@@ -184,6 +189,12 @@ class Meeting:
         elif isinstance(action, TableDraft):
             self._human_rivals.append(action)
             rec.news.append(f"{comp.names[comp.index[action.seat]]} announces a rival draft.")
+
+    def _leaning(self, member: int) -> str:
+        """How a member would vote on the draft on the table now, before the noise of the day."""
+        d = self.draft
+        u = d.model.utilities(d.selected)
+        return ai.ballots_from(self.comp, u, ai.veto_lines(self.comp, self.state))[member]
 
     def _deal(self, action: Deal, rec: MonthRecord) -> None:
         """An AI target takes the deal if the pledge is worth enough to bring its vote round;

@@ -247,3 +247,10 @@ def test_a_follow_up_scheduled_twice_fires_once(testland):
     g.apply(Done(seat="FRA"))
     run_to(g, "briefing", "FRA")
     assert g.state.fired.get("aftermath", 0) == 1
+
+
+def test_a_lobbied_member_answers_in_the_news(testland):
+    game = _to_consultations(testland)
+    game.apply(Lobby(seat="USA", target="RUS", points=1))
+    assert any(n.startswith("Russian Federation hears United States of America out")
+               for n in game.state.history[0].news)
