@@ -11,7 +11,6 @@ from councilgame.engine.environment import build_env
 from councilgame.engine.operations import apply_noise, monthly_operations, tick_mandates
 from councilgame.engine.scoring import compute_scores, objective_scores
 from councilgame.engine.state import MonthRecord
-from councilgame.engine.textfmt import fill
 from councilgame.engine.types import Flow
 
 DEAL_MONTHS = 6  # an unpaid pledge lapses after this many months
@@ -66,7 +65,7 @@ class Aftermath:
         st.last_fired[ev.id] = st.month
         rec.events.append(ev.id)
         rec.news.append(f"Event: {ev.title}")
-        rec.news += self._filled(self.changer.apply(ev.effects, "event", ev.id, ev.title))
+        rec.news += self.changer.apply(ev.effects, "event", ev.id, ev.title)
         events.schedule(st, ev.follow_up, self.rng)
         if not ev.choice:
             return
@@ -83,15 +82,9 @@ class Aftermath:
             opt_id = ev.choice.default if w.sum() <= 0 else ids[int(self.rng.choice(len(ids), p=w / w.sum()))]
         opt = ev.choice.options[ids.index(opt_id)]
         rec.choices[ev.id] = opt_id
-        rec.news += self._filled(self.changer.apply(opt.effects, "choice", f"{ev.id}:{opt_id}",
-                                                    f"{ev.title}: {opt.label}"))
+        rec.news += self.changer.apply(opt.effects, "choice", f"{ev.id}:{opt_id}",
+                                       f"{ev.title}: {opt.label}")
         events.schedule(st, opt.follow_up, self.rng)
-
-    def _filled(self, lines: list[str]) -> list[str]:
-        if not any("{" in line for line in lines):
-            return lines
-        env = build_env(self.comp, self.state)
-        return [fill(line, env, self.comp.env_index) for line in lines]
 
     def _choice_seat(self, seat: str) -> str:
         if seat == "president":

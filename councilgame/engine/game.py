@@ -137,11 +137,9 @@ class Game(Meeting, Aftermath):
         if isinstance(action, Message) and (action.target not in self.humans
                                             or action.target == action.seat):
             raise ActionError("messages go to another player's seat")
-        if isinstance(action, AnswerDeal):
-            deals = self.state.deals
-            if not (action.deal < len(deals) and deals[action.deal].target == action.seat
-                    and deals[action.deal].status == "offered"):
-                raise ActionError("no such deal is waiting for your answer")
+        if isinstance(action, AnswerDeal) and action.deal not in dict(
+                self.state.deals_waiting(action.seat)):
+            raise ActionError("no such deal is waiting for your answer")
         if isinstance(action, SignalVeto) and not self.comp.permanent[self.comp.index[action.seat]]:
             raise ActionError("only a permanent member can veto")
         if isinstance(action, Choose) and action.option not in p.options:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import numpy as np
 
 from councilgame.engine.compiled import Compiled
+from councilgame.engine.environment import build_env
 from councilgame.engine.features import OP_FEATURES, op_features, theatre_features
 from councilgame.engine.namespace import COUNCIL_STOCKS
 from councilgame.engine.state import Cause, GameState, OpState
+from councilgame.engine.textfmt import fill
 from councilgame.engine.typology import Authorization, Lead
 from councilgame.packs.schema import Effects
 
@@ -76,6 +78,9 @@ class Changer:
             self.state.files[fid].queued = True
         if eff.news:
             news.append(eff.news)
+        if any("{" in line for line in news):  # placeholders show the values after the effects
+            env = build_env(self.comp, self.state)
+            news = [fill(line, env, self.comp.env_index) for line in news]
         return news
 
     def change_op(self, op: OpState, change) -> str | None:

@@ -139,3 +139,7 @@ class GameState:
     outcomes_start: float = 0.0
     ending: str | None = None
     finished: bool = False
+
+    def deals_waiting(self, seat: str) -> list[tuple[int, DealRecord]]:
+        """Deals another player offered `seat` that still wait for its answer, with their index."""
+        return [(i, d) for i, d in enumerate(self.deals) if d.target == seat and d.status == "offered"]

@@ -30,26 +30,17 @@ class Tmux:
     def screen(self) -> str:
         return self.run("capture-pane", "-p", "-t", "game")
 
-    def wait_for(self, *texts: str, timeout: float = 20.0) -> str:
-        """Wait until every text is on screen: a frame arrives in pieces."""
+    def wait_for(self, *texts: str, timeout: float = 20.0, need=all) -> str:
+        """Wait until every text (or, with need=any, one of them) is on screen: a frame arrives
+        in pieces."""
         deadline = time.monotonic() + timeout
         screen = ""
         while time.monotonic() < deadline:
             screen = self.screen()
-            if all(t in screen for t in texts):
+            if need(t in screen for t in texts):
                 return screen
             time.sleep(0.1)
         raise AssertionError(f"{texts} not on screen:\n{screen}")
-
-    def wait_any(self, *texts: str, timeout: float = 20.0) -> str:
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if any(t in screen for t in texts):
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"none of {texts} on screen:\n{screen}")
 
     def keys(self, *keys: str) -> None:
         for key in keys:
@@ -80,7 +71,7 @@ def test_play_a_month_in_a_real_terminal(tmux, tmp_path):
     tmux.wait_for("Press y, n or a")
     tmux.keys("y")
     tmux.wait_for("Roll call")
-    screen = tmux.wait_any("Adopted", "Vetoed", "Failed")  # after the ballots, one by one
+    screen = tmux.wait_for("Adopted", "Vetoed", "Failed", need=any)  # after the ballots, one by one
     assert "support_office/1" in screen
     tmux.keys("Enter")
     tmux.wait_for("The Council", "February 2026")

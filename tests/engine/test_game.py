@@ -254,3 +254,13 @@ def test_a_lobbied_member_answers_in_the_news(testland):
     game.apply(Lobby(seat="USA", target="RUS", points=1))
     assert any(n.startswith("Russian Federation hears United States of America out")
                for n in game.state.history[0].news)
+
+
+def test_placeholders_in_any_effect_news_show_values_after_the_effect(testland):
+    from councilgame.packs.schema import Effects
+
+    game = Game(testland, 1)
+    before = game.state.vars[testland.var_index["tension"]]
+    news = game.changer.apply(Effects(vars={"tension": 5}, news="Tension {tension}, {nothing}"),
+                              "clause", "x", "x")
+    assert news == [f"Tension {before + 5:.0f}, {{nothing}}"]

@@ -20,7 +20,7 @@ def make_app(packset, scenario="sahel", seat="FRA", seed=1, **kw) -> CouncilApp:
 async def answer(pilot, app) -> None:
     """Answer whatever the game waits for with the simplest keys."""
     name = type(app.screen).__name__
-    if name == "RollCallScreen":
+    if name in ("RollCallScreen", "HandOverScreen"):
         await pilot.press("enter")
     elif name == "ChamberScreen":
         await pilot.press("n" if app.session.prompt and app.session.prompt.kind == "briefing" else "d")
@@ -33,3 +33,20 @@ async def answer(pilot, app) -> None:
     elif name == "EventScreen":
         await pilot.press("enter")
     await pilot.pause()
+
+
+async def play_until(pilot, app, done, limit: int = 400, on_step=None) -> None:
+    """Answer the game's steps (hand-overs included) until `done()` holds; fail if it never
+    does. `on_step(app)` runs before each answer, to check every screen on the way."""
+    for _ in range(limit):
+        if done():
+            return
+        if on_step:
+            on_step(app)
+        await answer(pilot, app)
+    raise AssertionError(f"never reached the expected state; on {type(app.screen).__name__}")
+
+
+def on(app, screen_name: str):
+    """A `done` for play_until: that screen is in front."""
+    return lambda: type(app.screen).__name__ == screen_name

@@ -8,10 +8,9 @@ from rich.console import Console
 
 from councilgame.saves import Seat
 from councilgame.tui.screens.chamber import ChamberScreen
-from councilgame.tui.screens.debrief import DebriefScreen
 from councilgame.tui.screens.handover import HandOverScreen
 from councilgame.tui.screens.setup import SetupScreen
-from tests.tui.helpers import answer, make_app
+from tests.tui.helpers import make_app, on, play_until
 
 SIZE = (120, 40)
 PLAYERS = {"FRA": ["Ana"], "RUS": ["Ben"], "LBR": ["Chloe", "Dan"]}
@@ -63,16 +62,12 @@ async def test_three_players_from_setup_to_debrief(packset, tmp_path):
         await pilot.pause()
         assert app.session.hotseat and set(app.session.seats) == {"FRA", "RUS", "LBR"}
         handovers = set()
-        for _ in range(800):
-            if isinstance(app.screen, DebriefScreen):
-                break
+
+        def note(app):
             if isinstance(app.screen, HandOverScreen):
                 handovers.add(app.screen.seat)
-                await pilot.press("enter")
-                await pilot.pause()
-                continue
-            await answer(pilot, app)
-        assert isinstance(app.screen, DebriefScreen)
+
+        await play_until(pilot, app, on(app, "DebriefScreen"), limit=800, on_step=note)
         assert handovers == {"FRA", "RUS", "LBR"}
         text = screen_text(app)
         assert "Ranking of the players" in text and "Ana" in text and "Chloe" in text
@@ -81,11 +76,10 @@ async def test_three_players_from_setup_to_debrief(packset, tmp_path):
 async def test_nothing_private_of_another_player_is_on_screen(packset, tmp_path):
     app = hotseat_app(packset, saves=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        checked = 0
+        checked = []
         seen_handovers = set()
-        for _ in range(60):
-            if isinstance(app.screen, DebriefScreen):
-                break
+
+        def nothing_private_of_others(app):
             text = screen_text(app)
             showing = app.session.revealed
             for code in PLAYERS:
@@ -93,45 +87,33 @@ async def test_nothing_private_of_another_player_is_on_screen(packset, tmp_path)
                     continue
                 for mark in private_markers(app, code):
                     assert mark not in text, (type(app.screen).__name__, showing, code, mark)
-            checked += 1
             if isinstance(app.screen, HandOverScreen):
                 seen_handovers.add(app.screen.seat)
                 assert app.session.name_of(app.screen.seat) in text
-                await pilot.press("enter")
-                await pilot.pause()
-            else:
-                await answer(pilot, app)
-        assert checked > 20 and len(seen_handovers) >= 3
+            checked.append(type(app.screen).__name__)
+
+        await play_until(pilot, app, lambda: len(checked) >= 60 or on(app, "DebriefScreen")(),
+                         on_step=nothing_private_of_others)
+        assert len(seen_handovers) >= 3
 
 
 async def test_sealed_votes_hide_ballots_until_all_are_cast(packset, tmp_path):
     app = hotseat_app(packset, sealed=True, saves=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(200):
-            p = app.session.prompt
-            if p is not None and p.kind == "vote" and app.session.game.ballots_cast \
-                    and type(app.screen).__name__ == "VoteScreen":
-                text = screen_text(app)
-                assert "sealed ballot(s) cast" in text
-                for code, ballot in app.session.game.ballots_cast.items():
-                    assert f"{code} {ballot}" not in text
-                return
-            if isinstance(app.screen, HandOverScreen):
-                await pilot.press("enter")
-                await pilot.pause()
-            else:
-                await answer(pilot, app)
-        raise AssertionError("no second player's vote reached")
+        game = app.session.game
+        await play_until(pilot, app, lambda: game.ballots_cast and on(app, "VoteScreen")(),
+                         limit=200)
+        text = screen_text(app)
+        assert "sealed ballot(s) cast" in text
+        for code, ballot in game.ballots_cast.items():
+            assert f"{code} {ballot}" not in text
 
 
 async def test_hand_over_names_the_next_player_and_hides_the_rest(packset, tmp_path):
     app = hotseat_app(packset, saves=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, ChamberScreen)
-        for _ in range(30):
-            if isinstance(app.screen, HandOverScreen):
-                break
-            await answer(pilot, app)
+        await play_until(pilot, app, on(app, "HandOverScreen"), limit=30)
         text = screen_text(app)
         seat = app.screen.seat
         assert "Pass the keyboard" in text and app.session.name_of(seat) in text
@@ -160,20 +142,12 @@ async def test_facilitator_injects_an_event_behind_a_confirmation(packset, tmp_p
 
 
 async def test_my_seat_shows_only_the_acting_players_objectives(packset, tmp_path):
-    from councilgame.tui.screens.drafting import DraftingScreen
     from councilgame.tui.screens.seats import SeatsScreen
 
     app = hotseat_app(packset, saves=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(30):
-            if isinstance(app.screen, DraftingScreen):
-                break
-            if isinstance(app.screen, HandOverScreen):
-                await pilot.press("enter")
-                await pilot.pause()
-            else:
-                await answer(pilot, app)
-        assert isinstance(app.screen, DraftingScreen) and app.session.seat == "FRA"
+        await play_until(pilot, app, on(app, "DraftingScreen"), limit=30)
+        assert app.session.seat == "FRA"
         await pilot.press("i")
         await pilot.pause()
         assert isinstance(app.screen, SeatsScreen)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from councilgame.tui.screens.chamber import ChamberScreen
 from councilgame.tui.screens.consult import ConsultScreen
-from councilgame.tui.screens.debrief import DebriefScreen
 from councilgame.tui.screens.drafting import DraftingScreen
 from councilgame.tui.screens.help import HelpScreen
 from councilgame.tui.screens.newgame import NewGameScreen
 from councilgame.tui.screens.title import TitleScreen
 from councilgame.tui.screens.vote import RollCallScreen, VoteScreen
-from tests.tui.helpers import answer, make_app
+from tests.tui.helpers import make_app, on, play_until
 
 SIZE = (120, 40)
 
@@ -119,11 +118,7 @@ async def test_help_opens_and_closes(packset):
 async def test_a_whole_solo_game_through_the_ui_reaches_the_debrief(packset, tmp_path):
     app = make_app(packset, saves=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(400):
-            if isinstance(app.screen, DebriefScreen):
-                break
-            await answer(pilot, app)
-        assert isinstance(app.screen, DebriefScreen)
+        await play_until(pilot, app, on(app, "DebriefScreen"))
         assert app.session.game.finished
         await pilot.press("e")
         exported = list(tmp_path.glob("debrief-*.md"))
@@ -150,11 +145,7 @@ async def test_event_choice_sends_the_chosen_option(packset):
 
     app = make_app(packset, scenario="testland", seat="SOM", seed=3)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(50):
-            if isinstance(app.screen, EventScreen):
-                break
-            await answer(pilot, app)
-        assert isinstance(app.screen, EventScreen)
+        await play_until(pilot, app, on(app, "EventScreen"), limit=50)
         await pilot.press("down", "enter")  # the second option: wait
         await pilot.pause()
         assert not isinstance(app.screen, EventScreen)
@@ -164,12 +155,8 @@ async def test_event_choice_sends_the_chosen_option(packset):
 async def test_debrief_shows_causes_for_the_selected_month(packset):
     app = make_app(packset, scenario="testland", seat="FRA", seed=5)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(200):
-            if isinstance(app.screen, DebriefScreen):
-                break
-            await answer(pilot, app)
+        await play_until(pilot, app, on(app, "DebriefScreen"))
         screen = app.screen
-        assert isinstance(screen, DebriefScreen)
         screen._causes(2)
         text = str(screen.query_one("#causes").render())
         assert "February 2026" in text and "Violence" in text

@@ -5,16 +5,14 @@ from __future__ import annotations
 from councilgame.tui.screens.chamber import ChamberScreen
 from councilgame.tui.screens.load import LoadScreen
 from councilgame.tui.screens.title import TitleScreen
-from tests.tui.helpers import answer, make_app
+from tests.tui.helpers import make_app, on, play_until
 
 SIZE = (120, 40)
 
 
 async def play_months(pilot, app, months: int) -> None:
-    for _ in range(300):
-        if app.session.game.state.month > months or app.session.game.finished:
-            return
-        await answer(pilot, app)
+    game = app.session.game
+    await play_until(pilot, app, lambda: game.state.month > months or game.finished)
 
 
 async def test_autosave_at_month_end_then_continue_resumes_it(packset, tmp_path):
@@ -91,14 +89,10 @@ async def test_what_if_from_load_makes_a_new_branch_save(packset, tmp_path):
 
 
 async def test_what_if_from_the_debrief(packset, tmp_path):
-    from councilgame.tui.screens.debrief import DebriefScreen
 
     app = make_app(packset, scenario="testland", seat="FRA", seed=5, saves=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(200):
-            if isinstance(app.screen, DebriefScreen):
-                break
-            await answer(pilot, app)
+        await play_until(pilot, app, on(app, "DebriefScreen"))
         app.screen.query_one("#months").move_cursor(row=1)
         await pilot.press("w")
         await pilot.pause()

@@ -6,18 +6,13 @@ theme and the tests pin seeds, so the environment cannot change a snapshot.
 
 from __future__ import annotations
 
-from tests.tui.helpers import answer, make_app
+from tests.tui.helpers import make_app, on, play_until
 
 BIG = (120, 40)
 
 
-async def until(pilot, screen_name: str, limit: int = 300) -> None:
-    app = pilot.app
-    for _ in range(limit):
-        if type(app.screen).__name__ == screen_name:
-            return
-        await answer(pilot, app)
-    raise AssertionError(f"never reached {screen_name}")
+async def until(pilot, screen_name: str) -> None:
+    await play_until(pilot, pilot.app, on(pilot.app, screen_name), limit=300)
 
 
 def test_title(snap_compare, snap_packset):

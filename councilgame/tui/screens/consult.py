@@ -17,11 +17,6 @@ from councilgame.tui.widgets.tutorial import TutorialNote
 from councilgame.tui.widgets.whip import WhipCount
 
 
-def waiting_offers(session) -> list[tuple[int, object]]:
-    return [(i, d) for i, d in enumerate(session.game.state.deals)
-            if d.target == session.seat and d.status == "offered"]
-
-
 def private_panel(session) -> Text:
     """What only the acting seat may see: capital, objectives, deals offered, messages."""
     game = session.game
@@ -29,7 +24,7 @@ def private_panel(session) -> Text:
              f"{game.state.capital[session.seat]}\n", style="bold")
     for text, met in views.objective_status(game, session.seat):
         t.append(f"  {'✔' if met else '◆'} {text}\n", style="green" if met else "")
-    for _, d in waiting_offers(session):
+    for _, d in session.game.state.deals_waiting(session.seat):
         t.append(f"Deal offered by {d.seat}: its vote on your next draft for your yes on {d.draft}. "
                  "k accepts, x declines.\n", style="bold yellow")
     for m in game.state.messages:
@@ -172,7 +167,7 @@ class ConsultScreen(Screen):
 
     def action_answer_deal(self, accept: bool) -> None:
         session = self.app.session
-        offers = waiting_offers(session)
+        offers = session.game.state.deals_waiting(session.seat)
         if not offers:
             self.notify("No deal is waiting for your answer.")
             return
