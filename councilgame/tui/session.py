@@ -110,6 +110,13 @@ class Session:
     def name_of(self, code: str) -> str:
         return self.comp.names[self.comp.index[code]]
 
+    def delegation(self, code: str) -> str:
+        """'the Russian Federation', 'France': the name as it reads after 'delegate of'."""
+        name = self.name_of(code)
+        the = name.startswith(("Russian", "United", "Democratic", "Republic", "Central",
+                               "Syrian", "Islamic", "Netherlands", "Philippines"))
+        return f"the {name}" if the else name
+
     @property
     def is_permanent(self) -> bool:
         return bool(self.comp.permanent[self.comp.index[self.seat]])

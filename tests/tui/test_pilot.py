@@ -195,3 +195,16 @@ async def test_other_scenarios_show_no_tutorial(packset):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not app.screen.query_one(TutorialNote).display
+
+
+async def test_arrow_keys_choose_whom_to_lobby(packset):
+    app = make_app(packset)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("space", "t")
+        await pilot.pause()
+        await pilot.press("down", "down", "l")  # China, France, then the Russian Federation
+        await pilot.pause()
+        news = app.session.game.state.history[-1].news
+        assert any(n.startswith("Russian Federation hears France out") for n in news), news

@@ -99,6 +99,7 @@ class ConsultScreen(Screen):
         self.query_one("#consult-left").border_title = "Consultations"
         self.query_one("#whip").border_title = "Whip count (select a member)"
         self.refresh_view()
+        self.query_one("#whip-table").focus()  # the arrow keys choose whom to lobby or message
 
     def refresh_view(self) -> None:
         session = self.app.session

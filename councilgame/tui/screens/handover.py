@@ -23,7 +23,7 @@ class HandOverScreen(ModalScreen[None]):
         session = self.app.session
         t = Text("Pass the keyboard\n\n", style="bold")
         t.append(f"to {session.players_of(self.seat)},\n", style="bold")
-        t.append(f"delegate of {session.name_of(self.seat)}.\n\n")
+        t.append(f"delegate of {session.delegation(self.seat)}.\n\n")
         p = session.prompt
         step = {"draft": "You hold the pen.", "consult": "Consultations are open.",
                 "vote": "A vote is called.", "choice": "An event needs your decision."}

@@ -42,6 +42,7 @@ class VoteScreen(Screen):
         session = self.app.session
         game = session.game
         self.query_one("#vote-left").border_title = "Vote"
+        self.query_one("#whip-table").focus()
         self.query_one("#whip").border_title = "How the others lean"
         q = Text(session.prompt.question, style="bold")
         q.append("\nPress y, n or a.")
