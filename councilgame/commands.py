@@ -218,8 +218,8 @@ def summary_text(game, upto: int | None = None) -> str:
 
 def simulate(scenario: str, games: int, seed: int, as_json: bool, extra: list[Path],
              workers: int = 1) -> int:
+    from councilgame.play.simulation import simulate as sim
     from councilgame.report import render_report
-    from councilgame.simulation import simulate as sim
 
     comp = compiled_scenario(scenario, extra)
     show = not as_json and sys.stderr.isatty()

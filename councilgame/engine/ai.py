@@ -23,6 +23,7 @@ import numpy as np
 
 from councilgame.engine.compiled import Compiled, CompiledFile
 from councilgame.engine.state import GameState
+from councilgame.engine.voting import adopts, tally_list
 
 YES, ABSTAIN, NO = "yes", "abstain", "no"
 SAFETY = 0.4  # margin a drafter wants above the yes line, for the noise of the day
@@ -133,7 +134,7 @@ def support_score(comp: Compiled, U: np.ndarray, vlines: np.ndarray) -> np.ndarr
     lines = np.where(perm, vlines + 0.3, ai.no_threshold + 0.2)[:, None]
     gap = np.maximum(lines - U, 0.0)
     vetoes = (gap[perm] > 0.3).sum(axis=0)
-    passes = (yes >= 9) & (vetoes == 0)
+    passes = adopts(yes, vetoes)
     margin = np.minimum(np.maximum(U, -1.5), 1.0).sum(axis=0) * 0.15
     return (yes + 6.0 * (yes == U.shape[0]) - 5.0 * vetoes - _GAP_WEIGHT[perm.astype(int)] @ gap
             - (gap > 0).sum(axis=0) * 0.5 + 4.0 * passes + margin)
@@ -246,7 +247,6 @@ def amendment_for(comp: Compiled, state: GameState, dm: DraftModel, sel: np.ndar
         if contrib[k] < -0.4 and u[i] - contrib[k] > ai.yes_threshold:
             gain = -dm.M[:, k]
             ballots = amendment_ballots(comp, gain)
-            vetoed = any(b == NO and comp.permanent[j] for j, b in enumerate(ballots))
-            if ballots.count(YES) >= 9 and not vetoed:
+            if tally_list(ballots, comp.codes, comp.permanent).adopted:
                 return int(i), k
     return None

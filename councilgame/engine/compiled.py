@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from councilgame.engine import expressions as ex
-from councilgame.engine.bundle import ScenarioBundle
 from councilgame.engine.features import FEATURES
 from councilgame.engine.namespace import COUNCIL_STOCKS, names_with_ranges, variable_ranges
-from councilgame.packs.schema import Clause, ClauseOffer, Effects, Event
+from councilgame.model import Clause, ClauseOffer, Effects, Event
+from councilgame.model.bundle import ScenarioBundle
 
 Getter = Callable[[list], float]
 

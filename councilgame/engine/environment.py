@@ -5,7 +5,7 @@ from __future__ import annotations
 from councilgame.engine.compiled import Compiled
 from councilgame.engine.namespace import FILE_FIELDS, SCORE_NAMES, variable_ranges
 from councilgame.engine.state import GameState
-from councilgame.engine.typology import AUTH_LEGALITY
+from councilgame.model.typology import AUTH_LEGALITY
 
 # build_env writes file fields in this order
 assert tuple(FILE_FIELDS) == ("on_agenda", "neglect", "adopted", "failed", "vetoes", "prst")

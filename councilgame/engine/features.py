@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from councilgame.engine.typology import Aim, Authorization, Compliance, Funding, Lead, Principles
+from councilgame.model.typology import Aim, Authorization, Compliance, Funding, Lead, Principles
 
 OP_FEATURES = (
     "troops", "un_troops", "police", "un_police", "observers", "robust", "combat",

@@ -1,9 +1,21 @@
-"""The Council at work on one agenda file: drafting, rival drafts, consultations, amendments,
-the roll call and what a vote leads to. A mixin of `Game`, which owns the state and the flow."""
+"""One agenda file in the chamber, from the pen to the fallback.
+
+A `Meeting` is created for its file and dropped after it, so nothing a member proposed on one
+file (an amendment, a rival draft, lobbying) can outlive it. Its phases, in order:
+
+1. drafting: the penholder tables a text, or passes;
+2. an AI permanent member facing a veto may table a rival draft, voted first;
+3. consultations: each human seat lobbies, amends, trades, signals, or announces a rival draft;
+4. the players' rival drafts are voted, in the order they were announced;
+5. amendments, then the draft itself (one roll call each, decided by `voting.tally`);
+6. fallback, when no resolution passed: a presidential statement, or press elements.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Generator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -13,18 +25,21 @@ from councilgame.engine.actions import (
     Amend,
     AnswerDeal,
     Deal,
-    Done,
     Lobby,
     Message,
     Prompt,
     SignalVeto,
     TableDraft,
+    Vote,
 )
-from councilgame.engine.compiled import CompiledFile
+from councilgame.engine.compiled import Compiled, CompiledFile
 from councilgame.engine.environment import build_env
-from councilgame.engine.state import DealRecord, MessageRecord, MonthRecord, VoteRecord
-from councilgame.engine.types import Draft, Flow
-from councilgame.engine.voting import Tally, tally
+from councilgame.engine.state import DealRecord, GameState, MessageRecord, MonthRecord, VoteRecord
+from councilgame.engine.types import Flow
+from councilgame.engine.voting import Tally, tally, tally_list
+
+if TYPE_CHECKING:
+    from councilgame.engine.game import Game
 
 RIVAL_LINE = -0.3  # a permanent member this unhappy may table a rival draft
 # How much a penholder insists on its own text this month (a few levels, so that drafts can be
@@ -33,100 +48,115 @@ RESOLVE = (0.25, 0.5, 0.8, 1.4, ai.ON_RECORD)
 RESOLVE_P = (0.25, 0.33, 0.25, 0.12, 0.05)
 DEAL_VALUE = 0.6  # utility a pledge of future support is worth to the member who takes it
 
+Ballots = Generator[Prompt, Action, Tally]
+
+
+@dataclass
+class Draft:
+    """The text on the table: its file, sponsor, selected offers and utility model."""
+
+    file: str
+    sponsor: str
+    selected: np.ndarray
+    model: ai.DraftModel
+    symbol: str
+
+    def keys(self, file: CompiledFile) -> list[str]:
+        return [o.key for k, o in enumerate(file.offers) if self.selected[k]]
+
+
+def available_offers(game: Game, file: CompiledFile) -> np.ndarray:
+    """Which offers the file holds this month (some are offered only when a condition holds)."""
+    if not any(file.offer_when):
+        return np.ones(len(file.offers))
+    env = build_env(game.comp, game.state)
+    return np.array([1.0 if w is None or w(env) else 0.0 for w in file.offer_when])
+
+
+def settle_deals(st: GameState, comp: Compiled, sponsor: str, votes: dict[str, str],
+                 symbol: str = "") -> None:
+    """A pledge falls due on the creditor's next draft: kept if the debtor votes yes. Between
+    players, the target's side falls due on the draft that was on the table."""
+    for deal in st.deals:
+        if deal.target_status == "open" and deal.draft == symbol:
+            deal.target_status = "kept" if votes.get(deal.target) == "yes" else "broken"
+        if deal.status == "offered" and deal.draft == symbol:
+            deal.status = "lapsed"
+        if deal.status != "open" or deal.target != sponsor or deal.month == st.month:
+            continue
+        kept = votes.get(deal.seat) == "yes"
+        deal.status = "kept" if kept else "broken"
+        t, s = comp.index[deal.target], comp.index[deal.seat]
+        st.memory[t, s] += 0.2 if kept else -2 * comp.model.ai.slight
+
 
 class Meeting:
-    """Methods of Game that handle one file in the chamber."""
+    """The Council at work on one file; `run` is its flow, paused on prompts for players."""
 
-    def _deal_with(self, file: CompiledFile, rec: MonthRecord) -> Flow:
-        sponsor = next((p for p in file.penholders), 0)
-        code = self.comp.codes[sponsor]
-        self.lobby[:] = 0.0
-        self.available = self._available(file)
-        dm = ai.draft_model(self.comp, self.state, file, sponsor, self.lobby)
-        if code in self.humans:
-            action = yield Prompt(kind="draft", seat=code, file=file.id,
-                                  options=self.offer_keys(file.id),
-                                  question=f"You hold the pen on {file.title}. Table a draft?")
-            keys = action.offers if isinstance(action, TableDraft) else []
-            sel = np.array([1.0 if o.key in keys else 0.0 for o in file.offers])
-        else:
-            resolve = RESOLVE[int(self.rng.choice(len(RESOLVE), p=RESOLVE_P))]
-            sel = ai.cached_draft(self.comp, self.state, dm, self._urgent(file), resolve,
-                                  self.available)
-            if sel.any() and resolve < ai.ON_RECORD and not self._worth_tabling(dm, sel):
-                sel[:] = 0.0
+    def __init__(self, game: Game, file: CompiledFile, rec: MonthRecord):
+        self.game, self.comp, self.state = game, game.comp, game.state
+        self.file, self.rec = file, rec
+        self.sponsor = next((p for p in file.penholders), 0)
+        self.lobby = np.zeros(len(self.comp.codes))  # all lobbying and deals, as members feel it
+        self.lobby_by: dict[str, np.ndarray] = {}  # the same, per seat that spent it (private)
+        self.available = available_offers(game, file)
+        self.draft: Draft | None = None
+        self.amendments: list[Amend] = []
+        self.rivals: list[TableDraft] = []
+        self.ballots_cast: dict[str, str] = {}  # players' ballots so far, public in an open roll call
+        self.on_vote: tuple[np.ndarray, bool] | None = None  # utilities voted on now, amendment?
+
+    @property
+    def humans(self) -> set[str]:
+        return self.game.humans
+
+    @property
+    def rng(self) -> np.random.Generator:
+        return self.game.rng
+
+    def offer_keys(self) -> list[str]:
+        return [o.key for k, o in enumerate(self.file.offers) if self.available[k]]
+
+    def selection(self, keys: list[str]) -> np.ndarray:
+        return np.array([1.0 if o.key in keys else 0.0 for o in self.file.offers])
+
+    # ---- the flow ----------------------------------------------------------------------------
+    def run(self) -> Flow:
+        file, code = self.file, self.comp.codes[self.sponsor]
+        dm = ai.draft_model(self.comp, self.state, file, self.sponsor, self.lobby)
+        sel = yield from self._drafting(dm, code)
         if not sel.any():
-            self._fallback(file, rec, dm)
+            self._fallback(dm)
             return
-        if code not in self.humans:
-            r = self._ai_rival(dm, sel)
-            if r is not None:
-                rdm = ai.draft_model(self.comp, self.state, file, r, self.lobby)
-                rsel = ai.ai_draft(self.comp, self.state, rdm, np.zeros(len(file.offers)), 2.5,
-                                   self.available)
-                if rsel.any() and (yield from self._vote_rival(file, rec, rdm, rsel)):
-                    return
-        symbol = f"{file.id}/{self.state.month}"
-        self.draft = Draft(file.id, code, sel, dm, symbol)
-        self._human_rivals: list[TableDraft] = []
-        yield from self._consult(file, rec)
+        if code not in self.humans and (yield from self._ai_rival(dm, sel)):
+            return
+        self.draft = Draft(file.id, code, sel, dm, f"{file.id}/{self.state.month}")
+        yield from self._consultations()
         penholder_draft = self.draft
-        for rival in self._human_rivals:
+        for rival in self.rivals:
             rdm = ai.draft_model(self.comp, self.state, file, self.comp.index[rival.seat], self.lobby)
-            rsel = np.array([1.0 if o.key in rival.offers else 0.0 for o in file.offers])
-            if (yield from self._vote_rival(file, rec, rdm, rsel)):
+            if (yield from self._vote_rival(rdm, self.selection(rival.offers))):
                 return
         self.draft = penholder_draft
-        tl = yield from self._amend_and_vote(file, rec)
-        self.draft = None
+        tl = yield from self._amend_and_vote(penholder_draft)
         if not tl.adopted:
-            self._fallback(file, rec, dm)
+            self._fallback(dm)
 
-    def _available(self, file: CompiledFile) -> np.ndarray:
-        """Which offers the file holds this month (some are offered only when a condition holds)."""
-        if not any(file.offer_when):
-            return np.ones(len(file.offers))
-        env = build_env(self.comp, self.state)
-        return np.array([1.0 if w is None or w(env) else 0.0 for w in file.offer_when])
+    def _drafting(self, dm: ai.DraftModel, code: str) -> Generator[Prompt, Action, np.ndarray]:
+        if code in self.humans:
+            action = yield Prompt(kind="draft", seat=code, file=self.file.id, options=self.offer_keys(),
+                                  question=f"You hold the pen on {self.file.title}. Table a draft?")
+            return self.selection(action.offers if isinstance(action, TableDraft) else [])
+        resolve = RESOLVE[int(self.rng.choice(len(RESOLVE), p=RESOLVE_P))]
+        sel = ai.cached_draft(self.comp, self.state, dm, self.urgent(), resolve, self.available)
+        if sel.any() and resolve < ai.ON_RECORD and not self._worth_tabling(dm, sel):
+            sel[:] = 0.0
+        return sel
 
-    def offer_keys(self, file_id: str) -> list[str]:
-        """Keys of the offers available for a file this month."""
-        file = self.comp.files[file_id]
-        avail = self.available if len(self.available) == len(file.offers) else self._available(file)
-        return [o.key for k, o in enumerate(file.offers) if avail[k]]
-
-    def _ai_rival(self, dm: ai.DraftModel, sel: np.ndarray) -> int | None:
-        """A permanent member that would veto the penholder's text sometimes tables its own
-        draft first, as Russia did on Syria and Ukraine; it usually fails for lack of votes."""
-        comp = self.comp
-        u = dm.utilities(sel)
-        vlines = ai.veto_lines(comp, self.state)
-        rivals = [i for i in np.argsort(u) if comp.permanent[i] and u[i] < RIVAL_LINE
-                  and i != dm.sponsor and comp.codes[i] not in self.humans]
-        if not rivals:
-            return None
-        r = int(rivals[0])
-        return r if self.rng.random() < (0.5 if u[r] < vlines[r] else 0.2) else None
-
-    def _vote_rival(self, file: CompiledFile, rec: MonthRecord, rdm: ai.DraftModel,
-                    rsel: np.ndarray) -> Generator[Prompt, Action, bool]:
-        """Put a rival draft to the vote before the penholder's; True when it is adopted
-        (the penholder then withdraws its text)."""
-        comp = self.comp
-        sponsor = comp.codes[rdm.sponsor]
-        self.draft = Draft(file.id, sponsor, rsel, rdm, f"{file.id}/{self.state.month}/{sponsor}")
-        keys = [o.key for k, o in enumerate(file.offers) if rsel[k]]
-        rec.news.append(f"{comp.names[rdm.sponsor]} tables a rival draft on {file.title}.")
-        tl = yield from self._roll_call(rdm.utilities(rsel), self.draft.symbol, "draft",
-                                        sponsor, keys, rec)
-        self._outcome(file, rec, tl, self.draft)
-        self.draft = None
-        return tl.adopted
-
-    def _urgent(self, file: CompiledFile) -> np.ndarray:
+    def urgent(self) -> np.ndarray:
         """Offers that renew a mandate about to lapse: the penholder must table one."""
-        out = np.zeros(len(file.offers))
-        for k, o in enumerate(file.offers):
+        out = np.zeros(len(self.file.offers))
+        for k, o in enumerate(self.file.offers):
             op = self.state.ops.get(o.target) if o.target else None
             if op and op.active and op.mandate is not None and op.mandate <= 1 and any(
                 ch.do == "renew" for ch in o.clause.effects.operations
@@ -138,68 +168,132 @@ class Meeting:
         """A draft heading for a veto or defeat is still tabled sometimes, to make a point."""
         u = dm.utilities(sel)
         ballots = ai.ballots_from(self.comp, u, ai.veto_lines(self.comp, self.state))
-        passes = ballots.count("yes") >= 9 and not any(
-            b == "no" and self.comp.permanent[i] for i, b in enumerate(ballots))
+        passes = tally_list(ballots, self.comp.codes, self.comp.permanent).adopted
         return passes or self.rng.random() < 0.35
 
-    def _consult(self, file: CompiledFile, rec: MonthRecord) -> Flow:
-        d = self.draft
-        vlines = ai.veto_lines(self.comp, self.state)
-        u = d.model.utilities(d.selected)
-        for i, code in enumerate(self.comp.codes):
-            if code not in self.humans and self.comp.permanent[i] and u[i] < vlines[i]:
-                worst = int(np.argmin(d.model.M[i] * d.selected))
-                rec.news.append(f"{self.comp.names[i]} signals a veto unless "
-                                f"'{file.offers[worst].clause.title}' goes.")
-        for code in sorted(self.humans, key=lambda c: self.comp.names[self.comp.index[c]]):
-            while True:
-                action = yield Prompt(kind="consult", seat=code, file=file.id,
-                                      question="Consultations: lobby, amend, signal, or done.")
-                if isinstance(action, Done):
-                    break
-                self._consult_action(action, rec)
+    def _ai_rival(self, dm: ai.DraftModel, sel: np.ndarray) -> Generator[Prompt, Action, bool]:
+        """A permanent member that would veto the penholder's text sometimes tables its own
+        draft first, as Russia did on Syria and Ukraine; True when the rival is adopted."""
+        r = self._rival_member(dm, sel)
+        if r is None:
+            return False
+        rdm = ai.draft_model(self.comp, self.state, self.file, r, self.lobby)
+        rsel = ai.ai_draft(self.comp, self.state, rdm, np.zeros(len(self.file.offers)), 2.5,
+                           self.available)
+        return bool(rsel.any()) and (yield from self._vote_rival(rdm, rsel))
 
-    def _consult_action(self, action: Action, rec: MonthRecord) -> None:
-        d, comp, st = self.draft, self.comp, self.state
+    def _rival_member(self, dm: ai.DraftModel, sel: np.ndarray) -> int | None:
+        comp = self.comp
+        u = dm.utilities(sel)
+        vlines = ai.veto_lines(comp, self.state)
+        rivals = [i for i in np.argsort(u) if comp.permanent[i] and u[i] < RIVAL_LINE
+                  and i != dm.sponsor and comp.codes[i] not in self.humans]
+        if not rivals:
+            return None
+        r = int(rivals[0])
+        return r if self.rng.random() < (0.5 if u[r] < vlines[r] else 0.2) else None
+
+    def _vote_rival(self, rdm: ai.DraftModel, rsel: np.ndarray) -> Generator[Prompt, Action, bool]:
+        """Put a rival draft to the vote before the penholder's; True when it is adopted
+        (the penholder then withdraws its text)."""
+        comp, file = self.comp, self.file
+        sponsor = comp.codes[rdm.sponsor]
+        self.draft = Draft(file.id, sponsor, rsel, rdm, f"{file.id}/{self.state.month}/{sponsor}")
+        self.rec.say("draft", f"{comp.names[rdm.sponsor]} tables a rival draft on {file.title}.",
+                     (sponsor,))
+        tl = yield from self._roll_call(rdm.utilities(rsel), self.draft.symbol, "draft", sponsor,
+                                        self.draft.keys(file))
+        self._outcome(tl, self.draft)
+        self.draft = None
+        return tl.adopted
+
+    # ---- consultations -----------------------------------------------------------------------
+    def _consultations(self) -> Flow:
+        d, comp = self._draft(), self.comp
+        vlines = ai.veto_lines(comp, self.state)
+        u = d.model.utilities(d.selected)
+        for i, code in enumerate(comp.codes):
+            if code not in self.humans and comp.permanent[i] and u[i] < vlines[i]:
+                worst = int(np.argmin(d.model.M[i] * d.selected))
+                self.rec.say("signal", f"{comp.names[i]} signals a veto unless "
+                             f"'{self.file.offers[worst].clause.title}' goes.", (code,))
+        for code in sorted(self.humans, key=lambda c: comp.names[comp.index[c]]):
+            # the game applies each move through `consult` and resumes only on Done
+            yield Prompt(kind="consult", seat=code, file=self.file.id,
+                         question="Consultations: lobby, amend, signal, or done.")
+
+    def projected_ballot(self, seat: str) -> str:
+        """The ballot the AI would cast in `seat`'s place on the question now put, before the
+        noise of the day."""
+        if self.on_vote is None:
+            return "abstain"
+        u, amendment = self.on_vote
+        i = self.comp.index[seat]
+        if amendment:
+            return ai.amendment_ballots(self.comp, u)[i]
+        return ai.ballots_from(self.comp, u, ai.veto_lines(self.comp, self.state))[i]
+
+    def _draft(self) -> Draft:
+        if self.draft is None:  # pragma: no cover - the flow sets it before consultations
+            raise RuntimeError("no draft on the table")
+        return self.draft
+
+    def consult(self, action: Action) -> None:
+        """One move of a player in consultations (already checked by the game)."""
+        d, comp, st, rec = self._draft(), self.comp, self.state, self.rec
         if isinstance(action, Lobby):
-            t = comp.index[action.target]
-            before = self._leaning(t)
-            st.capital[action.seat] -= action.points
-            self.lobby[t] += action.points * comp.model.ai.lobby_effect
-            st.memory[t, comp.index[action.seat]] += 0.1 * action.points
-            d.model.base = sum(d.model.parts.values())
-            after = self._leaning(t)
-            who, by = comp.names[t], comp.names[comp.index[action.seat]]
-            rec.news.append(f"{who} hears {by} out and now leans {after}." if after != before
-                            else f"{who} hears {by} out but still leans {after}.")
+            self._lobby(action)
         elif isinstance(action, Deal):
-            self._deal(action, rec)
+            self._deal(action)
         elif isinstance(action, SignalVeto):
             i = comp.index[action.seat]
-            rec.news.append(f"{comp.names[i]} signals a veto of the draft as it stands.")
+            rec.say("signal", f"{comp.names[i]} signals a veto of the draft as it stands.",
+                    (action.seat,))
             if d.sponsor not in self.humans:
                 worst = int(np.argmin(d.model.M[i] * d.selected))
                 d.selected[worst] = 0.0
         elif isinstance(action, Amend):
-            self._pending_amendments.append(action)
+            self.amendments.append(action)
         elif isinstance(action, AnswerDeal):
-            self._answer_deal(action)
+            deal = st.deals[action.deal]
+            deal.status = "open" if action.accept else "declined"
+            if action.accept:
+                deal.target_status = "open"
         elif isinstance(action, Message):
             st.messages.append(MessageRecord(st.month, action.seat, action.target, action.text))
         elif isinstance(action, TableDraft):
-            self._human_rivals.append(action)
-            rec.news.append(f"{comp.names[comp.index[action.seat]]} announces a rival draft.")
+            self.rivals.append(action)
+            rec.say("draft", f"{comp.names[comp.index[action.seat]]} announces a rival draft.",
+                    (action.seat,))
 
-    def _leaning(self, member: int) -> str:
+    def _lobby(self, action: Lobby) -> None:
+        d, comp, st = self._draft(), self.comp, self.state
+        t = comp.index[action.target]
+        before = self.leaning(t)
+        st.capital[action.seat] -= action.points
+        self._push(action.seat, t, action.points * comp.model.ai.lobby_effect)
+        st.memory[t, comp.index[action.seat]] += 0.1 * action.points
+        d.model.base = sum(d.model.parts.values())
+        after = self.leaning(t)
+        who, by = comp.names[t], comp.names[comp.index[action.seat]]
+        text = (f"{who} hears {by} out and now leans {after}." if after != before
+                else f"{who} hears {by} out but still leans {after}.")
+        self.rec.say("lobby", text, (action.seat, action.target), private_to=(action.seat,))
+
+    def _push(self, seat: str, member: int, amount: float) -> None:
+        self.lobby[member] += amount
+        self.lobby_by.setdefault(seat, np.zeros(len(self.comp.codes)))[member] += amount
+
+    def leaning(self, member: int) -> str:
         """How a member would vote on the draft on the table now, before the noise of the day."""
-        d = self.draft
+        d = self._draft()
         u = d.model.utilities(d.selected)
         return ai.ballots_from(self.comp, u, ai.veto_lines(self.comp, self.state))[member]
 
-    def _deal(self, action: Deal, rec: MonthRecord) -> None:
+    def _deal(self, action: Deal) -> None:
         """An AI target takes the deal if the pledge is worth enough to bring its vote round;
         a player's seat answers it itself (sealed until the debrief)."""
-        d, comp, st = self.draft, self.comp, self.state
+        d, comp, st = self._draft(), self.comp, self.state
         if action.target in self.humans:
             st.deals.append(DealRecord(st.month, action.seat, action.target, d.file,
                                        status="offered", draft=d.symbol))
@@ -208,46 +302,27 @@ class Meeting:
         value = DEAL_VALUE + 0.3 * comp.member_ties[t, s] + 0.5 * st.memory[t, s]
         u = d.model.utilities(d.selected)[t]
         broken = sum(1 for x in st.deals if x.seat == action.seat and x.status == "broken")
+        seats, private = (action.seat, action.target), (action.seat,)
         if u > comp.model.ai.yes_threshold + ai.SAFETY or value - 0.4 * broken <= 0:
-            rec.news.append(f"{comp.names[t]} declines the deal offered by {comp.names[s]}.")
+            self.rec.say("deal", f"{comp.names[t]} declines the deal offered by {comp.names[s]}.",
+                         seats, private)
             return
-        self.lobby[t] += value
+        self._push(action.seat, t, value)
         d.model.base = sum(d.model.parts.values())
         st.deals.append(DealRecord(st.month, action.seat, action.target, d.file))
-        rec.news.append(f"{comp.names[t]} accepts a deal with {comp.names[s]}.")
+        self.rec.say("deal", f"{comp.names[t]} accepts a deal with {comp.names[s]}.", seats, private)
 
-    def _answer_deal(self, action: AnswerDeal) -> None:
-        deal = self.state.deals[action.deal]
-        deal.status = "open" if action.accept else "declined"
-        if action.accept:
-            deal.target_status = "open"
-
-    def _settle_deals(self, sponsor: str, votes: dict[str, str], symbol: str = "") -> None:
-        """A pledge falls due on the creditor's next draft: kept if the debtor votes yes. Between
-        players, the target's side falls due on the draft that was on the table."""
-        st, comp = self.state, self.comp
-        for deal in st.deals:
-            if deal.target_status == "open" and deal.draft == symbol:
-                deal.target_status = "kept" if votes.get(deal.target) == "yes" else "broken"
-            if deal.status == "offered" and deal.draft == symbol:
-                deal.status = "lapsed"
-
-            if deal.status != "open" or deal.target != sponsor or deal.month == st.month:
-                continue
-            kept = votes.get(deal.seat) == "yes"
-            deal.status = "kept" if kept else "broken"
-            t, s = comp.index[deal.target], comp.index[deal.seat]
-            st.memory[t, s] += 0.2 if kept else -2 * comp.model.ai.slight
-
-    def _amend_and_vote(self, file: CompiledFile, rec: MonthRecord) -> Generator[Prompt, Action, Tally]:
-        d = self.draft
-        amendments = [(a.seat, a.offer, a.remove) for a in self._pending_amendments]
-        self._pending_amendments = []
+    # ---- amendments and votes ------------------------------------------------------------------
+    def _amend_and_vote(self, d: Draft) -> Ballots:
+        file = self.file
+        amendments = [(a.seat, a.offer, a.remove) for a in self.amendments]
+        self.amendments = []
         pick = ai.amendment_for(self.comp, self.state, d.model, d.selected, self.humans)
         if pick:
             amendments.append((self.comp.codes[pick[0]], file.offers[pick[1]].key, True))
+        keys = [o.key for o in file.offers]
         for n, (seat, key, remove) in enumerate(amendments, 1):
-            k = next(j for j, o in enumerate(file.offers) if o.key == key)
+            k = keys.index(key)
             new = d.selected.copy()
             if remove:
                 new[k] = 0.0
@@ -255,18 +330,17 @@ class Meeting:
                 new = ai.allowed(file, new, k)
             gain = d.model.M @ (new - d.selected)
             what = [f"{'delete' if remove else 'add'} {key}"]
-            tl = yield from self._roll_call(gain, f"{d.symbol}/A{n}", "amendment", seat, what, rec,
+            tl = yield from self._roll_call(gain, f"{d.symbol}/A{n}", "amendment", seat, what,
                                             amendment=True)
             if tl.adopted:
                 d.selected = new
         u = d.model.utilities(d.selected)
-        keys = [o.key for k, o in enumerate(file.offers) if d.selected[k]]
-        tl = yield from self._roll_call(u, d.symbol, "draft", d.sponsor, keys, rec)
-        self._outcome(file, rec, tl, d)
+        tl = yield from self._roll_call(u, d.symbol, "draft", d.sponsor, d.keys(file))
+        self._outcome(tl, d)
         return tl
 
     def _roll_call(self, u: np.ndarray, symbol: str, kind: str, sponsor: str, clauses: list[str],
-                   rec: MonthRecord, amendment: bool = False) -> Generator[Prompt, Action, Tally]:
+                   amendment: bool = False) -> Ballots:
         comp = self.comp
         noisy = u + self.rng.normal(0.0, comp.model.ai.noise, size=len(comp.codes))
         if amendment:
@@ -274,29 +348,28 @@ class Meeting:
         else:
             ballots = ai.ballots_from(comp, noisy, ai.veto_lines(comp, self.state))
         votes = dict(zip(comp.codes, ballots, strict=True))
-        self.ballots_cast = {}  # players' ballots so far, public in an open roll call
-        for i in self._roll_order():
+        self.ballots_cast = {}
+        self.on_vote = (u, amendment)
+        for i in self.game.roll_order():
             code = comp.codes[i]
             if code in self.humans:
-                action = yield Prompt(kind="vote", seat=code, file=self.draft.file,
+                action = yield Prompt(kind="vote", seat=code, file=self.file.id,
                                       options=["yes", "no", "abstain"],
                                       question=f"Vote on {symbol} ({kind}).")
-                votes[code] = action.ballot
-                self.ballots_cast[code] = action.ballot
+                ballot = action.ballot if isinstance(action, Vote) else "abstain"
+                votes[code] = ballot
+                self.ballots_cast[code] = ballot
+        self.on_vote = None
         tl = tally(votes, [c for i, c in enumerate(comp.codes) if comp.permanent[i]])
         if kind == "draft":
-            self._settle_deals(sponsor, votes, symbol)
-        rec.votes.append(VoteRecord(self.state.month, self.draft.file, symbol, kind, sponsor, clauses,
-                                    votes, tl.result, list(tl.vetoed_by), tl.yes, tl.no, tl.abstain))
+            settle_deals(self.state, self.comp, sponsor, votes, symbol)
+        self.rec.votes.append(VoteRecord(self.state.month, self.file.id, symbol, kind, sponsor,
+                                         clauses, votes, tl.result, list(tl.vetoed_by), tl.yes,
+                                         tl.no, tl.abstain))
         return tl
 
-    def _roll_order(self) -> list[int]:
-        order = self.comp.president_order
-        start = order.index(self.comp.index[self.president()])
-        return order[start:] + order[:start]
-
-    def _outcome(self, file: CompiledFile, rec: MonthRecord, tl: Tally, d: Draft) -> None:
-        st, comp = self.state, self.comp
+    def _outcome(self, tl: Tally, d: Draft) -> None:
+        st, comp, file, rec = self.state, self.comp, self.file, self.rec
         fs = st.files[file.id]
         sponsor = comp.index[d.sponsor]
         if tl.adopted:
@@ -304,21 +377,23 @@ class Meeting:
             fs.adopted += 1
             st.margins.append(100.0 * tl.yes / len(comp.codes))
             rec.outputs[file.id] = "resolution"
-            rec.news.append(f"{file.title}: adopted {tl.summary()}.")
+            rec.say("vote", f"{file.title}: adopted {tl.summary()}.", (d.sponsor,))
+            changer = self.game.changer
             for k, o in enumerate(file.offers):
                 if d.selected[k]:
                     label = o.clause.title
-                    rec.news += self.changer.apply(o.clause.effects, "clause", o.key, label, o.target)
+                    rec.say_all("effect", changer.apply(o.clause.effects, "clause", o.key, label,
+                                                        o.target))
                     if o.clause.legitimacy:
-                        self.changer.add(comp.var_index["accountability"], o.clause.legitimacy,
-                                         "clause", o.key, label)
+                        changer.add(comp.var_index["accountability"], o.clause.legitimacy,
+                                    "clause", o.key, label)
             return
         if tl.vetoed_by:
             st.counts["vetoes"] += 1
             fs.vetoes += 1
             names = " and ".join(comp.names[comp.index[c]] for c in tl.vetoed_by)
-            rec.news.append(f"{file.title}: vetoed by {names} ({tl.summary()}); the General "
-                            "Assembly will debate the veto (res. 76/262).")
+            rec.say("vote", f"{file.title}: vetoed by {names} ({tl.summary()}); the General "
+                    "Assembly will debate the veto (res. 76/262).", tl.vetoed_by)
             for c in tl.vetoed_by:
                 st.vetoes_cast[c] = st.vetoes_cast.get(c, 0) + 1
                 v = comp.index[c]
@@ -327,16 +402,18 @@ class Meeting:
         else:
             st.counts["failed"] += 1
             fs.failed += 1
-            rec.news.append(f"{file.title}: failed with {tl.yes} votes in favour ({tl.summary()}).")
+            rec.say("vote", f"{file.title}: failed with {tl.yes} votes in favour ({tl.summary()}).",
+                    (d.sponsor,))
 
-    def _fallback(self, file: CompiledFile, rec: MonthRecord, dm: ai.DraftModel) -> None:
+    def _fallback(self, dm: ai.DraftModel) -> None:
         """When no resolution passes: a presidential statement needs consensus; else press
         elements, which commit nobody."""
+        file, rec = self.file, self.rec
         noisy = dm.base + self.rng.normal(0.0, self.comp.model.ai.noise, size=len(self.comp.codes))
         if (noisy > self.comp.model.ai.no_threshold * 0.5).all():
             rec.outputs[file.id] = "presidential statement"
             self.state.files[file.id].prst += 1
-            rec.news.append(f"{file.title}: the President reads a statement agreed by consensus.")
+            rec.say("statement", f"{file.title}: the President reads a statement agreed by consensus.")
         else:
             rec.outputs[file.id] = "press elements"
-            rec.news.append(f"{file.title}: no consensus; the President gives press elements.")
+            rec.say("statement", f"{file.title}: no consensus; the President gives press elements.")

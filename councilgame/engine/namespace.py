@@ -6,7 +6,7 @@ positions in a flat environment vector), so the two cannot disagree.
 
 from __future__ import annotations
 
-from councilgame.engine.bundle import ScenarioBundle
+from councilgame.model.bundle import ScenarioBundle
 
 COUNCIL_STOCKS = {"impartiality": 65.0, "accountability": 50.0}
 OP_FIELDS = {

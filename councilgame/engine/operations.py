@@ -14,8 +14,8 @@ from councilgame.engine.features import OP_FEATURES, op_features, theatre_featur
 from councilgame.engine.namespace import COUNCIL_STOCKS
 from councilgame.engine.state import Cause, GameState, OpState
 from councilgame.engine.textfmt import fill
-from councilgame.engine.typology import Authorization, Lead
-from councilgame.packs.schema import Effects
+from councilgame.model import Effects
+from councilgame.model.typology import Authorization, Lead
 
 N_OP = len(OP_FEATURES)
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from councilgame.engine.game import Game
+from typing import TYPE_CHECKING
+
+from councilgame.engine.compiled import Compiled
+
+if TYPE_CHECKING:
+    from councilgame.engine.game import Game
 
 
 def game_record(game: Game) -> dict:
@@ -37,8 +42,10 @@ def game_record(game: Game) -> dict:
     }
 
 
-def play_ai(comp, seed: int, record: bool = True) -> Game:
+def play_ai(comp: Compiled, seed: int, record: bool = True) -> Game:
     """A whole game with every seat played by the AI."""
+    from councilgame.engine.game import Game
+
     game = Game(comp, seed, humans=(), record=record)
     if game.prompt is not None:  # pragma: no cover - no humans, no prompts
         raise RuntimeError("an AI-only game asked for input")

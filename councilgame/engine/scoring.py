@@ -7,7 +7,7 @@ import numpy as np
 
 from councilgame.engine.compiled import Compiled
 from councilgame.engine.state import GameState
-from councilgame.engine.typology import AUTH_LEGALITY, Authorization, Lead
+from councilgame.model.typology import AUTH_LEGALITY, Authorization, Lead
 
 LEGITIMACY = ("legality", "inclusiveness", "impartiality", "accountability", "effectiveness")
 OUTCOMES = ("civilian_protection", "stability", "political_process", "humanitarian")

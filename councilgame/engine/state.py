@@ -100,6 +100,26 @@ class MessageRecord:
     text: str
 
 
+NEWS_KINDS = ("event", "choice", "vote", "signal", "draft", "lobby", "deal", "statement", "crisis",
+              "mandate", "effect", "neglect", "facilitator")
+
+
+@dataclass(frozen=True, slots=True)
+class NewsItem:
+    """One line of the month's news, typed so that screens never read the engine's English to
+    decide how to show it or whom to show it to. `private_to` empty means the whole room may
+    see it; otherwise only those seats (a lobbying result, an AI's answer to a deal)."""
+
+    kind: str
+    month: int
+    text: str
+    seats: tuple[str, ...] = ()
+    private_to: tuple[str, ...] = ()
+
+    def visible_to(self, seat: str | None) -> bool:
+        return not self.private_to or seat in self.private_to
+
+
 @dataclass(slots=True)
 class MonthRecord:
     month: int
@@ -111,7 +131,15 @@ class MonthRecord:
     choices: dict[str, str] = field(default_factory=dict)
     gauges: dict[str, float] = field(default_factory=dict)
     scores: dict[str, float] = field(default_factory=dict)
-    news: list[str] = field(default_factory=list)
+    news: list[NewsItem] = field(default_factory=list)
+
+    def say(self, kind: str, text: str, seats: tuple[str, ...] = (),
+            private_to: tuple[str, ...] = ()) -> None:
+        self.news.append(NewsItem(kind, self.month, text, seats, private_to))
+
+    def say_all(self, kind: str, lines: list[str]) -> None:
+        for line in lines:
+            self.say(kind, line)
 
 
 @dataclass

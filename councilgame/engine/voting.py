@@ -15,7 +15,7 @@ the agenda, inviting speakers) know no veto.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -68,3 +68,24 @@ def tally(
         vetoed_by = tuple(sorted(c for c, b in votes.items() if b == "no" and c in permanent_set))
     adopted = counts["yes"] >= VOTES_NEEDED and not vetoed_by
     return Tally(adopted, vetoed_by, counts["yes"], counts["no"], counts["abstain"], counts["absent"])
+
+
+def adopts(yes, permanent_no, procedural: bool = False):
+    """Art. 27 as arithmetic, for projections: enough yes votes and, on substance, no "no"
+    from a permanent member. Works on plain numbers and elementwise on numpy arrays, so the
+    AI's drafter can test thousands of candidate texts with the same rule `tally` applies."""
+    if procedural:
+        return yes >= VOTES_NEEDED
+    return (yes >= VOTES_NEEDED) & (permanent_no == 0)
+
+
+def tally_list(ballots: Sequence[str], codes: Sequence[str], permanent: Sequence[bool],
+               procedural: bool = False) -> Tally:
+    """`tally` for ballots listed in the order of `codes`, with a permanent-member mask."""
+    votes = dict(zip(codes, ballots, strict=True))
+    return tally(votes, [c for c, p in zip(codes, permanent, strict=True) if p], procedural)
+
+
+def yes_missing(yes: int) -> int:
+    """How many more yes votes a text needs to reach the nine of Art. 27."""
+    return max(0, VOTES_NEEDED - yes)

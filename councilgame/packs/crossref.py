@@ -6,10 +6,10 @@ from __future__ import annotations
 from councilgame.engine import expressions as ex
 from councilgame.engine.features import FEATURES
 from councilgame.engine.namespace import COUNCIL_STOCKS, names_with_ranges, variable_ranges
+from councilgame.model import AgendaFile, ClauseOffer, Effects, Event, Scenario
 from councilgame.packs import warnings
 from councilgame.packs.errors import Problem, field_path
 from councilgame.packs.registry import Library, PackSet, make_bundle
-from councilgame.packs.schema import AgendaFile, ClauseOffer, Effects, Event, Scenario
 
 Path_ = tuple[str | int, ...]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from councilgame.packs.schema import (
+from councilgame.model import (
     Clause,
     Dimension,
     EventFile,
@@ -15,7 +15,7 @@ from councilgame.packs.schema import (
     Organisation,
     Scenario,
 )
-from councilgame.packs.schema.common import Strict
+from councilgame.model.common import Strict
 
 
 class DimensionsFile(Strict):

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from councilgame.model import EventFile, Manifest, Scenario
 from councilgame.packs.errors import PackError, Problem, field_path
 from councilgame.packs.files import FOLDER_FILES, LIBRARY_FILES, MAX_PACK_FILES
-from councilgame.packs.schema import EventFile, Manifest, Scenario
 from councilgame.packs.yamlsource import Located, YamlError, load_text
 
 LIBRARY_KINDS = ("dimensions", "gauges", "members", "organisations", "clauses")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from councilgame.engine.bundle import ScenarioBundle
+from councilgame.model.bundle import ScenarioBundle
 from councilgame.packs.errors import PackError, Problem
 from councilgame.packs.loader import LIBRARY_KINDS, Item, PackFiles, read_pack
 from councilgame.packs.yamlsource import Located
@@ -63,7 +63,7 @@ class PackSet:
 
 
 def make_bundle(pack: PackFiles, lib: Library, scenario_id: str, digest: str) -> ScenarioBundle:
-    from councilgame.packs.schema import Model
+    from councilgame.model import Model
 
     return ScenarioBundle(
         scenario=pack.scenarios[scenario_id].model,  # type: ignore[arg-type]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from councilgame.engine import expressions as ex
 from councilgame.engine.namespace import names_with_ranges
 from councilgame.engine.textfmt import placeholders
-from councilgame.packs.schema import ClauseOffer, Effects, Event, Scenario
+from councilgame.model import ClauseOffer, Effects, Event, Scenario
 
 WARN = "warning"
 

@@ -16,10 +16,10 @@ from textual.theme import Theme
 from councilgame.engine.actions import Action
 from councilgame.packs.discovery import discover
 from councilgame.packs.registry import PackSet
+from councilgame.play.session import Session
 from councilgame.saves import SaveStore, Seat
 from councilgame.tui.saving import Saving
 from councilgame.tui.screens.chamber import ChamberScreen
-from councilgame.tui.session import Session
 
 THEMES = ("textual-dark", "textual-light")
 # High contrast for a projector at the back of a room: pure black and white, bright accents.
@@ -274,8 +274,8 @@ class CouncilApp(Saving, App):
         self.exit()
 
     def export_debrief(self) -> Path:
-        from councilgame.debrief import debrief_markdown
         from councilgame.paths import saves_dir, write_atomic
+        from councilgame.play.debrief import debrief_markdown
 
         s = self.session
         who = "-".join(s.humans)

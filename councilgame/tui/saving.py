@@ -3,7 +3,7 @@ game at an earlier month ("what if"), continue, load, save under a name. A mixin
 
 from __future__ import annotations
 
-from councilgame.tui.session import Session
+from councilgame.play.session import Session
 
 
 class Saving:

@@ -3,7 +3,7 @@ members vote'): most adopted resolutions unanimous, vetoes a minority on contest
 
 from __future__ import annotations
 
-from councilgame.simulation import simulate
+from councilgame.play.simulation import simulate
 
 
 def test_council_statistics_look_like_the_real_council(sahel):

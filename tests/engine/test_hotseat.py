@@ -46,7 +46,7 @@ def test_a_deal_between_players_is_offered_answered_and_settled(testland):
     game.apply(Deal(seat="FRA", target="LBR"))
     deal = game.state.deals[0]
     assert deal.status == "offered" and deal.draft
-    with pytest.raises(ActionError, match="no such deal"):
+    with pytest.raises(ActionError, match="(?i)no such deal"):
         game.apply(AnswerDeal(seat="FRA", deal=0, accept=True))
     game.apply(Done(seat="FRA"))
     assert game.prompt.kind == "consult" and game.prompt.seat == "LBR" and game.prompt.file == p.file
@@ -62,19 +62,19 @@ def test_a_deal_between_players_is_offered_answered_and_settled(testland):
 def test_messages_are_private_and_kept_for_the_debrief(testland):
     game = Game(testland, 2, humans={"FRA", "LBR"})
     consult_for(game, "FRA")
-    with pytest.raises(ActionError, match="another player's seat"):
+    with pytest.raises(ActionError, match="(?i)another player's seat"):
         game.apply(Message(seat="FRA", target="USA", text="hello"))
     game.apply(Message(seat="FRA", target="LBR", text="Back me on funding?"))
     msg = game.state.messages[0]
     assert (msg.seat, msg.target, msg.text) == ("FRA", "LBR", "Back me on funding?")
-    assert not any("funding?" in n for m in game.state.history for n in m.news)
+    assert not any("funding?" in n.text for m in game.state.history for n in m.news)
 
 
 def test_the_facilitator_injects_an_event_and_replays_reproduce_it(testland):
     game = Game(testland, 4, humans={"FRA"})
-    with pytest.raises(ActionError, match="only the facilitator"):
+    with pytest.raises(ActionError, match="(?i)only the facilitator"):
         game.apply(Inject(seat="FRA", event="flare"))
-    with pytest.raises(ActionError, match="no event"):
+    with pytest.raises(ActionError, match="(?i)no event"):
         game.apply(Inject(seat=FACILITATOR, event="nothing"))
     fired = game.state.fired.get("flare", 0)
     game.apply(Inject(seat=FACILITATOR, event="flare"))

@@ -12,7 +12,7 @@ ENGINE = Path(__file__).resolve().parents[2] / "councilgame" / "engine"
 
 def test_engine_imports_without_textual_in_a_fresh_interpreter():
     code = (
-        "import sys, councilgame.engine.game, councilgame.engine.record, councilgame.simulation\n"
+        "import sys, councilgame.engine.game, councilgame.engine.record, councilgame.play.simulation\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
         "print(','.join(bad))"
     )

@@ -94,7 +94,7 @@ def test_yaml_booleans_are_only_true_and_false():
 
 
 def test_huge_files_are_refused():
-    with pytest.raises(YamlError, match="larger than"):
+    with pytest.raises(YamlError, match="(?i)larger than"):
         load_text("a: " + "x" * 1_100_000)
 
 

@@ -39,7 +39,8 @@ def play(comp, seed: int, seat: str, choices: list[int], stop_month: int | None 
         elif p.kind == "choice":
             game.apply(Choose(seat=seat, option=p.options[c % len(p.options)]))
         elif p.kind == "draft":
-            game.apply(TableDraft(seat=seat, offers=p.options[c % len(p.options):][:2]))
+            drafts = [a for a in game.legal_actions() if isinstance(a, TableDraft)]
+            game.apply(drafts[c % len(drafts)])
         else:
             game.apply(Done(seat=seat))
     return game
@@ -81,16 +82,16 @@ def test_bad_files_are_refused_with_one_sentence(case):
 
 def test_truncated_wrong_types_newer_and_huge_files(sahel):
     text = valid_save_text(sahel)
-    with pytest.raises(SaveError, match="cut short"):
+    with pytest.raises(SaveError, match="(?i)cut short"):
         parse(text[: len(text) // 2].encode())
     doc = json.loads(text)
-    with pytest.raises(SaveError, match="damaged: seed"):
+    with pytest.raises(SaveError, match="(?i)damaged: seed"):
         parse(json.dumps({**doc, "seed": "abc"}).encode())
-    with pytest.raises(SaveError, match="damaged: actions"):
+    with pytest.raises(SaveError, match="(?i)damaged: actions"):
         parse(json.dumps({**doc, "actions": [{"kind": "teleport", "seat": "FRA"}]}).encode())
-    with pytest.raises(SaveError, match="newer councilgame"):
+    with pytest.raises(SaveError, match="(?i)newer councilgame"):
         parse(json.dumps({**doc, "format_version": FORMAT_VERSION + 1}).encode())
-    with pytest.raises(SaveError, match="too large"):
+    with pytest.raises(SaveError, match="(?i)too large"):
         parse(b"{" + b" " * (MAX_BYTES + 1) + b"}")
 
 

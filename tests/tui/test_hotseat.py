@@ -101,11 +101,14 @@ async def test_sealed_votes_hide_ballots_until_all_are_cast(packset, tmp_path):
     app = hotseat_app(packset, sealed=True, saves=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         game = app.session.game
-        await play_until(pilot, app, lambda: game.ballots_cast and on(app, "VoteScreen")(),
+        def cast() -> bool:
+            return bool(game.meeting and game.meeting.ballots_cast and on(app, "VoteScreen")())
+
+        await play_until(pilot, app, cast,
                          limit=200)
         text = screen_text(app)
         assert "sealed ballot(s) cast" in text
-        for code, ballot in game.ballots_cast.items():
+        for code, ballot in game.meeting.ballots_cast.items():
             assert f"{code} {ballot}" not in text
 
 

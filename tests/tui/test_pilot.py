@@ -57,7 +57,7 @@ async def test_drafting_toggles_clauses_and_updates_the_whip(packset):
         await pilot.press("space", "t")
         await pilot.pause()
         assert isinstance(app.screen, ConsultScreen)
-        assert app.session.game.draft is not None
+        assert app.session.game.meeting.draft is not None
 
 
 async def test_exclusive_clauses_replace_each_other(packset):
@@ -137,7 +137,7 @@ async def test_resizing_down_to_80x24_keeps_the_game(packset):
         assert isinstance(app.screen, ConsultScreen)
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
-        assert app.session.game.draft is not None
+        assert app.session.game.meeting.draft is not None
 
 
 async def test_event_choice_sends_the_chosen_option(packset):
@@ -206,5 +206,5 @@ async def test_arrow_keys_choose_whom_to_lobby(packset):
         await pilot.pause()
         await pilot.press("down", "down", "l")  # China, France, then the Russian Federation
         await pilot.pause()
-        news = app.session.game.state.history[-1].news
+        news = [n.text for n in app.session.game.state.history[-1].news]
         assert any(n.startswith("Russian Federation hears France out") for n in news), news

@@ -9,8 +9,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from councilgame.engine import views
 from councilgame.engine.actions import Done
+from councilgame.play import queries as views
 from councilgame.tui.widgets.gauges import GaugePanel
 from councilgame.tui.widgets.seatmap import SeatMap, SeatView
 from councilgame.tui.widgets.tutorial import TutorialNote
@@ -73,7 +73,7 @@ class ChamberScreen(Screen):
         game = self.app.session.game
         comp = game.comp
         stances = {}
-        draft = game.draft
+        draft = views.current_draft(game)
         if draft is not None:
             keys = [o.key for k, o in enumerate(comp.files[draft.file].offers) if draft.selected[k]]
             stances = {s.code: s.ballot for s in views.whip(game, draft.file, keys).stances}
@@ -130,9 +130,12 @@ class ChamberScreen(Screen):
             t.append(sc.synopsis.strip() + "\n")
         for rec in history[-2:]:
             t.append(session.month_name(rec.month) + "\n", style="bold underline")
-            for line in rec.news or ["(quiet so far)"]:
-                style = "bold" if line.startswith("Event:") else ""
-                t.append(f"• {line}\n", style=style)
+            items = views.news_for(session.game, rec, None)
+            if not items:
+                t.append("• (quiet so far)\n")
+            for item in items:
+                event = item.kind == "event"
+                t.append(f"• {'Event: ' if event else ''}{item.text}\n", style="bold" if event else "")
         self.query_one("#news-text", Static).update(t)
 
     def action_next(self) -> None:

@@ -10,8 +10,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, OptionList, RichLog, Static
 from textual.widgets.option_list import Option
 
-from councilgame.engine import views
 from councilgame.engine.actions import Amend, AnswerDeal, Deal, Done, Lobby, Message, SignalVeto
+from councilgame.play import queries as views
 from councilgame.tui.widgets.dialogs import TextPrompt
 from councilgame.tui.widgets.tutorial import TutorialNote
 from councilgame.tui.widgets.whip import WhipCount
@@ -34,12 +34,12 @@ def private_panel(session) -> Text:
 
 
 def draft_keys(game) -> list[str]:
-    d = game.draft
+    d = views.current_draft(game)
     return [o.key for k, o in enumerate(game.comp.files[d.file].offers) if d.selected[k]]
 
 
 def draft_text(game) -> Text:
-    d = game.draft
+    d = views.current_draft(game)
     f = game.comp.files[d.file]
     t = Text(f"{d.symbol} on {f.title}, sponsored by {d.sponsor}\n", style="bold")
     for o in views.offers(game, d.file):
@@ -57,7 +57,7 @@ class AmendScreen(ModalScreen[str | None]):
         game = self.app.session.game
         keys = draft_keys(game)
         options = []
-        for o in views.offers(game, game.draft.file):
+        for o in views.offers(game, views.current_draft(game).file):
             verb = "Delete" if o.key in keys else "Add"
             target = f" → {o.target}" if o.target else ""
             options.append(Option(f"{verb}: {o.title}{target}", id=f"{verb.lower()}|{o.key}"))
@@ -104,15 +104,16 @@ class ConsultScreen(Screen):
     def refresh_view(self) -> None:
         session = self.app.session
         game = session.game
-        if game.draft is None:
+        if views.current_draft(game) is None:
             return
         self.query_one("#draft-text", Static).update(draft_text(game))
         self.query_one("#capital", Static).update(private_panel(session))
-        self.query_one(WhipCount).show(views.whip(game, game.draft.file, draft_keys(game)))
+        whip = views.whip(game, views.current_draft(game).file, draft_keys(game), viewer=session.seat)
+        self.query_one(WhipCount).show(whip)
         log = self.query_one("#consult-news", RichLog)
         log.clear()
-        for line in game.state.history[-1].news[-8:]:
-            log.write(f"• {line}")
+        for item in views.news_for(game, game.state.history[-1], session.seat)[-8:]:
+            log.write(f"• {item.text}")
 
     def _target(self) -> str | None:
         table = self.query_one("#whip-table", DataTable)
@@ -179,10 +180,10 @@ class ConsultScreen(Screen):
         from councilgame.tui.screens.drafting import DraftingScreen
 
         game = self.app.session.game
-        if game.draft.sponsor == self.app.session.seat:
+        if views.current_draft(game).sponsor == self.app.session.seat:
             self.notify("You hold the pen: amend your own draft instead.", severity="warning")
             return
-        self.app.push_screen(DraftingScreen(game.draft.file, rival=True))
+        self.app.push_screen(DraftingScreen(views.current_draft(game).file, rival=True))
 
     def action_done(self) -> None:
         self.app.send(Done(seat=self.app.session.seat))

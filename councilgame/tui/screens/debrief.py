@@ -10,8 +10,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
-from councilgame.engine import views
 from councilgame.engine.scoring import LEGITIMACY, OUTCOMES
+from councilgame.play import queries as views
 from councilgame.tui.screens.vote import verdict
 from councilgame.tui.widgets.gauges import GaugePanel
 from councilgame.tui.widgets.tutorial import TutorialNote

@@ -10,8 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from councilgame.engine import views
 from councilgame.engine.actions import Done, TableDraft
+from councilgame.play import queries as views
 from councilgame.tui.widgets.tutorial import TutorialNote
 
 

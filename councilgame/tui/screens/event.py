@@ -9,8 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from councilgame.engine import views
 from councilgame.engine.actions import Choose
+from councilgame.play import queries as views
 from councilgame.tui.widgets.tutorial import TutorialNote
 
 

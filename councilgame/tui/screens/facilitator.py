@@ -11,8 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from councilgame.engine import views
 from councilgame.engine.actions import FACILITATOR, Inject
+from councilgame.play import queries as views
 from councilgame.tui.widgets.seatmap import LETTER
 
 
@@ -74,10 +74,10 @@ class RevealScreen(ModalScreen[None]):
         session = self.app.session
         game = session.game
         t = Text()
-        if game.draft is None:
+        if views.current_draft(game) is None:
             t.append("No draft is on the table.")
         else:
-            d = game.draft
+            d = views.current_draft(game)
             keys = [o.key for k, o in enumerate(game.comp.files[d.file].offers) if d.selected[k]]
             whip = views.whip(game, d.file, keys)
             t.append(f"On {d.symbol}:\n", style="bold")

@@ -13,7 +13,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, OptionList, St
 from textual.widgets.option_list import Option
 
 from councilgame.engine.compiled import compile_bundle
-from councilgame.engine.views import seats
+from councilgame.play.queries import seats
 from councilgame.tui.screens.seats import seat_text
 
 

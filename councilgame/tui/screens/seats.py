@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from councilgame.engine import views
+from councilgame.play import queries as views
 
 
 def seat_text(seat: views.Seat, private: bool) -> Text:

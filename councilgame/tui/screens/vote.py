@@ -9,9 +9,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Static
 
-from councilgame.engine import views
 from councilgame.engine.actions import Vote
 from councilgame.engine.state import VoteRecord
+from councilgame.play import queries as views
 from councilgame.tui.screens.consult import draft_keys, draft_text
 from councilgame.tui.widgets.seatmap import LETTER, STYLE
 from councilgame.tui.widgets.tutorial import TutorialNote
@@ -49,10 +49,11 @@ class VoteScreen(Screen):
         if session.is_permanent:
             q.append(" As a permanent member, your 'no' is a veto.", style="bold red")
         self.query_one("#vote-question", Static).update(q)
-        if game.draft is not None:
+        if views.current_draft(game) is not None:
             self.query_one("#vote-draft", Static).update(draft_text(game))
-            self.query_one(WhipCount).show(views.whip(game, game.draft.file, draft_keys(game)))
-        cast = game.ballots_cast
+            whip = views.whip(game, views.current_draft(game).file, draft_keys(game), viewer=session.seat)
+            self.query_one(WhipCount).show(whip)
+        cast = views.ballots_so_far(game)
         if session.hotseat and cast:
             if session.sealed:
                 q.append(f"\n{len(cast)} sealed ballot(s) cast; all are revealed together.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from councilgame.engine import views
+from councilgame.play import queries as views
 
 
 class TutorialNote(Static):

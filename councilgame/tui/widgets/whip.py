@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from councilgame.engine.views import Whip
+from councilgame.play.queries import Whip
 from councilgame.tui.widgets.seatmap import LETTER, STYLE
 
 

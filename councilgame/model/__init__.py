@@ -1,8 +1,8 @@
 """The pack schema: every field of every pack file, with its description."""
 
-from councilgame.packs.schema.common import Effects, OperationChange, OperationPatch
-from councilgame.packs.schema.events import Choice, Event, EventFile, FollowUp, Option
-from councilgame.packs.schema.library import (
+from councilgame.model.common import Effects, OperationChange, OperationPatch
+from councilgame.model.events import Choice, Event, EventFile, FollowUp, Option
+from councilgame.model.library import (
     AIModel,
     Clause,
     Dimension,
@@ -12,8 +12,8 @@ from councilgame.packs.schema.library import (
     Organisation,
     ScoringModel,
 )
-from councilgame.packs.schema.manifest import Manifest
-from councilgame.packs.schema.scenario import (
+from councilgame.model.manifest import Manifest
+from councilgame.model.scenario import (
     AgendaFile,
     ClauseOffer,
     Composition,

@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from councilgame.engine.typology import ClauseGroup, Lead, RegionalGroup
-from councilgame.packs.schema.common import Code, Effects, Id, Source, Strict, Text
+from councilgame.model.common import Code, Effects, Id, Source, Strict, Text
+from councilgame.model.typology import ClauseGroup, Lead, RegionalGroup
 
 
 class Dimension(Strict):

@@ -6,7 +6,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from councilgame.engine.typology import (
+from councilgame.model.common import Code, Effects, Expr, Id, Slug, Source, Strict, Text
+from councilgame.model.typology import (
     Aim,
     Authorization,
     Command,
@@ -15,7 +16,6 @@ from councilgame.engine.typology import (
     Lead,
     Principles,
 )
-from councilgame.packs.schema.common import Code, Effects, Expr, Id, Slug, Source, Strict, Text
 
 
 class Council(Strict):

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from councilgame.engine.typology import (
+from councilgame.model.typology import (
     Aim,
     Authorization,
     Command,

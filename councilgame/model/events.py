@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from councilgame.packs.schema.common import Effects, Expr, Id, Slug, Source, Strict, Text
+from councilgame.model.common import Effects, Expr, Id, Slug, Source, Strict, Text
 
 
 class FollowUp(Strict):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from councilgame.packs.schema.common import Slug, Strict, Text
+from councilgame.model.common import Slug, Strict, Text
 
 
 class Manifest(Strict):

@@ -1,7 +1,8 @@
-"""Read-only views of a game for screens: whip counts with reasons, clause reception, seats.
+"""Read-only queries on a game that the views are built from: whip counts with reasons, clause
+reception, seats, gauges and their causes, the debrief's items.
 
-Screens hold no rules: whatever they show about votes or stances is computed here, from the
-same functions the AI and the vote use.
+Nothing here decides a rule: whatever it says about votes or stances comes from the functions
+the AI and the vote use (`engine.ai`, `engine.voting`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import numpy as np
 from councilgame.engine import ai
 from councilgame.engine.compiled import Compiled
 from councilgame.engine.game import Game
+from councilgame.engine.voting import adopts
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class Whip:
 
     @property
     def passes(self) -> bool:
-        return self.yes >= 9 and not self.vetoes
+        return bool(adopts(self.yes, len(self.vetoes)))
 
     def summary(self) -> str:
         verdict = "passes" if self.passes else ("vetoed" if self.vetoes else "fails")
@@ -46,25 +48,42 @@ def selection(game: Game, file_id: str, keys: list[str]) -> np.ndarray:
     return np.array([1.0 if o.key in keys else 0.0 for o in game.comp.files[file_id].offers])
 
 
-def whip(game: Game, file_id: str, keys: list[str], sponsor: str | None = None) -> Whip:
-    """The projected vote on a draft holding `keys`, before the noise of the day."""
+def whip(game: Game, file_id: str, keys: list[str], sponsor: str | None = None,
+         viewer: str | None = None) -> Whip:
+    """The projected vote on a draft holding `keys`, before the noise of the day. With a
+    `viewer`, the reasons name only that seat's own lobbying: another's is private."""
     comp = game.comp
     file = comp.files[file_id]
-    if game.draft is not None and game.draft.file == file_id and sponsor in (None, game.draft.sponsor):
-        dm = game.draft.model
+    m = game.meeting if game.meeting is not None and game.meeting.file.id == file_id else None
+    if m is not None and m.draft is not None and sponsor in (None, m.draft.sponsor):
+        dm = m.draft.model
     else:
         s = comp.index[sponsor] if sponsor else file.penholders[0]
-        dm = ai.draft_model(comp, game.state, file, s, game.lobby)
+        dm = ai.draft_model(comp, game.state, file, s, m.lobby if m is not None else None)
     sel = selection(game, file_id, keys)
     u = dm.utilities(sel)
     ballots = ai.ballots_from(comp, u, ai.veto_lines(comp, game.state))
+    own = m.lobby_by.get(viewer) if m is not None and viewer else None
     stances = [
-        Stance(code, comp.names[i], ballots[i], round(float(u[i]), 2), ai.reasons(dm, i, sel),
+        Stance(code, comp.names[i], ballots[i], round(float(u[i]), 2),
+               _visible_reasons(ai.reasons(dm, i, sel, top=6), own, i, viewer),
                bool(comp.permanent[i] and ballots[i] == "no"))
         for i, code in enumerate(comp.codes)
     ]
     return Whip(stances, ballots.count("yes"), ballots.count("no"), ballots.count("abstain"),
                 [s.code for s in stances if s.veto])
+
+
+def _visible_reasons(terms: list[tuple[str, float]], own: np.ndarray | None, member: int,
+                     viewer: str | None, top: int = 4) -> list[tuple[str, float]]:
+    """The reasons a viewer may read: the lobbying term becomes its own lobbying only."""
+    if viewer is None:
+        return terms[:top]
+    out = [t for t in terms if t[0] != "lobbying"]
+    if own is not None and own[member]:
+        out.append(("your lobbying and deals", round(float(own[member]), 2)))
+        out.sort(key=lambda t: -abs(t[1]))
+    return out[:top]
 
 
 def reception(game: Game, file_id: str, top: int = 3) -> dict[str, tuple[list[str], list[str]]]:
@@ -240,3 +259,18 @@ def tutorial(game: Game, at: str) -> str | None:
         if step.at == at and step.month in (None, month):
             return render(game, step.text.strip())
     return None
+
+
+def current_draft(game: Game):
+    """The draft on the table, if a file is before the Council and a text was tabled."""
+    return game.meeting.draft if game.meeting is not None else None
+
+
+def ballots_so_far(game: Game) -> dict[str, str]:
+    """Players' ballots already cast in the roll call under way."""
+    return dict(game.meeting.ballots_cast) if game.meeting is not None else {}
+
+
+def news_for(game: Game, rec, seat: str | None) -> list:
+    """A month's news items that `seat` may see (None: the public items only)."""
+    return [n for n in rec.news if n.visible_to(seat)]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from councilgame.engine import views
 from councilgame.engine.game import Game
 from councilgame.engine.scoring import LEGITIMACY, OUTCOMES
+from councilgame.play import queries as views
 
 
 def debrief_markdown(game: Game, seats: dict | None = None, month_name=str) -> str:
@@ -50,7 +50,7 @@ def debrief_markdown(game: Game, seats: dict | None = None, month_name=str) -> s
     lines += ["", "## Timeline", ""]
     for rec in st.history:
         lines.append(f"### {month_name(rec.month)}")
-        lines += [f"- {n}" for n in rec.news] or ["- (quiet)"]
+        lines += [f"- {'Event: ' if n.kind == 'event' else ''}{n.text}" for n in rec.news] or ["- (quiet)"]
         lines.append("")
     items = views.debrief_items(game)
     for kind, heading in (("cases", "Real cases this game resembles"),

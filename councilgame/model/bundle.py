@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from councilgame.packs.schema import (
+from councilgame.model import (
     Clause,
     Dimension,
     Event,

@@ -1,0 +1,38 @@
+"""The public Python API of councilgame, shared by the TUI, the CLI, saves and tests.
+
+    from councilgame.play import new_game, seat_view
+
+    game = new_game("sahel", seed=7, humans=["FRA"])
+    while not game.finished:
+        game.apply(game.suggest())          # or any action from game.legal_actions()
+    print(game.record()["ending"])
+
+Keep it stable: researchers and instructors script experiments with it (see docs/api.md).
+"""
+
+from councilgame.engine.actions import (
+    FACILITATOR,
+    Action,
+    Amend,
+    AnswerDeal,
+    Choose,
+    Deal,
+    Done,
+    Inject,
+    Lobby,
+    Message,
+    Prompt,
+    SignalVeto,
+    TableDraft,
+    Vote,
+)
+from councilgame.engine.game import ActionError, Game
+from councilgame.play.api import load_scenario, new_game
+from councilgame.play.views import PublicView, SeatView, WhipView, public_view, seat_view, whip_view
+
+__all__ = [
+    "FACILITATOR", "Action", "ActionError", "Amend", "AnswerDeal", "Choose", "Deal", "Done",
+    "Game", "Inject", "Lobby", "Message", "Prompt", "PublicView", "SeatView", "SignalVeto",
+    "TableDraft", "Vote", "WhipView", "load_scenario", "new_game", "public_view", "seat_view",
+    "whip_view",
+]

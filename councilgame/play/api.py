@@ -1,0 +1,38 @@
+"""`new_game`: a game of any installed scenario in one call, for bots, experiments and tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from councilgame.engine.compiled import Compiled, compile_bundle
+from councilgame.engine.game import Game
+from councilgame.packs.discovery import discover
+
+
+@lru_cache(maxsize=8)
+def _compiled(scenario: str, packs: tuple[str, ...]) -> Compiled:
+    packset = discover([Path(p) for p in packs])
+    index = packset.scenario_index()
+    if scenario not in index:
+        known = ", ".join(sorted(index)) or "none"
+        raise ValueError(f"no scenario {scenario!r}; installed: {known}")
+    return compile_bundle(packset.bundle(scenario))
+
+
+def load_scenario(scenario: str, packs: Iterable[str | Path] = ()) -> Compiled:
+    """The compiled scenario (cached: thousands of games can share one)."""
+    return _compiled(scenario, tuple(str(p) for p in packs))
+
+
+def new_game(scenario: str, seed: int, humans: Iterable[str] = (),
+             packs: Iterable[str | Path] = (), record: bool = True) -> Game:
+    """A new game of `scenario` with these human seats (member codes); every other seat is
+    played by the AI. `packs` are extra pack folders, searched after the built-in ones."""
+    comp = load_scenario(scenario, packs)
+    humans = tuple(humans)
+    unknown = [h for h in humans if h not in comp.index]
+    if unknown:
+        raise ValueError(f"not on this Council: {', '.join(unknown)}; seats: {', '.join(comp.codes)}")
+    return Game(comp, seed, humans=humans, record=record)

@@ -1,0 +1,314 @@
+"""What a front end may show: `public_view` (what everyone in the room may see) and `seat_view`
+(that, plus one seat's private part). Both are pydantic models, JSON-serialisable, and they are
+all a screen reads, so privacy holds by construction: what a view does not contain cannot leak.
+A networked room sends each player exactly its `seat_view`.
+"""
+
+from __future__ import annotations
+
+import calendar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from councilgame.engine.game import Game
+from councilgame.play import queries
+
+
+class _View(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class PromptView(_View):
+    """Whose turn it is and what is asked: public, so the room knows who acts."""
+
+    kind: str
+    seat: str
+    file: str | None = None
+    event: str | None = None
+    options: list[str] = Field(default_factory=list)
+    question: str = ""
+
+
+class NewsView(_View):
+    kind: str = Field(description="event, choice, vote, signal, draft, lobby, deal, statement, "
+                      "crisis, mandate, effect, neglect or facilitator.")
+    month: int
+    text: str
+    seats: list[str] = Field(default_factory=list, description="The seats the item is about.")
+    private: bool = Field(False, description="Shown only to the seat this view is for.")
+
+
+class SeatInfo(_View):
+    """A seat as the whole room sees it (never its objectives)."""
+
+    code: str
+    name: str
+    group: str
+    permanent: bool
+    human: bool
+    president: bool
+    pens: list[str] = Field(default_factory=list, description="Files it holds the pen on.")
+
+
+class GaugeView(_View):
+    var: str
+    label: str
+    good: str
+    value: float
+    history: list[float]
+
+
+class OperationView(_View):
+    id: str
+    short: str
+    name: str
+    lead: str
+    led_by: str
+    authorization: str
+    active: bool
+    mandate: int | None
+    troops: int
+    police: int
+    observers: int
+    consent: bool
+    compliance: str
+    funding: str
+
+
+class FileView(_View):
+    id: str
+    title: str
+    output: str | None = Field(None, description="resolution, presidential statement or press "
+                               "elements, once the Council has dealt with it this month.")
+
+
+class ClauseView(_View):
+    key: str
+    title: str
+
+
+class DraftView(_View):
+    """The text on the table."""
+
+    file: str
+    sponsor: str
+    symbol: str
+    clauses: list[ClauseView]
+
+
+class VoteView(_View):
+    month: int
+    file: str
+    draft: str
+    kind: str
+    sponsor: str
+    clauses: list[str]
+    ballots: dict[str, str]
+    result: str
+    vetoed_by: list[str]
+    yes: int
+    no: int
+    abstain: int
+
+
+class StanceView(_View):
+    code: str
+    name: str
+    ballot: str
+    utility: float
+    reasons: list[tuple[str, float]]
+    veto: bool
+
+
+class WhipView(_View):
+    """A projected vote, before the noise of the day."""
+
+    stances: list[StanceView]
+    yes: int
+    no: int
+    abstain: int
+    vetoes: list[str]
+    passes: bool
+    summary: str
+
+
+class ObjectiveView(_View):
+    text: str
+    met: bool
+
+
+class DealView(_View):
+    index: int
+    month: int
+    seat: str
+    target: str
+    file: str
+    status: str
+    draft: str
+    target_status: str
+    waiting_for_you: bool = False
+
+
+class MessageView(_View):
+    month: int
+    seat: str
+    target: str
+    text: str
+
+
+class PublicView(_View):
+    """What everyone in the room may see."""
+
+    scenario: str
+    title: str
+    month: int
+    months: int
+    month_name: str
+    president: str
+    finished: bool
+    ending: str | None
+    prompt: PromptView | None
+    seats: list[SeatInfo]
+    agenda: list[FileView]
+    draft: DraftView | None
+    ballots_so_far: dict[str, str] = Field(
+        default_factory=dict, description="Players' ballots already cast in an open roll call.")
+    votes: list[VoteView]
+    news: list[NewsView]
+    gauges: list[GaugeView]
+    scores: dict[str, float]
+    operations: list[OperationView]
+
+
+class SeatView(PublicView):
+    """The public view plus one seat's private part."""
+
+    seat: str
+    capital: int
+    objectives: list[ObjectiveView]
+    deals: list[DealView]
+    messages: list[MessageView]
+    whip: WhipView | None = Field(None, description="The projected vote on the draft on the "
+                                  "table, with the reasons of each member this seat may read.")
+
+
+def month_name(game: Game, month: int | None = None) -> str:
+    """'March 2026' for a turn of the game."""
+    sc = game.comp.scenario
+    m = (month or game.state.month) - 1 + sc.start_month - 1
+    return f"{calendar.month_name[m % 12 + 1]} {sc.year + m // 12}"
+
+
+def public_view(game: Game, sealed: bool = False) -> PublicView:
+    """What the room may see. With `sealed`, players' ballots stay hidden until the count."""
+    return PublicView(**_public(game, None, sealed))
+
+
+def seat_view(game: Game, seat: str, sealed: bool = False) -> SeatView:
+    """The public view plus `seat`'s own objectives, capital, deals, messages, private news
+    and the whip count as that seat may read it."""
+    if seat not in game.comp.index:
+        raise ValueError(f"{seat} does not sit on this Council")
+    st = game.state
+    deals = [DealView(index=i, month=d.month, seat=d.seat, target=d.target, file=d.file,
+                      status=d.status, draft=d.draft, target_status=d.target_status,
+                      waiting_for_you=d.target == seat and d.status == "offered")
+             for i, d in enumerate(st.deals) if seat in (d.seat, d.target)]
+    messages = [MessageView(month=m.month, seat=m.seat, target=m.target, text=m.text)
+                for m in st.messages if seat in (m.seat, m.target)]
+    objectives = [ObjectiveView(text=t, met=ok) for t, ok in queries.objective_status(game, seat)]
+    return SeatView(**_public(game, seat, sealed), seat=seat, capital=st.capital[seat],
+                    objectives=objectives, deals=deals, messages=messages,
+                    whip=_whip(game, seat))
+
+
+def _public(game: Game, viewer: str | None, sealed: bool) -> dict:
+    comp, st = game.comp, game.state
+    president = game.president()
+    p = game.prompt
+    m = game.meeting
+    return {
+        "scenario": comp.scenario.id, "title": comp.scenario.title, "month": st.month,
+        "months": comp.scenario.months, "month_name": month_name(game), "president": president,
+        "finished": st.finished, "ending": st.ending,
+        "prompt": PromptView(**p.model_dump()) if p is not None else None,
+        "seats": _seats(game, president),
+        "agenda": [FileView(id=f, title=comp.files[f].title, output=st.history[-1].outputs.get(f))
+                   for f in (st.history[-1].agenda if st.history else [])],
+        "draft": _draft(game),
+        "ballots_so_far": {} if sealed or m is None else dict(m.ballots_cast),
+        "votes": [VoteView(**_vote(v)) for rec in st.history for v in rec.votes],
+        "news": _news(game, viewer),
+        "gauges": _gauges(game),
+        "scores": dict(st.scores),
+        "operations": [_operation(op) for op in st.ops.values()],
+    }
+
+
+def _seats(game: Game, president: str) -> list[SeatInfo]:
+    comp = game.comp
+    out = []
+    for i, code in enumerate(comp.codes):
+        m = comp.bundle.members[code]
+        pens = [f.id for f in comp.files.values() if f.penholders and f.penholders[0] == i]
+        out.append(SeatInfo(code=code, name=m.name, group=str(m.group),
+                            permanent=bool(comp.permanent[i]), human=code in game.humans,
+                            president=code == president, pens=pens))
+    return out
+
+
+def _draft(game: Game) -> DraftView | None:
+    m = game.meeting
+    if m is None or m.draft is None:
+        return None
+    d = m.draft
+    clauses = [ClauseView(key=o.key, title=o.label or o.clause.title)
+               for k, o in enumerate(m.file.offers) if d.selected[k]]
+    return DraftView(file=d.file, sponsor=d.sponsor, symbol=d.symbol, clauses=clauses)
+
+
+def _vote(v) -> dict:
+    return {"month": v.month, "file": v.file, "draft": v.draft, "kind": v.kind,
+            "sponsor": v.sponsor, "clauses": list(v.clauses), "ballots": dict(v.ballots),
+            "result": v.result, "vetoed_by": list(v.vetoed_by), "yes": v.yes, "no": v.no,
+            "abstain": v.abstain}
+
+
+def _news(game: Game, viewer: str | None) -> list[NewsView]:
+    return [NewsView(kind=n.kind, month=n.month, text=n.text, seats=list(n.seats),
+                     private=bool(n.private_to))
+            for rec in game.state.history for n in rec.news
+            if n.visible_to(viewer)]
+
+
+def _gauges(game: Game) -> list[GaugeView]:
+    hist = queries.gauge_history(game)
+    idx = game.comp.var_index
+    return [GaugeView(var=var, label=label, good=good, value=round(float(game.state.vars[idx[var]]), 2),
+                      history=hist[game.comp.var_names[idx[var]]])
+            for var, label, good in queries.shown_gauges(game)]
+
+
+def _operation(op) -> OperationView:
+    return OperationView(id=op.id, short=op.short, name=op.name, lead=op.lead, led_by=op.led_by,
+                         authorization=op.authorization, active=op.active, mandate=op.mandate,
+                         troops=op.troops, police=op.police, observers=op.observers,
+                         consent=op.consent, compliance=op.compliance, funding=op.funding)
+
+
+def _whip(game: Game, seat: str) -> WhipView | None:
+    m = game.meeting
+    if m is None or m.draft is None:
+        return None
+    return whip_view(game, m.file.id, m.draft.keys(m.file), seat, m.draft.sponsor)
+
+
+def whip_view(game: Game, file_id: str, keys: list[str], viewer: str,
+              sponsor: str | None = None) -> WhipView:
+    """The projected vote on a text holding `keys`, as `viewer` may read it: for the draft on
+    the table, or for a text a player is composing (the drafting screen's preview)."""
+    w = queries.whip(game, file_id, keys, sponsor, viewer=viewer)
+    return WhipView(stances=[StanceView(code=s.code, name=s.name, ballot=s.ballot, utility=s.utility,
+                                        reasons=list(s.reasons), veto=s.veto) for s in w.stances],
+                    yes=w.yes, no=w.no, abstain=w.abstain, vetoes=list(w.vetoes), passes=w.passes,
+                    summary=w.summary())
