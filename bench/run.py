@@ -41,3 +41,6 @@ if __name__ == "__main__":
     from tui import main as tui_main  # bench/ is on sys.path when run as a script
 
     tui_main()
+    from fuzz import fuzz
+
+    fuzz(2000)

@@ -26,7 +26,7 @@ def _packset(extra: list[Path]) -> PackSet:
 
 
 def compiled_scenario(scenario: str, extra: list[Path]):
-    from councilgame.engine.compiled import compile_bundle
+    from councilgame.play import compile_bundle
 
     packset = _packset(extra)
     index = packset.scenario_index()
@@ -136,17 +136,16 @@ def list_packs(extra: list[Path], as_json: bool) -> int:
 
 
 def run(scenario: str, seed: int, as_json: bool, extra: list[Path], save: Path | None = None) -> int:
-    from councilgame.engine.record import game_record, play_ai
+    from councilgame.play import Game
 
-    comp = compiled_scenario(scenario, extra)
-    game = play_ai(comp, seed)
+    game = Game(compiled_scenario(scenario, extra), seed)
     if save is not None:
         from councilgame.paths import write_atomic
         from councilgame.saves import make_save
         from councilgame.saves.format import dump
 
         write_atomic(save, dump(make_save(game, seats={}, kind="headless")))
-    print_record(game_record(game), game, as_json)
+    print_record(game.record(), game, as_json)
     return 0
 
 
@@ -167,8 +166,7 @@ def record_until(record: dict, month: int) -> dict:
 
 
 def replay(file: Path, as_json: bool, to: int | None, anyway: bool, extra: list[Path]) -> int:
-    from councilgame.engine.compiled import compile_bundle
-    from councilgame.engine.record import game_record
+    from councilgame.play import compile_bundle
     from councilgame.saves import SaveStore, load_game
 
     if not file.is_file():
@@ -185,7 +183,7 @@ def replay(file: Path, as_json: bool, to: int | None, anyway: bool, extra: list[
     loaded = load_game(save, comp)
     if loaded.mismatch:
         print(f"councilgame: warning: {loaded.mismatch}.", file=sys.stderr)
-    record = game_record(loaded.game)
+    record = loaded.game.record()
     if to is not None:
         record = record_until(record, to)
     print_record(record, loaded.game, as_json, to)

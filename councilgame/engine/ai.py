@@ -101,8 +101,16 @@ def draft_model(comp: Compiled, state: GameState, file: CompiledFile, sponsor: i
         "lobbying": lobby if lobby is not None else np.zeros(len(comp.codes)),
     }
     parts["ties to the sponsor"][sponsor] = 0.0
-    base = sum(parts.values())
+    base = total(parts)
     return DraftModel(file, M, base, sponsor, parts)
+
+
+def total(parts: dict[str, np.ndarray]) -> np.ndarray:
+    """The sum of a draft model's named terms, in order (as Python's `sum` adds them)."""
+    out = np.zeros_like(next(iter(parts.values())), dtype=float)
+    for vec in parts.values():
+        out = out + vec
+    return out
 
 
 def veto_lines(comp: Compiled, state: GameState) -> np.ndarray:

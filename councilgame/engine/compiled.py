@@ -6,7 +6,6 @@ simulator reuses one compiled scenario across thousands of games.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -14,10 +13,11 @@ import numpy as np
 from councilgame.engine import expressions as ex
 from councilgame.engine.features import FEATURES
 from councilgame.engine.namespace import COUNCIL_STOCKS, names_with_ranges, variable_ranges
-from councilgame.model import Clause, ClauseOffer, Effects, Event
+from councilgame.model import Clause, ClauseOffer, Effects, Event, Model, Scenario
 from councilgame.model.bundle import ScenarioBundle
+from councilgame.model.scenario import Crisis, DebriefItem, Ending, Objective
 
-Getter = Callable[[list], float]
+Getter = ex.Getter
 
 
 @dataclass(frozen=True)
@@ -84,20 +84,20 @@ class Compiled:
     event_by_id: dict[str, CompiledEvent]
     env_names: list[str]
     env_index: dict[str, int]
-    endings: list[tuple[object, Getter]]
-    objectives: dict[str, list[tuple[object, Getter]]]
-    crises: list[tuple[object, Getter, Getter]]
-    debrief: list[tuple[str, object, Getter]]
+    endings: list[tuple[Ending, Getter]]
+    objectives: dict[str, list[tuple[Objective, Getter]]]
+    crises: list[tuple[Crisis, Getter, Getter]]
+    debrief: list[tuple[str, DebriefItem, Getter]]
     positions: dict[str, np.ndarray] = field(default_factory=dict)
     offer_cache: dict = field(default_factory=dict)  # ai.offer_matrix, keyed by the targets' typology
     draft_cache: dict = field(default_factory=dict)  # ai.cached_draft
 
     @property
-    def scenario(self):
+    def scenario(self) -> Scenario:
         return self.bundle.scenario
 
     @property
-    def model(self):
+    def model(self) -> Model:
         return self.bundle.model
 
     def compile_expr(self, text: str) -> Getter:
@@ -140,8 +140,8 @@ def compile_bundle(bundle: ScenarioBundle) -> Compiled:
             init[var_index[f"{t.id}.{g}"]] = t.gauges.get(g, 50.0)
     for k, v in COUNCIL_STOCKS.items():
         init[var_index[k]] = v
-    for v in sc.variables:
-        init[var_index[v.id]] = v.initial
+    for var in sc.variables:
+        init[var_index[var.id]] = var.initial
     theatre_gauges = np.array(
         [[var_index[f"{t.id}.{g}"] for g in gauge_ids] for t in sc.theatres], dtype=int
     )
@@ -203,7 +203,7 @@ def _compile_content(comp: Compiled, bundle: ScenarioBundle) -> None:
             label = clause.title + (f" → {ops_short[o.target]}" if o.target else "")
             offers.append(Offer(key, clause, o.target, excl, label))
             conditions.append(comp.compile_expr(o.when) if o.when else None)
-        excl = np.array([[1.0 if a is not b and a.exclusive and a.exclusive == b.exclusive else 0.0
+        exclusion = np.array([[1.0 if a is not b and a.exclusive and a.exclusive == b.exclusive else 0.0
                           for b in offers] for a in offers]).reshape(len(offers), len(offers))
         comp.files[f.id] = CompiledFile(
             id=f.id, title=f.title, theatre=theatre_index[f.theatre], region=region,
@@ -211,7 +211,7 @@ def _compile_content(comp: Compiled, bundle: ScenarioBundle) -> None:
             months=frozenset(f.months), when=comp.compile_expr(f.when) if f.when else None,
             neglect=f.neglect,
             salience=np.array([max(floor, m.regions.get(region, 0.5)) for m in members]),
-            exclusion=excl,
+            exclusion=exclusion,
             offer_when=conditions,
         )
     for ev in bundle.events:

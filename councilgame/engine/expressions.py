@@ -146,8 +146,9 @@ def parse(text: str) -> Node:
         raise ExpressionError("the expression is empty")
     parser = _Parser(tokens)
     node = parser.parse()
-    if parser.peek() is not None:
-        raise ExpressionError(f"unexpected {parser.peek()[1]!r} after a complete expression")
+    extra = parser.peek()
+    if extra is not None:
+        raise ExpressionError(f"unexpected {extra[1]!r} after a complete expression")
     return node
 
 
@@ -177,7 +178,7 @@ def check(text: str, known: Iterable[str]) -> Node:
     return node
 
 
-Getter = Callable[[object], float]
+Getter = Callable[[list[float]], float]  # reads the game's flat environment
 
 
 def compile_node(node: Node, resolve: Callable[[str], Getter]) -> Getter:
@@ -202,7 +203,7 @@ def compile_node(node: Node, resolve: Callable[[str], Getter]) -> Getter:
 
 
 def _div(a: Getter, b: Getter) -> Getter:
-    def f(s: object) -> float:
+    def f(s: list[float]) -> float:
         d = b(s)
         return a(s) / d if d else 0.0
 

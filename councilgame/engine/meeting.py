@@ -273,7 +273,7 @@ class Meeting:
         st.capital[action.seat] -= action.points
         self._push(action.seat, t, action.points * comp.model.ai.lobby_effect)
         st.memory[t, comp.index[action.seat]] += 0.1 * action.points
-        d.model.base = sum(d.model.parts.values())
+        d.model.base = ai.total(d.model.parts)
         after = self.leaning(t)
         who, by = comp.names[t], comp.names[comp.index[action.seat]]
         text = (f"{who} hears {by} out and now leans {after}." if after != before
@@ -308,7 +308,7 @@ class Meeting:
                          seats, private)
             return
         self._push(action.seat, t, value)
-        d.model.base = sum(d.model.parts.values())
+        d.model.base = ai.total(d.model.parts)
         st.deals.append(DealRecord(st.month, action.seat, action.target, d.file))
         self.rec.say("deal", f"{comp.names[t]} accepts a deal with {comp.names[s]}.", seats, private)
 

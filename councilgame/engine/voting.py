@@ -15,7 +15,7 @@ the agenda, inviting speakers) know no veto.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -79,7 +79,7 @@ def adopts(yes, permanent_no, procedural: bool = False):
     return (yes >= VOTES_NEEDED) & (permanent_no == 0)
 
 
-def tally_list(ballots: Sequence[str], codes: Sequence[str], permanent: Sequence[bool],
+def tally_list(ballots: Sequence[str], codes: Sequence[str], permanent: Iterable[object],
                procedural: bool = False) -> Tally:
     """`tally` for ballots listed in the order of `codes`, with a permanent-member mask."""
     votes = dict(zip(codes, ballots, strict=True))

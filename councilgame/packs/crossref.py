@@ -3,6 +3,8 @@ only names its scenario defines. Errors block loading; warnings flag what is leg
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from councilgame.engine import expressions as ex
 from councilgame.engine.features import FEATURES
 from councilgame.engine.namespace import COUNCIL_STOCKS, names_with_ranges, variable_ranges
@@ -52,7 +54,8 @@ def check_pack(packset: PackSet, pack_id: str) -> list[Problem]:
         for ev_item in pack.events.get(sid, []):
             _check_event(ck, ev_item.file, ev_item.path, ev_item.model, bundle)  # type: ignore[arg-type]
         if not any(p.severity == "error" for p in ck.problems):
-            warnings.check_scenario(ck, item.file, item.model, bundle, pack.events.get(sid, []))
+            scenario = cast(Scenario, item.model)
+            warnings.check_scenario(ck, item.file, scenario, bundle, pack.events.get(sid, []))
     warnings.check_unoffered_clauses(ck, pack, lib)
     for sid, evs in pack.events.items():
         if sid not in pack.scenarios:
@@ -76,7 +79,7 @@ def _check_library(ck: Checker, pack_id: str, lib: Library) -> None:
     for item in lib.items["members"].values():
         if not _is_own(ck, item.file, own):
             continue
-        m = item.model
+        m: Any = item.model
         for key in ("ideal", "salience"):
             for d in getattr(m, key):
                 if d not in dims:
@@ -88,12 +91,13 @@ def _check_library(ck: Checker, pack_id: str, lib: Library) -> None:
                        unknown("member or organisation", t, ties))
     for item in lib.items["clauses"].values():
         if _is_own(ck, item.file, own):
-            for d in item.model.position:
+            clause: Any = item.model
+            for d in clause.position:
                 if d not in dims:
                     ck.add(item.file, item.path + ("position", d),
                            unknown("dimension", d, dims))
     if lib.model and _is_own(ck, lib.model.file, own):
-        model = lib.model.model
+        model: Any = lib.model.model
         for feat, row in model.effects.items():
             if feat not in FEATURES:
                 ck.add(lib.model.file, ("effects", feat),
@@ -126,7 +130,7 @@ def _check_scenario(ck: Checker, file: str, sc: Scenario, bundle, lib: Library) 
         for i, code in enumerate(getattr(sc.council, key)):
             if code not in members:
                 ck.add(file, ("council", key, i), unknown("member", code, members))
-            elif members[code].model.permanent != (key == "permanent"):
+            elif getattr(members[code].model, "permanent", None) != (key == "permanent"):
                 neg = "not " if key == "permanent" else ""
                 ck.add(file, ("council", key, i), f"{code} is {neg}a permanent member")
     if sc.council.first_president and sc.council.first_president not in council:

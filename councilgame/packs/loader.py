@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -74,7 +75,7 @@ def _pydantic_problems(exc: ValidationError, file: str, located: Located) -> lis
 def _data_path(data: object, loc: tuple) -> tuple[str | int, ...]:
     """Keep the parts of a pydantic location that are real keys or indexes in the data."""
     out: list[str | int] = []
-    cur = data
+    cur: Any = data
     for part in loc:
         in_dict = isinstance(cur, dict) and part in cur
         in_list = isinstance(cur, list) and isinstance(part, int) and part < len(cur)

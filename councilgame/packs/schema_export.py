@@ -46,7 +46,7 @@ def _type_name(annotation) -> str:
     if origin is typing.Literal:
         return " | ".join(repr(a) for a in args)
     if isinstance(annotation, type) and hasattr(annotation, "__members__"):
-        return " | ".join(m.value for m in annotation)  # an enum: its words
+        return " | ".join(m.value for m in annotation.__members__.values())  # an enum: its words
     return getattr(annotation, "__name__", str(annotation))
 
 

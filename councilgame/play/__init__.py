@@ -26,13 +26,16 @@ from councilgame.engine.actions import (
     TableDraft,
     Vote,
 )
+from councilgame.engine.compiled import Compiled, compile_bundle
 from councilgame.engine.game import ActionError, Game
+from councilgame.engine.scoring import LEGITIMACY, OUTCOMES
+from councilgame.engine.state import NewsItem, VoteRecord
 from councilgame.play.api import load_scenario, new_game
 from councilgame.play.views import PublicView, SeatView, WhipView, public_view, seat_view, whip_view
 
 __all__ = [
-    "FACILITATOR", "Action", "ActionError", "Amend", "AnswerDeal", "Choose", "Deal", "Done",
-    "Game", "Inject", "Lobby", "Message", "Prompt", "PublicView", "SeatView", "SignalVeto",
+    "FACILITATOR", "LEGITIMACY", "OUTCOMES", "Action", "ActionError", "Amend", "AnswerDeal",
+    "Choose", "Compiled", "Deal", "Done", "Game", "NewsItem", "VoteRecord", "compile_bundle", "Inject", "Lobby", "Message", "Prompt", "PublicView", "SeatView", "SignalVeto",
     "TableDraft", "Vote", "WhipView", "load_scenario", "new_game", "public_view", "seat_view",
     "whip_view",
 ]

@@ -37,6 +37,7 @@ def play_one(comp: Compiled, seed: int) -> dict:
 
 
 def _chunk(seeds: list[int]) -> list[dict]:
+    assert _COMP is not None, "a worker plays the scenario its parent forked with"
     return [play_one(_COMP, s) for s in seeds]
 
 
