@@ -175,7 +175,8 @@ def test_a_deal_buys_a_vote_now_and_is_remembered(testland):
     game.apply(Deal(seat="USA", target="CHN"))
     deals = game.state.deals
     assert len(deals) == 1 and deals[0].status == "open" and deals[0].target == "CHN"
-    assert any("accepts a deal" in n.text for n in game.state.history[0].news)
+    answers = [n for n in game.state.history[0].news if n.kind == "deal"]
+    assert [(n.seats, n.private_to) for n in answers] == [(("USA", "CHN"), ("USA",))]
     # the pledge falls due on China's next draft: voting against it breaks the deal
     memory_before = game.state.memory[testland.index["CHN"], testland.index["USA"]]
     game.state.month += 1
@@ -188,7 +189,8 @@ def test_a_member_already_voting_yes_declines_a_deal(testland):
     game = _to_consultations(testland)
     game.apply(Deal(seat="USA", target="GBR"))
     assert game.state.deals == []
-    assert any("declines the deal" in n.text for n in game.state.history[0].news)
+    answers = [n for n in game.state.history[0].news if n.kind == "deal"]
+    assert [(n.seats, n.private_to) for n in answers] == [(("USA", "GBR"), ("USA",))]
 
 
 def run_to(game: Game, kind: str, seat: str, **answers):
@@ -226,7 +228,8 @@ def test_a_human_can_table_a_rival_draft_which_is_voted_first(testland):
     run_to(game, "briefing", "FRA")
     votes = [v for m in game.state.history for v in m.votes if v.file == file]
     assert votes[0].sponsor == "FRA" and votes[0].draft.endswith("/FRA")
-    assert any("announces a rival draft" in n.text for m in game.state.history for n in m.news)
+    assert any(n.kind == "draft" and n.seats == ("FRA",) and not n.private_to
+               for m in game.state.history for n in m.news)
 
 
 def test_lobbying_yourself_is_refused_with_a_clear_message(testland):

@@ -67,7 +67,7 @@ def test_messages_are_private_and_kept_for_the_debrief(testland):
     game.apply(Message(seat="FRA", target="LBR", text="Back me on funding?"))
     msg = game.state.messages[0]
     assert (msg.seat, msg.target, msg.text) == ("FRA", "LBR", "Back me on funding?")
-    assert not any("funding?" in n.text for m in game.state.history for n in m.news)
+    assert not any("funding?" in n.text for m in game.state.history for n in m.news)  # never news
 
 
 def test_the_facilitator_injects_an_event_and_replays_reproduce_it(testland):
