@@ -17,6 +17,8 @@ play: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check councilgame tests bench
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 bench: $(STAMP)

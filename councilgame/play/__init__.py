@@ -35,7 +35,8 @@ from councilgame.play.views import PublicView, SeatView, WhipView, public_view, 
 
 __all__ = [
     "FACILITATOR", "LEGITIMACY", "OUTCOMES", "Action", "ActionError", "Amend", "AnswerDeal",
-    "Choose", "Compiled", "Deal", "Done", "Game", "NewsItem", "VoteRecord", "compile_bundle", "Inject", "Lobby", "Message", "Prompt", "PublicView", "SeatView", "SignalVeto",
+    "Choose", "Compiled", "Deal", "Done", "Game", "Inject", "Lobby", "Message", "NewsItem",
+    "Prompt", "PublicView", "SeatView", "SignalVeto", "VoteRecord", "compile_bundle",
     "TableDraft", "Vote", "WhipView", "load_scenario", "new_game", "public_view", "seat_view",
     "whip_view",
 ]

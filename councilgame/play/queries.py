@@ -134,7 +134,7 @@ def shown_gauges(game: Game) -> list[tuple[str, str, str]]:
     """(variable, label, which end is good) for every gauge players see."""
     comp = game.comp
     sc = comp.scenario
-    out = []
+    out: list[tuple[str, str, str]] = []
     for t in sc.theatres:
         prefix = f"{t.name}: " if len(sc.theatres) > 1 else ""
         for g in comp.bundle.gauges:
@@ -274,3 +274,49 @@ def ballots_so_far(game: Game) -> dict[str, str]:
 def news_for(game: Game, rec, seat: str | None) -> list:
     """A month's news items that `seat` may see (None: the public items only)."""
     return [n for n in rec.news if n.visible_to(seat)]
+
+
+# ---- what the game accepts now, for front ends' menus ----------------------------------------
+def legal(game: Game) -> list:
+    """The actions the current prompt accepts (`Game.legal_actions`), for menus."""
+    return game.legal_actions()
+
+
+def legal_kinds(game: Game) -> set[str]:
+    """The kinds of action ('lobby', 'signal_veto', 'table', ...) the current prompt accepts."""
+    return {a.kind for a in game.legal_actions()}
+
+
+def legal_targets(game: Game, kind: str) -> list[str]:
+    """The members an action of `kind` (lobby, deal, message) may name now."""
+    from councilgame.engine.actions import Deal, Lobby, Message
+
+    return [a.target for a in game.legal_actions()
+            if isinstance(a, Lobby | Deal | Message) and a.kind == kind]
+
+
+def refusal(game: Game, action) -> str | None:
+    """Why the game would refuse `action` now (one sentence), or None if it takes it."""
+    from councilgame.engine.game import ActionError
+
+    try:
+        game.check(action)
+    except ActionError as exc:
+        return str(exc)
+    return None
+
+
+def events(game: Game) -> list[tuple[str, str]]:
+    """(id, title) of every event of the scenario, for the facilitator's inject menu."""
+    return [(ce.event.id, ce.event.title) for ce in game.comp.events]
+
+
+def unsealed_deals(game: Game) -> list[str]:
+    """Every deal of the game as the debrief tells it: for after the game only (it unseals
+    every seat's deals)."""
+    return [deal_text(game, d) for d in game.state.deals]
+
+
+def unsealed_messages(game: Game) -> list[tuple[int, str, str, str]]:
+    """(month, from, to, text) of every message: for the debrief only (it unseals them all)."""
+    return [(m.month, m.seat, m.target, m.text) for m in game.state.messages]

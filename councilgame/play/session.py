@@ -9,6 +9,8 @@ from pathlib import Path
 from councilgame.engine.actions import Action
 from councilgame.engine.compiled import Compiled
 from councilgame.engine.game import Game
+from councilgame.play import queries
+from councilgame.play.views import PublicView, SeatView, WhipView, public_view, seat_view, whip_view
 from councilgame.saves import SaveStore, Seat, make_save
 from councilgame.saves.format import Origin
 
@@ -66,6 +68,33 @@ class Session:
         """May the screen show the acting seat's private information now?"""
         return not self.hotseat or self.revealed == self.seat
 
+    # ---- what the screens read -------------------------------------------------------------
+    def view(self) -> PublicView | SeatView:
+        """What the screen may show now: the acting seat's `seat_view` when its private part
+        may be shown, else the `public_view` (between turns of a hot-seat game)."""
+        if self.private_ok:
+            return seat_view(self.game, self.seat, sealed=self.sealed)
+        return public_view(self.game, sealed=self.sealed)
+
+    def whip_view(self, file_id: str, keys: list[str], sponsor: str | None = None) -> WhipView:
+        """The projected vote on a text the acting seat is composing, as that seat may read it."""
+        return whip_view(self.game, file_id, keys, self.seat, sponsor)
+
+    def legal(self) -> list[Action]:
+        """The actions the game accepts now (`Game.legal_actions`)."""
+        return queries.legal(self.game)
+
+    def legal_kinds(self) -> set[str]:
+        return queries.legal_kinds(self.game)
+
+    def legal_targets(self, kind: str) -> list[str]:
+        """The members an action of `kind` (lobby, deal, message) may name now."""
+        return queries.legal_targets(self.game, kind)
+
+    def refusal(self, action: Action) -> str | None:
+        """Why the game would refuse `action` now, in one sentence; None if it takes it."""
+        return queries.refusal(self.game, action)
+
     def players_of(self, code: str) -> str:
         names = self.seats[code].players if code in self.seats else []
         return " and ".join(names) if names else "the player"
@@ -89,6 +118,8 @@ class Session:
         return self.last_autosave
 
     def save(self, name: str) -> Path:
+        if self.store is None:
+            raise OSError("this game has no saves folder")
         self.name = name
         return self.store.save_manual(make_save(self.game, self.seats, name=name, origin=self.origin,
                                                 options=self.options))

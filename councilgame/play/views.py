@@ -78,6 +78,7 @@ class OperationView(_View):
 class FileView(_View):
     id: str
     title: str
+    pen: str | None = Field(None, description="The member holding the pen on it.")
     output: str | None = Field(None, description="resolution, presidential statement or press "
                                "elements, once the Council has dealt with it this month.")
 
@@ -132,6 +133,33 @@ class WhipView(_View):
     summary: str
 
 
+class MonthView(_View):
+    """One month of the game so far, as the room saw it."""
+
+    month: int
+    name: str = Field(description="'March 2026'.")
+    president: str
+    events: list[str] = Field(default_factory=list, description="Ids of the events that fired.")
+    choices: dict[str, str] = Field(default_factory=dict,
+                                    description="Event id: the option its decision took.")
+
+
+class OptionView(_View):
+    id: str
+    label: str
+    text: str = ""
+
+
+class ChoiceView(_View):
+    """The event whose decision the prompt asks for, as the seat deciding reads it."""
+
+    event: str
+    title: str
+    text: str
+    question: str
+    options: list[OptionView]
+
+
 class ObjectiveView(_View):
     text: str
     met: bool
@@ -161,6 +189,7 @@ class PublicView(_View):
 
     scenario: str
     title: str
+    synopsis: str = ""
     month: int
     months: int
     month_name: str
@@ -169,15 +198,38 @@ class PublicView(_View):
     ending: str | None
     prompt: PromptView | None
     seats: list[SeatInfo]
+    rota: list[str] = Field(default_factory=list, description="Member codes in the order of "
+                            "the presidency's rota (English alphabetical).")
     agenda: list[FileView]
     draft: DraftView | None
     ballots_so_far: dict[str, str] = Field(
         default_factory=dict, description="Players' ballots already cast in an open roll call.")
+    ballots_cast: int = Field(0, description="How many players' ballots are cast in the open "
+                              "roll call (counted even when the ballots are sealed).")
+    leanings: dict[str, str] = Field(
+        default_factory=dict, description="Each member's projected ballot on the draft on the "
+        "table (yes, no, abstain), as the room reads the floor; empty when no draft is tabled.")
+    choice: ChoiceView | None = Field(None, description="The event a seat is asked to decide on.")
+    timeline: list[MonthView] = Field(default_factory=list, description="The months so far.")
     votes: list[VoteView]
     news: list[NewsView]
     gauges: list[GaugeView]
     scores: dict[str, float]
     operations: list[OperationView]
+
+    def seat_info(self, code: str) -> SeatInfo:
+        """The seat `code` (KeyError if it does not sit on this Council)."""
+        for s in self.seats:
+            if s.code == code:
+                return s
+        raise KeyError(code)
+
+    def name_of(self, code: str) -> str:
+        return self.seat_info(code).name
+
+    def file(self, file_id: str) -> FileView | None:
+        """The agenda item for a file, if it is on this month's agenda."""
+        return next((f for f in self.agenda if f.id == file_id), None)
 
 
 class SeatView(PublicView):
@@ -228,15 +280,25 @@ def _public(game: Game, viewer: str | None, sealed: bool) -> dict:
     p = game.prompt
     m = game.meeting
     return {
-        "scenario": comp.scenario.id, "title": comp.scenario.title, "month": st.month,
+        "scenario": comp.scenario.id, "title": comp.scenario.title,
+        "synopsis": comp.scenario.synopsis.strip(), "month": st.month,
         "months": comp.scenario.months, "month_name": month_name(game), "president": president,
         "finished": st.finished, "ending": st.ending,
         "prompt": PromptView(**p.model_dump()) if p is not None else None,
         "seats": _seats(game, president),
-        "agenda": [FileView(id=f, title=comp.files[f].title, output=st.history[-1].outputs.get(f))
+        "rota": [comp.codes[i] for i in comp.president_order],
+        "agenda": [FileView(id=f, title=comp.files[f].title, pen=_pen(game, f),
+                            output=st.history[-1].outputs.get(f))
                    for f in (st.history[-1].agenda if st.history else [])],
         "draft": _draft(game),
         "ballots_so_far": {} if sealed or m is None else dict(m.ballots_cast),
+        "ballots_cast": 0 if m is None else len(m.ballots_cast),
+        "leanings": _leanings(game),
+        "choice": _choice(game),
+        "timeline": [MonthView(month=rec.month, name=month_name(game, rec.month),
+                               president=rec.president, events=list(rec.events),
+                               choices=dict(rec.choices))
+                     for rec in st.history],
         "votes": [VoteView(**_vote(v)) for rec in st.history for v in rec.votes],
         "news": _news(game, viewer),
         "gauges": _gauges(game),
@@ -255,6 +317,32 @@ def _seats(game: Game, president: str) -> list[SeatInfo]:
                             permanent=bool(comp.permanent[i]), human=code in game.humans,
                             president=code == president, pens=pens))
     return out
+
+
+def _pen(game: Game, file_id: str) -> str | None:
+    f = game.comp.files[file_id]
+    return game.comp.codes[f.penholders[0]] if f.penholders else None
+
+
+def _leanings(game: Game) -> dict[str, str]:
+    m = game.meeting
+    if m is None or m.draft is None:
+        return {}
+    w = queries.whip(game, m.file.id, m.draft.keys(m.file), m.draft.sponsor)
+    return {s.code: s.ballot for s in w.stances}
+
+
+def _choice(game: Game) -> ChoiceView | None:
+    p = game.prompt
+    if p is None or p.kind != "choice" or p.event is None:
+        return None
+    ev = game.comp.event_by_id[p.event].event
+    if ev.choice is None:
+        return None
+    return ChoiceView(event=ev.id, title=ev.title, text=queries.render(game, ev.text).strip(),
+                      question=queries.render(game, ev.choice.prompt).strip(),
+                      options=[OptionView(id=o.id, label=o.label, text=(o.text or "").strip())
+                               for o in ev.choice.options])
 
 
 def _draft(game: Game) -> DraftView | None:
@@ -303,10 +391,11 @@ def _whip(game: Game, seat: str) -> WhipView | None:
     return whip_view(game, m.file.id, m.draft.keys(m.file), seat, m.draft.sponsor)
 
 
-def whip_view(game: Game, file_id: str, keys: list[str], viewer: str,
+def whip_view(game: Game, file_id: str, keys: list[str], viewer: str | None,
               sponsor: str | None = None) -> WhipView:
     """The projected vote on a text holding `keys`, as `viewer` may read it: for the draft on
-    the table, or for a text a player is composing (the drafting screen's preview)."""
+    the table, or for a text a player is composing (the drafting screen's preview). With no
+    `viewer` (the facilitator's reveal to the room), every reason shows, all lobbying summed."""
     w = queries.whip(game, file_id, keys, sponsor, viewer=viewer)
     return WhipView(stances=[StanceView(code=s.code, name=s.name, ballot=s.ballot, utility=s.utility,
                                         reasons=list(s.reasons), veto=s.veto) for s in w.stances],

@@ -1,1 +1,1 @@
-"""The Textual game: screens render engine state and send actions; they hold no rules."""
+"""The Textual game: screens render the play layer's views and send actions; they hold no rules."""

@@ -13,9 +13,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
-from councilgame.engine.actions import Action
 from councilgame.packs.discovery import discover
 from councilgame.packs.registry import PackSet
+from councilgame.play import Action, ActionError, compile_bundle
 from councilgame.play.session import Session
 from councilgame.saves import SaveStore, Seat
 from councilgame.tui.saving import Saving
@@ -63,8 +63,6 @@ class CouncilApp(Saving, App):
         if self.projector:
             self.add_class("projector")
         if self.hotseat_start:
-            from councilgame.engine.compiled import compile_bundle
-
             h = self.hotseat_start
             if self.packset is None:
                 self.packset = discover(self.extra_packs)
@@ -103,8 +101,6 @@ class CouncilApp(Saving, App):
             self.screen.packs_ready(self.packs_message())
 
     def _start_direct(self) -> None:
-        from councilgame.engine.compiled import compile_bundle
-
         scenario, seat, seed = self.start
         if self.packset is None:
             self.packset = discover(self.extra_packs)
@@ -140,8 +136,13 @@ class CouncilApp(Saving, App):
         }[p.kind]
 
     def send(self, action: Action, stay: bool = False, roll_call_after: int | None = None) -> None:
-        """Send an action to the engine, then show what it waits for next."""
-        self.session.act(action)
+        """Send an action to the engine, then show what it waits for next. An action the game
+        refuses changes nothing: its sentence is shown instead."""
+        try:
+            self.session.act(action)
+        except ActionError as exc:
+            self.notify(str(exc), severity="warning")
+            return
         if stay:
             screen = self.screen
             if hasattr(screen, "refresh_view"):
@@ -156,14 +157,12 @@ class CouncilApp(Saving, App):
     def _roll_call(self, before: int) -> None:
         from councilgame.tui.screens.vote import RollCallScreen
 
-        game = self.session.game
-        votes = [v for m in game.state.history for v in m.votes][before:]
-        votes = votes[:3]
-        comp = game.comp
-        order = [comp.codes[i] for i in comp.president_order]
+        view = self.session.view()
+        votes = view.votes[before:][:3]
+        order = view.rota
         self._to_chamber()
         if votes:
-            names = dict(zip(comp.codes, comp.names, strict=True))
+            names = {s.code: s.name for s in view.seats}
             self.push_screen(RollCallScreen(votes, order, names, self.animate),
                              lambda _: self.route())
         else:

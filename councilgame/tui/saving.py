@@ -3,6 +3,7 @@ game at an earlier month ("what if"), continue, load, save under a name. A mixin
 
 from __future__ import annotations
 
+from councilgame.play import compile_bundle
 from councilgame.play.session import Session
 
 
@@ -11,7 +12,6 @@ class Saving:
 
     def open_save(self, entry, branch_month: int | None = None) -> None:
         """Open a save (after asking, if its pack changed), or reopen it at an earlier month."""
-        from councilgame.engine.compiled import compile_bundle
         from councilgame.tui.widgets.dialogs import ConfirmScreen
 
         save = entry.save

@@ -6,6 +6,7 @@ import io
 
 from rich.console import Console
 
+from councilgame.play import public_view, queries, seat_view
 from councilgame.saves import Seat
 from councilgame.tui.screens.chamber import ChamberScreen
 from councilgame.tui.screens.handover import HandOverScreen
@@ -33,10 +34,11 @@ def screen_text(app) -> str:
 
 
 def private_markers(app, code: str) -> list[str]:
-    comp = app.session.comp
-    marks = [o.text for o, _ in comp.objectives.get(code, [])]
-    marks.append(f"{comp.names[comp.index[code]]}: political capital")
-    marks += [m.text for m in app.session.game.state.messages if m.target == code]
+    """What only `code` may read, from its own seat view."""
+    view = seat_view(app.session.game, code)
+    marks = [o.text for o in view.objectives]
+    marks.append(f"{view.name_of(code)}: political capital")
+    marks += [m.text for m in view.messages if m.target == code]
     return marks
 
 
@@ -100,15 +102,16 @@ async def test_nothing_private_of_another_player_is_on_screen(packset, tmp_path)
 async def test_sealed_votes_hide_ballots_until_all_are_cast(packset, tmp_path):
     app = hotseat_app(packset, sealed=True, saves=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        game = app.session.game
         def cast() -> bool:
-            return bool(game.meeting and game.meeting.ballots_cast and on(app, "VoteScreen")())
+            return bool(app.session.view().ballots_cast and on(app, "VoteScreen")())
 
-        await play_until(pilot, app, cast,
-                         limit=200)
+        await play_until(pilot, app, cast, limit=200)
         text = screen_text(app)
         assert "sealed ballot(s) cast" in text
-        for code, ballot in game.meeting.ballots_cast.items():
+        assert app.session.view().ballots_so_far == {}  # sealed: the view holds no ballot
+        unsealed = public_view(app.session.game).ballots_so_far
+        assert unsealed
+        for code, ballot in unsealed.items():
             assert f"{code} {ballot}" not in text
 
 
@@ -137,11 +140,11 @@ async def test_facilitator_injects_an_event_behind_a_confirmation(packset, tmp_p
         await pilot.press("down", "enter")  # inject an event
         await pilot.pause()
         assert isinstance(app.screen, InjectScreen)
-        first = app.session.comp.events[0].event.id
+        first = queries.events(app.session.game)[0][0]
         await pilot.press("enter")
         await pilot.pause()
         assert app.session.game.log[-1].kind == "inject" and app.session.game.log[-1].event == first
-        assert first in app.session.game.state.history[-1].events
+        assert first in app.session.view().timeline[-1].events
 
 
 async def test_my_seat_shows_only_the_acting_players_objectives(packset, tmp_path):
@@ -155,7 +158,6 @@ async def test_my_seat_shows_only_the_acting_players_objectives(packset, tmp_pat
         await pilot.pause()
         assert isinstance(app.screen, SeatsScreen)
         text = screen_text(app)
-        comp = app.session.comp
-        assert any(o.text in text for o, _ in comp.objectives["FRA"])
+        assert any(o.text in text for o in app.session.view().objectives)
         for code in ("RUS", "LBR"):
-            assert not any(o.text in text for o, _ in comp.objectives[code])
+            assert not any(o.text in text for o in seat_view(app.session.game, code).objectives)

@@ -57,7 +57,7 @@ async def test_drafting_toggles_clauses_and_updates_the_whip(packset):
         await pilot.press("space", "t")
         await pilot.pause()
         assert isinstance(app.screen, ConsultScreen)
-        assert app.session.game.meeting.draft is not None
+        assert app.session.view().draft is not None
 
 
 async def test_exclusive_clauses_replace_each_other(packset):
@@ -77,10 +77,10 @@ async def test_consultations_lobby_and_go_to_vote(packset):
         await pilot.pause()
         await pilot.press("space", "t")
         await pilot.pause()
-        capital = app.session.game.state.capital["FRA"]
+        capital = app.session.view().capital
         await pilot.press("l")  # lobby the highlighted member (China, first row)
         await pilot.pause()
-        assert app.session.game.state.capital["FRA"] == capital - 1
+        assert app.session.view().capital == capital - 1
         assert isinstance(app.screen, ConsultScreen)
         await pilot.press("c")
         await pilot.pause()
@@ -119,7 +119,7 @@ async def test_a_whole_solo_game_through_the_ui_reaches_the_debrief(packset, tmp
     app = make_app(packset, saves=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await play_until(pilot, app, on(app, "DebriefScreen"))
-        assert app.session.game.finished
+        assert app.session.view().finished
         await pilot.press("e")
         exported = list(tmp_path.glob("debrief-*.md"))
         assert exported and "## Ending" in exported[0].read_text()
@@ -137,7 +137,7 @@ async def test_resizing_down_to_80x24_keeps_the_game(packset):
         assert isinstance(app.screen, ConsultScreen)
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
-        assert app.session.game.meeting.draft is not None
+        assert app.session.view().draft is not None
 
 
 async def test_event_choice_sends_the_chosen_option(packset):
@@ -149,7 +149,7 @@ async def test_event_choice_sends_the_chosen_option(packset):
         await pilot.press("down", "enter")  # the second option: wait
         await pilot.pause()
         assert not isinstance(app.screen, EventScreen)
-        assert app.session.game.state.history[0].choices["appeal"] == "wait"
+        assert app.session.view().timeline[0].choices["appeal"] == "wait"
 
 
 async def test_debrief_shows_causes_for_the_selected_month(packset):
@@ -161,8 +161,7 @@ async def test_debrief_shows_causes_for_the_selected_month(packset):
         text = str(screen.query_one("#causes").render())
         assert "February 2026" in text and "Violence" in text
         votes = screen.query_one("#votes")
-        assert votes.row_count == len([v for m in app.session.game.state.history for v in m.votes
-                                       if v.kind == "draft"])
+        assert votes.row_count == len([v for v in app.session.view().votes if v.kind == "draft"])
 
 
 async def test_palette_lists_the_screens_actions(packset):
@@ -206,5 +205,6 @@ async def test_arrow_keys_choose_whom_to_lobby(packset):
         await pilot.pause()
         await pilot.press("down", "down", "l")  # China, France, then the Russian Federation
         await pilot.pause()
-        news = [n.text for n in app.session.game.state.history[-1].news]
+        view = app.session.view()
+        news = [n.text for n in view.news if n.month == view.month]
         assert any(n.startswith("Russian Federation hears France out") for n in news), news

@@ -11,15 +11,18 @@ SIZE = (120, 40)
 
 
 async def play_months(pilot, app, months: int) -> None:
-    game = app.session.game
-    await play_until(pilot, app, lambda: game.state.month > months or game.finished)
+    def done() -> bool:
+        view = app.session.view()
+        return view.month > months or view.finished
+
+    await play_until(pilot, app, done)
 
 
 async def test_autosave_at_month_end_then_continue_resumes_it(packset, tmp_path):
     app = make_app(packset, saves=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await play_months(pilot, app, 2)
-        month = app.session.game.state.month
+        month = app.session.view().month
         record_before = app.session.game.log[:]
     autos = list(tmp_path.glob("autosave-*.json"))
     assert autos, "no autosave at the month boundary"
@@ -31,7 +34,7 @@ async def test_autosave_at_month_end_then_continue_resumes_it(packset, tmp_path)
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app2.screen, ChamberScreen)
-        assert app2.session.game.state.month == month
+        assert app2.session.view().month == month
         assert app2.session.game.log == record_before
 
 
@@ -82,7 +85,7 @@ async def test_what_if_from_load_makes_a_new_branch_save(packset, tmp_path):
         app2.screen.query_one("#month").value = "2"
         await pilot.press("enter")
         await pilot.pause()
-        assert app2.session.game.state.month == 2
+        assert app2.session.view().month == 2
         assert app2.session.origin.branch_of == "trunk" and app2.session.origin.at_month == 2
     assert (tmp_path / "trunk.json").read_bytes() == trunk
     assert (tmp_path / "trunk-what-if-m2.json").exists()
@@ -97,4 +100,4 @@ async def test_what_if_from_the_debrief(packset, tmp_path):
         await pilot.press("w")
         await pilot.pause()
         assert isinstance(app.screen, ChamberScreen)
-        assert app.session.game.state.month == 2 and app.session.origin.at_month == 2
+        assert app.session.view().month == 2 and app.session.origin.at_month == 2

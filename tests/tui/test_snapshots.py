@@ -94,7 +94,7 @@ def test_load(snap_compare, snap_packset, sahel):
     import tempfile
     from pathlib import Path
 
-    from councilgame.engine.game import Game
+    from councilgame.play import Game
     from councilgame.saves import SaveStore, make_save
 
     tmp_path = Path(tempfile.gettempdir()) / "councilgame-snapshot-saves"  # shown on screen

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,15 +11,20 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from councilgame.engine.actions import Done
-from councilgame.play import queries as views
+from councilgame.play import Done, PublicView, SeatView
 from councilgame.tui.widgets.gauges import GaugePanel
-from councilgame.tui.widgets.seatmap import SeatMap, SeatView
+from councilgame.tui.widgets.seatmap import SeatMap, SeatMark
 from councilgame.tui.widgets.tutorial import TutorialNote
+
+if TYPE_CHECKING:
+    from councilgame.tui.app import CouncilApp
 
 
 class ChamberScreen(Screen):
     """The main screen. It shows the state; the keys open the step the game waits for."""
+
+    if TYPE_CHECKING:
+        app: CouncilApp
 
     BINDINGS = [
         Binding("n", "next", "Continue"),
@@ -33,7 +40,7 @@ class ChamberScreen(Screen):
             with Vertical(id="council-box", classes="box"):
                 yield SeatMap(id="seatmap")
                 yield Static(id="status")
-            yield GaugePanel(views.shown_gauges(self.app.session.game), id="gauges", classes="box")
+            yield GaugePanel(self.app.session.view().gauges, id="gauges", classes="box")
         yield TutorialNote("briefing")
         with Horizontal(id="chamber-bottom"):
             yield Static(id="agenda", classes="box")
@@ -58,79 +65,62 @@ class ChamberScreen(Screen):
         if not self.ready:  # not composed yet: on_mount will refresh
             return
         session = self.app.session
-        game = session.game
+        view = session.view()
         who = ("hot-seat: " + ", ".join(session.humans)) if session.hotseat \
-            else f"you: {session.name_of(session.seat)}"
-        self.app.sub_title = f"{game.comp.scenario.title} · {session.month_name()} · {who}"
-        self.query_one(SeatMap).show(self._seats())
-        self.query_one(GaugePanel).show(views.gauge_history(game))
-        self.query_one("#status", Static).update(self._status())
-        self.query_one("#agenda", Static).update(self._agenda())
-        self._news()
+            else f"you: {view.name_of(session.seat)}"
+        self.app.sub_title = f"{view.title} · {view.month_name} · {who}"
+        self.query_one(SeatMap).show(self._seats(view))
+        self.query_one(GaugePanel).show(view.gauges)
+        self.query_one("#status", Static).update(self._status(view))
+        self.query_one("#agenda", Static).update(self._agenda(view))
+        self._news(view)
         self.query_one(TutorialNote).show_step()
 
-    def _seats(self) -> list[SeatView]:
-        game = self.app.session.game
-        comp = game.comp
-        stances = {}
-        draft = views.current_draft(game)
-        if draft is not None:
-            keys = [o.key for k, o in enumerate(comp.files[draft.file].offers) if draft.selected[k]]
-            stances = {s.code: s.ballot for s in views.whip(game, draft.file, keys).stances}
-        president = game.president()
-        pens = {comp.codes[f.penholders[0]] for f in comp.files.values()
-                if f.penholders and game.state.files[f.id].on_agenda}
-        order = comp.president_order
-        start = order.index(comp.index[president])
-        return [SeatView(comp.codes[i], stances.get(comp.codes[i]), comp.codes[i] == president,
-                         comp.codes[i] in pens, bool(comp.permanent[i]),
-                         comp.codes[i] in self.app.session.seats)
-                for i in order[start:] + order[:start]]
+    def _seats(self, view: PublicView) -> list[SeatMark]:
+        """The horseshoe in the order of the rota, from this month's president."""
+        players = self.app.session.seats
+        pens = {f.pen for f in view.agenda if f.pen}
+        order = view.rota
+        start = order.index(view.president)
+        return [SeatMark(code, view.leanings.get(code), code == view.president, code in pens,
+                         view.seat_info(code).permanent, code in players)
+                for code in order[start:] + order[:start]]
 
-    def _status(self) -> Text:
+    def _status(self, view: PublicView) -> Text:
         session = self.app.session
-        game = session.game
-        st = game.state
         t = Text()
-        t.append(f"{session.month_name()}", style="bold")
-        t.append(f" · month {st.month} of {game.comp.scenario.months}")
-        t.append(f" · president: {session.name_of(game.president())}")
-        if session.private_ok:
-            t.append(f"\nPolitical capital: {st.capital[session.seat]}", style="bold")
+        t.append(f"{view.month_name}", style="bold")
+        t.append(f" · month {view.month} of {view.months}")
+        t.append(f" · president: {view.name_of(view.president)}")
+        if isinstance(view, SeatView):
+            t.append(f"\nPolitical capital: {view.capital}", style="bold")
         else:
             t.append("\nPlayers: " + ", ".join(f"{c} ({session.players_of(c)})"
                                                 for c in session.humans))
-        t.append(f" · legitimacy {st.scores.get('legitimacy', 0):.0f}"
-                 f" · outcomes {st.scores.get('outcomes', 0):.0f}")
+        t.append(f" · legitimacy {view.scores.get('legitimacy', 0):.0f}"
+                 f" · outcomes {view.scores.get('outcomes', 0):.0f}")
         t.append("\n" + self.app.waiting_for(), style="italic")
         return t
 
-    def _agenda(self) -> Text:
-        game = self.app.session.game
-        rec = game.state.history[-1] if game.state.history else None
+    def _agenda(self, view: PublicView) -> Text:
         t = Text()
-        if rec is None or not rec.agenda:
+        if not view.agenda:
             t.append("Nothing on the agenda this month.", style="dim")
             return t
-        for fid in rec.agenda:
-            f = game.comp.files[fid]
-            pen = game.comp.codes[f.penholders[0]] if f.penholders else "-"
-            out = rec.outputs.get(fid, "pending")
+        for f in view.agenda:
+            out = f.output if f.output is not None else "pending"
             t.append(f"• {f.title}", style="bold")
-            t.append(f"\n  pen: {pen} · {out}\n")
+            t.append(f"\n  pen: {f.pen or '-'} · {out}\n")
         return t
 
-    def _news(self) -> None:
-        session = self.app.session
-        history = session.game.state.history
+    def _news(self, view: PublicView) -> None:
         t = Text()
-        if len(history) == 1:
-            sc = session.comp.scenario
-            t.append(sc.title + "\n", style="bold underline")
-            t.append(sc.synopsis.strip() + "\n")
-        for rec in history[-2:]:
-            t.append(session.month_name(rec.month) + "\n", style="bold underline")
-            items = views.news_for(session.game, rec, None)
+        if len(view.timeline) == 1:
+            t.append(view.title + "\n", style="bold underline")
+            t.append(view.synopsis + "\n")
+        for month in view.timeline[-2:]:
+            t.append(month.name + "\n", style="bold underline")
+            items = [n for n in view.news if n.month == month.month and not n.private]
             if not items:
                 t.append("• (quiet so far)\n")
             for item in items:
@@ -139,7 +129,7 @@ class ChamberScreen(Screen):
         self.query_one("#news-text", Static).update(t)
 
     def action_next(self) -> None:
-        prompt = self.app.session.prompt
+        prompt = self.app.session.view().prompt
         if prompt is not None and prompt.kind == "briefing":
             self.app.send(Done(seat=prompt.seat))
         else:

@@ -1,6 +1,9 @@
-"""Consultations: lobby, offer deals, propose amendments, signal a veto; then go to the vote."""
+"""Consultations: lobby, offer deals, propose amendments, signal a veto; then go to the vote.
+What each key may do comes from the game (`legal_actions`), never from rules kept here."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,55 +13,77 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, OptionList, RichLog, Static
 from textual.widgets.option_list import Option
 
-from councilgame.engine.actions import Amend, AnswerDeal, Deal, Done, Lobby, Message, SignalVeto
+from councilgame.play import (
+    Amend,
+    AnswerDeal,
+    Deal,
+    Done,
+    Lobby,
+    Message,
+    PublicView,
+    SeatView,
+    SignalVeto,
+    TableDraft,
+)
 from councilgame.play import queries as views
 from councilgame.tui.widgets.dialogs import TextPrompt
 from councilgame.tui.widgets.tutorial import TutorialNote
 from councilgame.tui.widgets.whip import WhipCount
 
+if TYPE_CHECKING:
+    from councilgame.tui.app import CouncilApp
 
-def private_panel(session) -> Text:
+
+def private_panel(view: SeatView) -> Text:
     """What only the acting seat may see: capital, objectives, deals offered, messages."""
-    game = session.game
-    t = Text(f"{session.name_of(session.seat)}: political capital "
-             f"{game.state.capital[session.seat]}\n", style="bold")
-    for text, met in views.objective_status(game, session.seat):
-        t.append(f"  {'✔' if met else '◆'} {text}\n", style="green" if met else "")
-    for _, d in session.game.state.deals_waiting(session.seat):
-        t.append(f"Deal offered by {d.seat}: its vote on your next draft for your yes on {d.draft}. "
-                 "k accepts, x declines.\n", style="bold yellow")
-    for m in game.state.messages:
-        if m.target == session.seat:
+    t = Text(f"{view.name_of(view.seat)}: political capital {view.capital}\n", style="bold")
+    for o in view.objectives:
+        t.append(f"  {'✔' if o.met else '◆'} {o.text}\n", style="green" if o.met else "")
+    for d in view.deals:
+        if d.waiting_for_you:
+            t.append(f"Deal offered by {d.seat}: its vote on your next draft for your yes on "
+                     f"{d.draft}. k accepts, x declines.\n", style="bold yellow")
+    for m in view.messages:
+        if m.target == view.seat:
             t.append(f"Message from {m.seat}: {m.text}\n", style="italic")
     return t
 
 
-def draft_keys(game) -> list[str]:
-    d = views.current_draft(game)
-    return [o.key for k, o in enumerate(game.comp.files[d.file].offers) if d.selected[k]]
+def draft_keys(view: PublicView) -> list[str]:
+    """The clauses of the draft on the table."""
+    return [c.key for c in view.draft.clauses] if view.draft is not None else []
 
 
-def draft_text(game) -> Text:
-    d = views.current_draft(game)
-    f = game.comp.files[d.file]
-    t = Text(f"{d.symbol} on {f.title}, sponsored by {d.sponsor}\n", style="bold")
-    for o in views.offers(game, d.file):
-        if o.key in draft_keys(game):
+def draft_text(view: PublicView, offers: list[views.OfferView]) -> Text:
+    """The draft on the table, its clauses in drafting order (`offers`: the file's offers)."""
+    d = view.draft
+    f = view.file(d.file)
+    t = Text(f"{d.symbol} on {f.title if f else d.file}, sponsored by {d.sponsor}\n", style="bold")
+    keys = draft_keys(view)
+    for o in offers:
+        if o.key in keys:
             t.append(f"• {o.title}" + (f" → {o.target}" if o.target else "") + "\n")
     return t
 
 
 class AmendScreen(ModalScreen[str | None]):
-    """Pick a clause to delete from the draft, or one to add."""
+    """Pick a clause to delete from the draft, or one to add: the amendments the game takes."""
+
+    if TYPE_CHECKING:
+        app: CouncilApp
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
+    def __init__(self, offers: list[views.OfferView], amends: dict[str, bool]):
+        super().__init__()
+        self.offers, self.amends = offers, amends  # amends: offer key -> remove
+
     def compose(self) -> ComposeResult:
-        game = self.app.session.game
-        keys = draft_keys(game)
         options = []
-        for o in views.offers(game, views.current_draft(game).file):
-            verb = "Delete" if o.key in keys else "Add"
+        for o in self.offers:
+            if o.key not in self.amends:
+                continue
+            verb = "Delete" if self.amends[o.key] else "Add"
             target = f" → {o.target}" if o.target else ""
             options.append(Option(f"{verb}: {o.title}{target}", id=f"{verb.lower()}|{o.key}"))
         with Vertical(classes="dialog"):
@@ -70,6 +95,9 @@ class AmendScreen(ModalScreen[str | None]):
 
 
 class ConsultScreen(Screen):
+    if TYPE_CHECKING:
+        app: CouncilApp
+
     BINDINGS = [
         Binding("c", "done", "Vote now"),
         Binding("l", "lobby", "Lobby"),
@@ -103,61 +131,80 @@ class ConsultScreen(Screen):
 
     def refresh_view(self) -> None:
         session = self.app.session
-        game = session.game
-        if views.current_draft(game) is None:
+        view = session.view()
+        if view.draft is None:
             return
-        self.query_one("#draft-text", Static).update(draft_text(game))
-        self.query_one("#capital", Static).update(private_panel(session))
-        whip = views.whip(game, views.current_draft(game).file, draft_keys(game), viewer=session.seat)
-        self.query_one(WhipCount).show(whip)
+        self.query_one("#draft-text", Static).update(draft_text(view, self._offers(view)))
+        private = isinstance(view, SeatView)
+        self.query_one("#capital", Static).update(private_panel(view) if private else Text())
+        if private and view.whip is not None:
+            self.query_one(WhipCount).show(view.whip, session.seat)
         log = self.query_one("#consult-news", RichLog)
         log.clear()
-        for item in views.news_for(game, game.state.history[-1], session.seat)[-8:]:
+        for item in [n for n in view.news if n.month == view.month][-8:]:
             log.write(f"• {item.text}")
+
+    def _offers(self, view: PublicView) -> list[views.OfferView]:
+        return views.offers(self.app.session.game, view.draft.file)
 
     def _target(self) -> str | None:
         table = self.query_one("#whip-table", DataTable)
         if table.row_count == 0:
             return None
-        code = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        if code == self.app.session.seat:
-            self.notify("Choose another member.", severity="warning")
-            return None
-        return code
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def _refused(self, action, allowed: bool) -> bool:
+        """Tell the player why the game would not take `action` (when not `allowed`)."""
+        if allowed:
+            return False
+        self.notify(self.app.session.refusal(action) or "The game does not take that now.",
+                    severity="warning")
+        return True
+
+    def _send_to(self, kind: str, action) -> None:
+        """Send an action naming a member, if the game lets this seat name that member."""
+        if not self._refused(action, action.target in self.app.session.legal_targets(kind)):
+            self.app.send(action, stay=True)
 
     def action_lobby(self) -> None:
         target = self._target()
         if target:
-            self.app.send(Lobby(seat=self.app.session.seat, target=target, points=1), stay=True)
+            self._send_to("lobby", Lobby(seat=self.app.session.seat, target=target, points=1))
 
     def action_deal(self) -> None:
         target = self._target()
         if target:
-            self.app.send(Deal(seat=self.app.session.seat, target=target), stay=True)
+            self._send_to("deal", Deal(seat=self.app.session.seat, target=target))
 
     def action_veto(self) -> None:
-        if not self.app.session.is_permanent:
-            self.notify("Only a permanent member can veto.", severity="warning")
-            return
-        self.app.send(SignalVeto(seat=self.app.session.seat), stay=True)
+        session = self.app.session
+        action = SignalVeto(seat=session.seat)
+        if not self._refused(action, "signal_veto" in session.legal_kinds()):
+            self.app.send(action, stay=True)
 
     def action_amend(self) -> None:
+        session = self.app.session
+        view = session.view()
+        if view.draft is None:
+            return
+        amends = {a.offer: a.remove for a in session.legal() if isinstance(a, Amend)}
+
         def chosen(choice: str | None) -> None:
             if choice:
                 verb, key = choice.split("|", 1)
-                self.app.send(Amend(seat=self.app.session.seat, offer=key, remove=verb == "delete"),
+                self.app.send(Amend(seat=session.seat, offer=key, remove=verb == "delete"),
                               stay=True)
                 self.notify("Amendment tabled: it is voted before the draft.")
 
-        self.app.push_screen(AmendScreen(), chosen)
+        self.app.push_screen(AmendScreen(self._offers(view), amends), chosen)
 
     def action_message(self) -> None:
         target = self._target()
         session = self.app.session
         if not target:
             return
-        if target not in session.seats:
-            self.notify("Messages go to other players' seats.", severity="warning")
+        probe = Message(seat=session.seat, target=target, text="…")
+        if self._refused(probe, target in session.legal_targets("message")):
             return
 
         def sent(text: str | None) -> None:
@@ -165,25 +212,29 @@ class ConsultScreen(Screen):
                 self.app.send(Message(seat=session.seat, target=target, text=text[:500]), stay=True)
                 self.notify(f"Sealed message sent to {target}.")
 
-        self.app.push_screen(TextPrompt(f"Private message to {session.name_of(target)}:"), sent)
+        name = session.view().name_of(target)
+        self.app.push_screen(TextPrompt(f"Private message to {name}:"), sent)
 
     def action_answer_deal(self, accept: bool) -> None:
         session = self.app.session
-        offers = session.game.state.deals_waiting(session.seat)
-        if not offers:
+        answers = [a for a in session.legal() if isinstance(a, AnswerDeal) and a.accept == accept]
+        if not answers:
             self.notify("No deal is waiting for your answer.")
             return
-        self.app.send(AnswerDeal(seat=session.seat, deal=offers[0][0], accept=accept), stay=True)
+        self.app.send(answers[0], stay=True)
         self.notify("Deal accepted." if accept else "Deal declined.")
 
     def action_rival(self) -> None:
         from councilgame.tui.screens.drafting import DraftingScreen
 
-        game = self.app.session.game
-        if views.current_draft(game).sponsor == self.app.session.seat:
-            self.notify("You hold the pen: amend your own draft instead.", severity="warning")
+        session = self.app.session
+        view = session.view()
+        if view.draft is None:
             return
-        self.app.push_screen(DraftingScreen(views.current_draft(game).file, rival=True))
+        probe = TableDraft(seat=session.seat, offers=draft_keys(view))
+        if self._refused(probe, "table" in session.legal_kinds()):
+            return
+        self.app.push_screen(DraftingScreen(view.draft.file, rival=True))
 
     def action_done(self) -> None:
         self.app.send(Done(seat=self.app.session.seat))

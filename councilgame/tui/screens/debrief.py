@@ -1,7 +1,12 @@
 """The debrief: the ending, the scores and their parts, the decisive votes, the gauges over the
-game with what moved them each month, and the real cases and recommendations it touched."""
+game with what moved them each month, and the real cases and recommendations it touched.
+
+It reads the public view, and the debrief's queries (`play.queries`): once the game is over,
+they unseal every player's objectives, deals and messages."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -10,14 +15,20 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
-from councilgame.engine.scoring import LEGITIMACY, OUTCOMES
+from councilgame.play import LEGITIMACY, OUTCOMES, PublicView
 from councilgame.play import queries as views
 from councilgame.tui.screens.vote import verdict
 from councilgame.tui.widgets.gauges import GaugePanel
 from councilgame.tui.widgets.tutorial import TutorialNote
 
+if TYPE_CHECKING:
+    from councilgame.tui.app import CouncilApp
+
 
 class DebriefScreen(Screen):
+    if TYPE_CHECKING:
+        app: CouncilApp
+
     BINDINGS = [
         Binding("e", "export", "Export .md"),
         Binding("w", "what_if", "What if… (selected month)"),
@@ -25,8 +36,14 @@ class DebriefScreen(Screen):
         Binding("q", "app.quit_game", "Quit"),
     ]
 
+    @property
+    def view(self) -> PublicView:
+        """The room's view of the ended game (built once: nothing changes after the end)."""
+        if not hasattr(self, "_view"):
+            self._view = self.app.session.view()
+        return self._view
+
     def compose(self) -> ComposeResult:
-        game = self.app.session.game
         yield Header()
         with TabbedContent():
             with TabPane("Ending & scores", id="tab-ending"), VerticalScroll():
@@ -36,7 +53,7 @@ class DebriefScreen(Screen):
                 yield DataTable(id="votes", cursor_type="row", zebra_stripes=True)
             with TabPane("Gauges & causes", id="tab-gauges"), Horizontal():
                 with Vertical(id="debrief-gauges"):
-                    yield GaugePanel(views.shown_gauges(game), id="gauges", classes="box")
+                    yield GaugePanel(self.view.gauges, id="gauges", classes="box")
                     yield DataTable(id="months", cursor_type="row")
                 yield Static(id="causes", classes="box")
             with TabPane("Cases & lessons", id="tab-cases"), VerticalScroll():
@@ -46,18 +63,19 @@ class DebriefScreen(Screen):
 
     def on_mount(self) -> None:
         session = self.app.session
-        game = session.game
+        view = self.view
+        names = {s.code: s.name for s in view.seats}
         votes = self.query_one("#votes", DataTable)
         votes.add_columns("Month", "Draft", "Sponsor", "Result", "Clauses")
-        for v in views.decisive_votes(game):
-            votes.add_row(session.month_name(v.month), v.draft, v.sponsor,
-                          verdict(v, dict(zip(game.comp.codes, game.comp.names, strict=True))),
-                          ", ".join(v.clauses)[:60])
-        self.query_one(GaugePanel).show(views.gauge_history(game))
+        for v in view.votes:
+            if v.kind == "draft":  # the decisive votes, not the amendments
+                votes.add_row(session.month_name(v.month), v.draft, v.sponsor, verdict(v, names),
+                              ", ".join(v.clauses)[:60])
+        self.query_one(GaugePanel).show(view.gauges)
         months = self.query_one("#months", DataTable)
         months.add_columns("Month", "Events")
-        for rec in game.state.history:
-            months.add_row(session.month_name(rec.month), str(len(rec.events)), key=str(rec.month))
+        for month in view.timeline:
+            months.add_row(month.name, str(len(month.events)), key=str(month.month))
         self.query_one("#causes").border_title = "What moved each gauge"
         self._causes(1)
 
@@ -67,10 +85,10 @@ class DebriefScreen(Screen):
 
     def _causes(self, month: int) -> None:
         session = self.app.session
-        game = session.game
         t = Text(f"{session.month_name(month)}\n", style="bold")
-        for var, label, good in views.shown_gauges(game):
-            rows = views.causes_of(game, month, var)
+        for g in self.view.gauges:
+            var, label, good = g.var, g.label, g.good
+            rows = views.causes_of(session.game, month, var)
             if not rows:
                 continue
             total = sum(r[2] for r in rows)
@@ -95,15 +113,15 @@ class DebriefScreen(Screen):
 
     def _scores(self) -> Text:
         session = self.app.session
-        st = session.game.state
+        scores = self.view.scores
         t = Text("\nLegitimacy ", style="bold")
-        t.append(f"{st.scores['legitimacy']:.0f}\n", style="bold")
+        t.append(f"{scores['legitimacy']:.0f}\n", style="bold")
         for k in LEGITIMACY:
-            t.append(f"  {k:<22}{st.scores[k]:5.0f}\n")
+            t.append(f"  {k:<22}{scores[k]:5.0f}\n")
         t.append("Outcomes ", style="bold")
-        t.append(f"{st.scores['outcomes']:.0f}\n", style="bold")
+        t.append(f"{scores['outcomes']:.0f}\n", style="bold")
         for k in OUTCOMES:
-            t.append(f"  {k.replace('_', ' '):<22}{st.scores[k]:5.0f}\n")
+            t.append(f"  {k.replace('_', ' '):<22}{scores[k]:5.0f}\n")
         game = session.game
         if session.hotseat:
             t.append("\nRanking of the players (share of their objectives met)\n", style="bold")
@@ -115,12 +133,13 @@ class DebriefScreen(Screen):
             t.append(f"\nObjectives of {who}\n", style="bold")
             for text, met in views.objective_status(game, code):
                 t.append(f"  {'✔' if met else '✘'} {text}\n", style="green" if met else "red")
-        if game.state.deals or game.state.messages:
+        deals, messages = views.unsealed_deals(game), views.unsealed_messages(game)
+        if deals or messages:
             t.append("\nDeals and messages, unsealed\n", style="bold")
-            for d in game.state.deals:
-                t.append(f"  {views.deal_text(game, d)}\n")
-            for m in game.state.messages:
-                t.append(f"  {session.month_name(m.month)}, {m.seat} to {m.target}: {m.text}\n")
+            for text in deals:
+                t.append(f"  {text}\n")
+            for month, seat, target, text in messages:
+                t.append(f"  {session.month_name(month)}, {seat} to {target}: {text}\n")
         return t
 
     def _cases(self) -> Text:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,12 +12,19 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from councilgame.engine.actions import Done, TableDraft
+from councilgame.play import Done, TableDraft
 from councilgame.play import queries as views
 from councilgame.tui.widgets.tutorial import TutorialNote
+from councilgame.tui.widgets.whip import WhipCount
+
+if TYPE_CHECKING:
+    from councilgame.tui.app import CouncilApp
 
 
 class DraftingScreen(Screen):
+    if TYPE_CHECKING:
+        app: CouncilApp
+
     BINDINGS = [
         Binding("t", "table", "Table draft"),
         Binding("p", "pass_pen", "No draft"),
@@ -39,8 +48,6 @@ class DraftingScreen(Screen):
                 yield SelectionList(*[Selection(self._label(o), o.key) for o in self.offers],
                                     id="clauses")
                 yield Static(id="clause-detail")
-            from councilgame.tui.widgets.whip import WhipCount
-
             yield WhipCount(id="whip", classes="box")
         yield TutorialNote("draft")
         yield Footer()
@@ -53,9 +60,9 @@ class DraftingScreen(Screen):
         return t
 
     def on_mount(self) -> None:
-        f = self.app.session.comp.files[self.file_id]
+        f = self.app.session.view().file(self.file_id)
         kind = "Rival draft" if self.rival else "Draft"
-        self.query_one("#draft-left").border_title = f"{kind} on: {f.title}"
+        self.query_one("#draft-left").border_title = f"{kind} on: {f.title if f else self.file_id}"
         self.query_one("#whip").border_title = "Whip count"
         self._refresh()
         self._detail(0)
@@ -87,12 +94,13 @@ class DraftingScreen(Screen):
         self.query_one("#clause-detail", Static).update(t)
 
     def _refresh(self) -> None:
-        game = self.app.session.game
-        whip = self.query_one("#whip")
+        session = self.app.session
+        whip = self.query_one(WhipCount)
         if not self.keys:
             whip.clear("Select clauses with space: the whip count follows each change.")
             return
-        whip.show(views.whip(game, self.file_id, self.keys, self.app.session.seat))
+        # the text as this seat would table it, with the reasons this seat may read
+        whip.show(session.whip_view(self.file_id, self.keys, sponsor=session.seat), session.seat)
 
     def action_table(self) -> None:
         if not self.keys:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -9,25 +11,29 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from councilgame.engine.actions import Choose
-from councilgame.play import queries as views
+from councilgame.play import Choose
 from councilgame.tui.widgets.tutorial import TutorialNote
+
+if TYPE_CHECKING:
+    from councilgame.tui.app import CouncilApp
 
 
 class EventScreen(ModalScreen[None]):
+    if TYPE_CHECKING:
+        app: CouncilApp
+
     def compose(self) -> ComposeResult:
-        session = self.app.session
-        prompt = session.prompt
-        ev = session.comp.event_by_id[prompt.event].event
-        text = Text(ev.title + "\n", style="bold")
-        text.append(views.render(session.game, ev.text).strip() + "\n\n")
-        text.append(views.render(session.game, ev.choice.prompt).strip(), style="bold")
+        choice = self.app.session.view().choice
+        text = Text((choice.title if choice else "") + "\n", style="bold")
         options = []
-        for i, o in enumerate(ev.choice.options, 1):
-            label = Text(f"{i}. {o.label}", style="bold")
-            if o.text:
-                label.append(f"\n   {o.text.strip()}", style="italic")
-            options.append(Option(label, id=o.id))
+        if choice is not None:
+            text.append(choice.text + "\n\n")
+            text.append(choice.question, style="bold")
+            for i, o in enumerate(choice.options, 1):
+                label = Text(f"{i}. {o.label}", style="bold")
+                if o.text:
+                    label.append(f"\n   {o.text}", style="italic")
+                options.append(Option(label, id=o.id))
         with Vertical(classes="dialog wide"):
             yield Static("A decision for your seat", classes="dialog-title")
             yield Static(text, id="event-text")

@@ -3,6 +3,8 @@ the room how the AI members lean."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,12 +13,19 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from councilgame.engine.actions import FACILITATOR, Inject
+from councilgame.play import FACILITATOR, ActionError, Inject, whip_view
 from councilgame.play import queries as views
+from councilgame.tui.screens.consult import draft_keys
 from councilgame.tui.widgets.seatmap import LETTER
+
+if TYPE_CHECKING:
+    from councilgame.tui.app import CouncilApp
 
 
 class FacilitatorScreen(ModalScreen[None]):
+    if TYPE_CHECKING:
+        app: CouncilApp
+
     BINDINGS = [Binding("escape", "dismiss(None)", "Close")]
 
     def compose(self) -> ComposeResult:
@@ -39,6 +48,9 @@ class FacilitatorScreen(ModalScreen[None]):
 
 
 class PauseScreen(ModalScreen[None]):
+    if TYPE_CHECKING:
+        app: CouncilApp
+
     BINDINGS = [Binding("enter", "dismiss(None)", "Resume")]
 
     def compose(self) -> ComposeResult:
@@ -48,18 +60,26 @@ class PauseScreen(ModalScreen[None]):
 
 
 class InjectScreen(ModalScreen[None]):
+    if TYPE_CHECKING:
+        app: CouncilApp
+
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
     def compose(self) -> ComposeResult:
-        comp = self.app.session.comp
+        self.events = dict(views.events(self.app.session.game))  # id -> title
         with Vertical(classes="dialog wide"):
             yield Static("Inject which event now?", classes="dialog-title")
-            yield OptionList(*[Option(f"{ce.event.title}  ({ce.event.id})", id=ce.event.id)
-                               for ce in comp.events], id="events")
+            yield OptionList(*[Option(f"{title}  ({eid})", id=eid)
+                               for eid, title in self.events.items()], id="events")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.session.act(Inject(seat=FACILITATOR, event=event.option.id))
-        self.notify(f"Injected: {self.app.session.comp.event_by_id[event.option.id].event.title}")
+        eid = event.option.id
+        try:
+            self.app.session.act(Inject(seat=FACILITATOR, event=eid))
+        except ActionError as exc:
+            self.notify(str(exc), severity="warning")
+        else:
+            self.notify(f"Injected: {self.events[eid]}")
         self.dismiss(None)
         if hasattr(self.app.screen, "refresh_view"):
             self.app.screen.refresh_view()
@@ -68,18 +88,21 @@ class InjectScreen(ModalScreen[None]):
 class RevealScreen(ModalScreen[None]):
     """How every AI member leans on the draft on the table (or would on an empty one)."""
 
+    if TYPE_CHECKING:
+        app: CouncilApp
+
     BINDINGS = [Binding("escape,enter", "dismiss(None)", "Close")]
 
     def compose(self) -> ComposeResult:
         session = self.app.session
-        game = session.game
+        view = session.view()
         t = Text()
-        if views.current_draft(game) is None:
+        d = view.draft
+        if d is None:
             t.append("No draft is on the table.")
         else:
-            d = views.current_draft(game)
-            keys = [o.key for k, o in enumerate(game.comp.files[d.file].offers) if d.selected[k]]
-            whip = views.whip(game, d.file, keys)
+            # the facilitator's reading: no viewer, so every reason shows (lobbying summed)
+            whip = whip_view(session.game, d.file, draft_keys(view), None)
             t.append(f"On {d.symbol}:\n", style="bold")
             for s in whip.stances:
                 if s.code in session.seats:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,9 +11,15 @@ from textual.containers import Center, Middle
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+if TYPE_CHECKING:
+    from councilgame.tui.app import CouncilApp
+
 
 class HandOverScreen(ModalScreen[None]):
     """Covers the whole terminal; only Enter passes it."""
+
+    if TYPE_CHECKING:
+        app: CouncilApp
 
     BINDINGS = [Binding("enter", "dismiss(None)", "Ready", show=False)]
 
@@ -24,7 +32,7 @@ class HandOverScreen(ModalScreen[None]):
         t = Text("Pass the keyboard\n\n", style="bold")
         t.append(f"to {session.players_of(self.seat)},\n", style="bold")
         t.append(f"delegate of {session.delegation(self.seat)}.\n\n")
-        p = session.prompt
+        p = session.view().prompt  # the public view: nothing private before Enter
         step = {"draft": "You hold the pen.", "consult": "Consultations are open.",
                 "vote": "A vote is called.", "choice": "An event needs your decision."}
         t.append(step.get(p.kind, "") + "\n\n" if p else "")

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, MarkdownViewer, TabbedContent, TabPane
+
+if TYPE_CHECKING:
+    from councilgame.tui.app import CouncilApp
 
 KEYS = """# Keys
 
@@ -32,6 +36,9 @@ def help_text(name: str) -> str:
 
 
 class HelpScreen(Screen):
+    if TYPE_CHECKING:
+        app: CouncilApp
+
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
     def compose(self) -> ComposeResult:

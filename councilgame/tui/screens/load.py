@@ -3,6 +3,8 @@ open one, or reopen it at an earlier month as a new branch ("what if")."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +14,9 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from councilgame.saves.store import Entry
 
+if TYPE_CHECKING:
+    from councilgame.tui.app import CouncilApp
+
 
 def origin_text(save) -> str:
     if save.origin is None:
@@ -20,6 +25,9 @@ def origin_text(save) -> str:
 
 
 class LoadScreen(Screen):
+    if TYPE_CHECKING:
+        app: CouncilApp
+
     BINDINGS = [
         Binding("o", "open", "Open (or enter)"),
         Binding("w", "what_if", "What if…"),
@@ -99,6 +107,9 @@ class LoadScreen(Screen):
 
 class MonthPrompt(ModalScreen[int | None]):
     """Ask which month to reopen the game at."""
+
+    if TYPE_CHECKING:
+        app: CouncilApp
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 

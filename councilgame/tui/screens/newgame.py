@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,12 +13,18 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from councilgame.engine.compiled import compile_bundle
+from councilgame.play import compile_bundle
 from councilgame.play.queries import seats
 from councilgame.tui.screens.seats import seat_text
 
+if TYPE_CHECKING:
+    from councilgame.tui.app import CouncilApp
+
 
 class NewGameScreen(Screen):
+    if TYPE_CHECKING:
+        app: CouncilApp
+
     BINDINGS = [Binding("escape", "app.pop_screen", "Back"), Binding("ctrl+s", "start", "Start")]
 
     def compose(self) -> ComposeResult:
@@ -75,7 +82,7 @@ class NewGameScreen(Screen):
         elif event.option_list.id == "seats":
             seat = next(s for s in self.seat_views if s.code == event.option.id)
             t = Text()
-            t.append_text(seat_text(seat, private=True))
+            t.append_text(seat_text(seat, seat.objectives))  # before the game: the seat to pick
             self.query_one("#ng-detail", Static).update(t)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

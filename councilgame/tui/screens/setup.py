@@ -4,6 +4,7 @@ the vote procedure, the projector option, the seed."""
 from __future__ import annotations
 
 import secrets
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -24,11 +25,17 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from councilgame.engine.compiled import compile_bundle
+from councilgame.play import compile_bundle
 from councilgame.saves import Seat
+
+if TYPE_CHECKING:
+    from councilgame.tui.app import CouncilApp
 
 
 class SetupScreen(Screen):
+    if TYPE_CHECKING:
+        app: CouncilApp
+
     BINDINGS = [
         Binding("ctrl+a", "add", "Add player"),
         Binding("ctrl+x", "remove", "Remove player"),

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
+
+if TYPE_CHECKING:
+    from councilgame.tui.app import CouncilApp
 
 BANNER = """\
  ┌─────────────────────────────────────────────┐
@@ -17,6 +22,9 @@ BANNER = """\
 
 
 class TitleScreen(Screen):
+    if TYPE_CHECKING:
+        app: CouncilApp
+
     BINDINGS = [
         Binding("n", "app.new_game", "New game"),
         Binding("h", "app.hotseat", "Hot-seat"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,16 +11,22 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Static
 
-from councilgame.engine.actions import Vote
-from councilgame.engine.state import VoteRecord
+from councilgame.play import SeatView, Vote
 from councilgame.play import queries as views
-from councilgame.tui.screens.consult import draft_keys, draft_text
+from councilgame.play.views import VoteView
+from councilgame.tui.screens.consult import draft_text
 from councilgame.tui.widgets.seatmap import LETTER, STYLE
 from councilgame.tui.widgets.tutorial import TutorialNote
 from councilgame.tui.widgets.whip import WhipCount
 
+if TYPE_CHECKING:
+    from councilgame.tui.app import CouncilApp
+
 
 class VoteScreen(Screen):
+    if TYPE_CHECKING:
+        app: CouncilApp
+
     BINDINGS = [
         Binding("y", "vote('yes')", "Yes"),
         Binding("n", "vote('no')", "No"),
@@ -40,26 +48,26 @@ class VoteScreen(Screen):
 
     def on_mount(self) -> None:
         session = self.app.session
-        game = session.game
+        view = session.view()
         self.query_one("#vote-left").border_title = "Vote"
         self.query_one("#whip-table").focus()
         self.query_one("#whip").border_title = "How the others lean"
-        q = Text(session.prompt.question, style="bold")
+        q = Text(view.prompt.question if view.prompt else "", style="bold")
         q.append("\nPress y, n or a.")
-        if session.is_permanent:
+        if view.seat_info(session.seat).permanent:
             q.append(" As a permanent member, your 'no' is a veto.", style="bold red")
         self.query_one("#vote-question", Static).update(q)
-        if views.current_draft(game) is not None:
-            self.query_one("#vote-draft", Static).update(draft_text(game))
-            whip = views.whip(game, views.current_draft(game).file, draft_keys(game), viewer=session.seat)
-            self.query_one(WhipCount).show(whip)
-        cast = views.ballots_so_far(game)
-        if session.hotseat and cast:
+        if view.draft is not None:
+            offers = views.offers(session.game, view.draft.file)
+            self.query_one("#vote-draft", Static).update(draft_text(view, offers))
+            if isinstance(view, SeatView) and view.whip is not None:
+                self.query_one(WhipCount).show(view.whip, session.seat)
+        if session.hotseat and view.ballots_cast:
             if session.sealed:
-                q.append(f"\n{len(cast)} sealed ballot(s) cast; all are revealed together.",
+                q.append(f"\n{view.ballots_cast} sealed ballot(s) cast; all are revealed together.",
                          style="italic")
             else:
-                q.append("\nSo far: " + ", ".join(f"{c} {b}" for c, b in cast.items()))
+                q.append("\nSo far: " + ", ".join(f"{c} {b}" for c, b in view.ballots_so_far.items()))
             self.query_one("#vote-question", Static).update(q)
         self.query_one("#vote-rule", Static).update(Text(
             "Adopted with 9 yes and no permanent member's 'no'; an abstention is not a veto "
@@ -67,11 +75,17 @@ class VoteScreen(Screen):
 
     def action_vote(self, ballot: str) -> None:
         session = self.app.session
-        before = sum(len(m.votes) for m in session.game.state.history)
+        before = len(session.view().votes)
         self.app.send(Vote(seat=session.seat, ballot=ballot), roll_call_after=before)
 
+    def action_my_seat(self) -> None:
+        """Your seat's powers and private objectives (shown only to the seat whose turn it is)."""
+        from councilgame.tui.screens.seats import SeatsScreen
 
-def verdict(v: VoteRecord, names: dict[str, str]) -> str:
+        self.app.push_screen(SeatsScreen())
+
+
+def verdict(v: VoteView, names: dict[str, str]) -> str:
     """'adopted 13-0-2', 'vetoed by Russian Federation', 'failed: 8 yes'."""
     count = f"{v.yes}-{v.no}-{v.abstain}"
     if v.result == "adopted":
@@ -84,9 +98,12 @@ def verdict(v: VoteRecord, names: dict[str, str]) -> str:
 class RollCallScreen(ModalScreen[None]):
     """Ballots appear one by one in the order of the rota; any key skips to the result."""
 
+    if TYPE_CHECKING:
+        app: CouncilApp
+
     BINDINGS = [Binding("space", "skip", "Skip"), Binding("enter", "close", "Close")]
 
-    def __init__(self, votes: list[VoteRecord], order: list[str], names: dict[str, str],
+    def __init__(self, votes: list[VoteView], order: list[str], names: dict[str, str],
                  animate: bool = True):
         super().__init__()
         self.votes, self.order, self.names, self.shown = votes, order, names, 0
@@ -137,9 +154,3 @@ class RollCallScreen(ModalScreen[None]):
             self.action_skip()
         else:
             self.dismiss(None)
-
-    def action_my_seat(self) -> None:
-        """Your seat's powers and private objectives (shown only to the seat whose turn it is)."""
-        from councilgame.tui.screens.seats import SeatsScreen
-
-        self.app.push_screen(SeatsScreen())

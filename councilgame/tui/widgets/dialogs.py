@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+if TYPE_CHECKING:
+    from councilgame.tui.app import CouncilApp
+
 
 class TextPrompt(ModalScreen[str | None]):
     """Ask for a line of text (a save's name, a message); escape cancels."""
+
+    if TYPE_CHECKING:
+        app: CouncilApp
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
@@ -28,6 +36,9 @@ class TextPrompt(ModalScreen[str | None]):
 
 
 class ConfirmScreen(ModalScreen[bool]):
+    if TYPE_CHECKING:
+        app: CouncilApp
+
     BINDINGS = [Binding("y", "dismiss(True)", "Yes"), Binding("n,escape", "dismiss(False)", "No")]
 
     def __init__(self, question: str):

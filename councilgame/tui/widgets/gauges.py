@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label
+
+from councilgame.play.views import GaugeView
+
+if TYPE_CHECKING:
+    from councilgame.tui.app import CouncilApp
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 
@@ -30,6 +37,9 @@ def spark(values: list[float], good: str, lo: float = 0.0, hi: float = 100.0, wi
 
 
 class GaugeRow(Horizontal):
+    if TYPE_CHECKING:
+        app: CouncilApp
+
     def __init__(self, key: str, name: str, good: str, lo: float = 0.0, hi: float = 100.0):
         super().__init__(classes="gauge-row")
         self.key, self.label_text, self.good = key, name, good
@@ -48,16 +58,21 @@ class GaugeRow(Horizontal):
 
 
 class GaugePanel(Vertical):
-    """One row per shown gauge: name, value with its trend arrow, sparkline."""
+    """One row per shown gauge: name, value with its trend arrow, sparkline. Built from the
+    view's gauges; `show` takes the gauges of a fresh view."""
 
-    def __init__(self, rows: list[tuple[str, str, str]], **kwargs):
+    if TYPE_CHECKING:
+        app: CouncilApp
+
+    def __init__(self, gauges: list[GaugeView], **kwargs):
         super().__init__(**kwargs)
-        self.rows = rows
+        self.rows = [(g.var, g.label, g.good) for g in gauges]
 
     def compose(self) -> ComposeResult:
         for key, name, good in self.rows:
             yield GaugeRow(key, name, good)
 
-    def show(self, history: dict[str, list[float]]) -> None:
+    def show(self, gauges: list[GaugeView]) -> None:
+        history = {g.var: g.history for g in gauges}
         for row in self.query(GaugeRow):
             row.show(history.get(row.key, []))

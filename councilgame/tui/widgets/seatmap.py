@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from councilgame.tui.app import CouncilApp
 
 LETTER = {"yes": "Y", "no": "N", "abstain": "A", None: "·"}
 STYLE = {"yes": "bold green", "no": "bold red", "abstain": "bold yellow", None: "dim"}
 
 
 @dataclass(frozen=True)
-class SeatView:
+class SeatMark:
+    """One seat as the horseshoe draws it (the screen builds it from the view)."""
+
     code: str
     stance: str | None  # yes, no, abstain, or None when no draft is on the table
     president: bool
@@ -21,7 +27,10 @@ class SeatView:
     you: bool
 
 
-def seat_label(s: SeatView) -> Text:
+SeatView = SeatMark  # the former name
+
+
+def seat_label(s: SeatMark) -> Text:
     mark = ("★" if s.president else " ") + ("✎" if s.penholder else " ")
     text = Text(mark)
     code_style = "bold reverse" if s.you else ("bold" if s.permanent else "")
@@ -34,9 +43,12 @@ def seat_label(s: SeatView) -> Text:
 class SeatMap(Static):
     """Seats in the horseshoe, in the order of the rota starting from the president's right."""
 
-    seats: list[SeatView] = []
+    if TYPE_CHECKING:
+        app: CouncilApp
 
-    def show(self, seats: list[SeatView]) -> None:
+    seats: list[SeatMark] = []
+
+    def show(self, seats: list[SeatMark]) -> None:
         self.seats = seats
         self.update(render_horseshoe(seats, self.size.width or 60))
 
@@ -45,7 +57,7 @@ class SeatMap(Static):
             self.update(render_horseshoe(self.seats, self.size.width))
 
 
-def render_horseshoe(seats: list[SeatView], width: int = 60) -> Text:
+def render_horseshoe(seats: list[SeatMark], width: int = 60) -> Text:
     """Top: the president's end of the table; the two arms run down, open at the bottom.
     The cells shrink to fit narrow terminals (80 columns and up)."""
     n = len(seats)

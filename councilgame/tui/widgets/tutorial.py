@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets import Static
 
 from councilgame.play import queries as views
 
+if TYPE_CHECKING:
+    from councilgame.tui.app import CouncilApp
+
 
 class TutorialNote(Static):
+    if TYPE_CHECKING:
+        app: CouncilApp
+
     def __init__(self, at: str, **kwargs):
         super().__init__(classes="tutorial", **kwargs)
         self.at = at

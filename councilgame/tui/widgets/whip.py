@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from councilgame.play.queries import Whip
+from councilgame.play.views import WhipView
 from councilgame.tui.widgets.seatmap import LETTER, STYLE
 
+if TYPE_CHECKING:
+    from councilgame.tui.app import CouncilApp
 
-def summary(whip: Whip, you: str) -> Text:
+
+def summary(whip: WhipView, you: str) -> Text:
     """The projected vote of the other fourteen, and what your own vote can do to it."""
     others = [s for s in whip.stances if s.code != you]
     yes = sum(s.ballot == "yes" for s in others)
@@ -30,7 +35,13 @@ def summary(whip: Whip, you: str) -> Text:
 
 
 class WhipCount(Vertical):
-    """Summary line, a table of members, and the reasons of the highlighted one."""
+    """Summary line, a table of members, and the reasons of the highlighted one. The screen
+    hands it a `WhipView` and the seat it is shown to."""
+
+    if TYPE_CHECKING:
+        app: CouncilApp
+
+    whip: WhipView | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="whip-summary")
@@ -39,13 +50,12 @@ class WhipCount(Vertical):
         yield table
         yield Static(id="whip-reasons")
 
-    def show(self, whip: Whip) -> None:
+    def show(self, whip: WhipView, you: str) -> None:
         self.whip = whip
-        self.query_one("#whip-summary", Static).update(summary(whip, self.app.session.seat))
+        self.query_one("#whip-summary", Static).update(summary(whip, you))
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        you = self.app.session.seat
         for s in whip.stances:
             vote = Text(f"{LETTER[s.ballot]} {s.ballot}" + (" (veto)" if s.veto else ""),
                         style=STYLE[s.ballot])
@@ -66,7 +76,7 @@ class WhipCount(Vertical):
         self._reasons(event.cursor_row)
 
     def _reasons(self, row: int) -> None:
-        whip = getattr(self, "whip", None)
+        whip = self.whip
         if whip is None or not 0 <= row < len(whip.stances):
             return
         s = whip.stances[row]

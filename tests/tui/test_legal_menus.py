@@ -1,0 +1,80 @@
+"""The consultation keys follow what the game accepts (`legal_actions`, `check`): a refused
+action is explained with the game's own sentence and changes nothing."""
+
+from __future__ import annotations
+
+from councilgame.play import Amend
+from councilgame.tui.screens.consult import AmendScreen, ConsultScreen
+from tests.tui.helpers import make_app, on, play_until
+from tests.tui.test_hotseat import hotseat_app
+
+SIZE = (120, 40)
+
+
+def record_notices(app) -> list[str]:
+    notices: list[str] = []
+    notify = app.notify
+
+    def recording(message, **kw):
+        notices.append(str(message))
+        notify(message, **kw)
+
+    app.notify = recording
+    return notices
+
+
+async def test_an_elected_member_is_told_it_cannot_signal_a_veto(packset):
+    app = make_app(packset, seat="LBR")
+    async with app.run_test(size=SIZE) as pilot:
+        await play_until(pilot, app, on(app, "ConsultScreen"), limit=20)
+        assert "signal_veto" not in app.session.legal_kinds()
+        notices = record_notices(app)
+        news = len(app.session.view().news)
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, ConsultScreen)
+        assert len(app.session.view().news) == news
+        assert any("Only a permanent member can veto" in n for n in notices), notices
+
+
+async def test_the_penholder_is_told_to_amend_instead_of_a_rival_draft(packset):
+    app = make_app(packset)
+    async with app.run_test(size=SIZE) as pilot:
+        await play_until(pilot, app, on(app, "ConsultScreen"), limit=20)
+        assert app.session.view().draft.sponsor == "FRA"
+        notices = record_notices(app)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ConsultScreen)
+        assert any("hold the pen" in n for n in notices), notices
+
+
+async def test_the_amendment_menu_lists_the_amendments_the_game_takes(packset):
+    app = make_app(packset)
+    async with app.run_test(size=SIZE) as pilot:
+        await play_until(pilot, app, on(app, "ConsultScreen"), limit=20)
+        legal = [a for a in app.session.legal() if isinstance(a, Amend)]
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, AmendScreen)
+        menu = app.screen.query_one("OptionList")
+        ids = {menu.get_option_at_index(i).id for i in range(menu.option_count)}
+        assert ids == {f"{'delete' if a.remove else 'add'}|{a.offer}" for a in legal}
+
+
+async def test_lobbying_another_players_seat_is_refused_without_a_crash(packset, tmp_path):
+    app = hotseat_app(packset, saves=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await play_until(pilot, app, on(app, "ConsultScreen"), limit=60)
+        seat = app.session.seat
+        other = next(c for c in app.session.seats if c != seat)
+        assert other not in app.session.legal_targets("lobby")
+        table = app.screen.query_one("#whip-table")
+        table.move_cursor(row=table.get_row_index(other))
+        capital = app.session.view().capital
+        notices = record_notices(app)
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, ConsultScreen)
+        assert app.session.view().capital == capital
+        assert any("played by a person" in n for n in notices), notices
