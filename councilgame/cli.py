@@ -81,6 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=_nonneg_int, default=1)
     sim.add_argument("--json", action="store_true")
     sim.add_argument("--workers", type=_pos_int, default=1, help="processes to use (e.g. 2)")
+    sim.add_argument("--seat", help="a seat to script with --policy (member code)")
+    sim.add_argument("--policy", default="ai",
+                     help="ai, yes, no, abstain (that seat always casts that ballot), or no-draft "
+                          "(as penholder it tables nothing)")
+    sim.add_argument("--records", type=Path, metavar="FILE",
+                     help="write each game's record (as run --json prints it), one JSON per line")
     for sp in (play, packs, run, sim, rep):
         sp.add_argument("--packs", type=Path, action="append", default=argparse.SUPPRESS,
                         metavar="DIR", help=argparse.SUPPRESS)
@@ -106,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             return commands.replay(args.file, args.json, args.to, args.anyway, args.packs)
         if args.command == "simulate":
             return commands.simulate(args.scenario, args.games, args.seed, args.json, args.packs,
-                                     args.workers)
+                                     args.workers, args.seat, args.policy, args.records)
         return commands.play(getattr(args, "scenario", None), getattr(args, "seat", None),
                              getattr(args, "seed", None), args.packs, getattr(args, "saves", None),
                              getattr(args, "players", None), getattr(args, "sealed", False),

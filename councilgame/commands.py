@@ -215,14 +215,29 @@ def summary_text(game, upto: int | None = None) -> str:
 
 
 def simulate(scenario: str, games: int, seed: int, as_json: bool, extra: list[Path],
-             workers: int = 1) -> int:
+             workers: int = 1, seat: str | None = None, policy: str = "ai",
+             records: Path | None = None) -> int:
+    from councilgame.engine.game import POLICIES
     from councilgame.play.simulation import simulate as sim
     from councilgame.report import render_report
 
     comp = compiled_scenario(scenario, extra)
+    if policy not in POLICIES:
+        raise UsageError(f"unknown policy {policy!r}; valid policies: {', '.join(POLICIES)}")
+    if policy != "ai" and seat is None:
+        raise UsageError("--policy needs --seat CODE")
+    if seat is not None and seat not in comp.index:
+        raise UsageError(f"{seat} has no seat in {scenario}; seats: {', '.join(comp.codes)}")
     show = not as_json and sys.stderr.isatty()
     bar = _progress(games) if show else None
-    report = sim(comp, games, seed, bar, workers)
+    if records is None:
+        report = sim(comp, games, seed, bar, workers, seat, policy)
+    else:
+        tmp = records.with_name(records.name + ".part")
+        with tmp.open("w", encoding="utf-8") as out:
+            report = sim(comp, games, seed, bar, workers, seat, policy,
+                         on_record=lambda line: out.write(line + "\n"))
+        tmp.replace(records)  # a finished file or none: never a half-written one
     if show:
         print(file=sys.stderr)
     print(json.dumps(report, indent=2) if as_json else render_report(report))

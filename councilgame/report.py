@@ -20,12 +20,29 @@ def render_report(r: dict) -> str:
     for eid, count in r["endings"].items():
         out.append(f"  {eid:<28} {bar(count / n)} {100 * count / n:5.1f}%")
     out.append("")
+    if r.get("seat"):
+        out.append(f"Scripted seat: {r['seat']} plays policy '{r['policy']}'; every other seat is AI.")
+        out.append("")
     out.append(f"Council: {r['drafts']} drafts voted; adopted {100 * r['adoption_rate']:.1f}%, "
-               f"vetoed {100 * r['veto_rate']:.1f}%, unanimous {100 * r['unanimity_rate']:.1f}% "
-               "of adopted")
+               f"vetoed {100 * r['veto_rate']:.1f}%, failed on votes {100 * r['failed_rate']:.1f}%, "
+               f"unanimous {100 * r['unanimity_rate']:.1f}% of adopted")
+    out.append(f"  rival drafts: {r['rival_drafts']}, adopted {100 * r['rival_adoption_rate']:.1f}%; "
+               f"presidential statement after a veto: {100 * r['prst_after_veto_rate']:.1f}% of "
+               f"{r['vetoed_file_months']} file-months")
+    vetoes = ", ".join(f"{c} {n}" for c, n in r["vetoes_by_member"].items()) or "none"
+    joint = ", ".join(f"{c} {n}" for c, n in r["joint_vetoes"].items()) or "none"
+    out.append(f"  vetoes by member: {vetoes}; joint: {joint}")
+    out.append(f"  draft votes with a pivotal elected ballot: {100 * r['pivotal_elected_rate']:.1f}%")
     for fid, counts in r["files"].items():
         parts = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
         out.append(f"  {fid:<20} {parts}")
+    out.append("")
+    out.append("Council realism (the real Council: shared/reference/data/council-practice.md)")
+    for row in r["realism"]:
+        game = row["game"]
+        shown = f"{100 * game:5.1f}%" if isinstance(game, float) else f"{game!s:>6}"
+        mark = "ok" if row["within"] else "OFF"
+        out.append(f"  {row['label']:<40} {shown}   real: {row['real']:<44} {mark}")
     out.append("")
     out.append("Events (share of games in which each fired)")
     for eid, count in sorted(r["events"].items(), key=lambda kv: -kv[1]):

@@ -11,7 +11,7 @@ Front ends and bots ask the game what it accepts instead of knowing the rules th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 
@@ -48,6 +48,9 @@ ACCEPTS: dict[str, tuple[type, ...]] = {
     "choice": (Choose,),
 }
 SUGGESTED_RESOLVE = 0.5  # how much `suggest` lets a drafter insist on its own text
+# Scripted variants of the AI for one seat, to measure what a seat's choices change: the seat
+# always casts that ballot (and otherwise plays as the AI), or as penholder tables nothing.
+POLICIES = ("ai", "yes", "no", "abstain", "no-draft")
 
 
 class ActionError(ValueError):
@@ -71,10 +74,15 @@ def initial_state(comp: Compiled) -> GameState:
 class Game:
     """One game. `state` is plain data; `meeting` is the file in the chamber, if any."""
 
-    def __init__(self, comp: Compiled, seed: int, humans: Iterable[str] = (), record: bool = True):
+    def __init__(self, comp: Compiled, seed: int, humans: Iterable[str] = (), record: bool = True,
+                 policies: Mapping[str, str] | None = None):
         self.comp = comp
         self.seed = int(seed)
         self.humans = set(humans)
+        self.policies = {s: p for s, p in (policies or {}).items() if p != "ai"}
+        for seat, policy in self.policies.items():
+            if seat not in comp.index or policy not in POLICIES or seat in self.humans:
+                raise ValueError(f"no policy {policy!r} for seat {seat!r}")
         self.rng = np.random.default_rng(self.seed)
         self.state = initial_state(comp)
         self.changer = Changer(comp, self.state, record)

@@ -143,6 +143,8 @@ class Meeting:
             self._fallback(dm)
 
     def _drafting(self, dm: ai.DraftModel, code: str) -> Generator[Prompt, Action, np.ndarray]:
+        if self.game.policies.get(code) == "no-draft":
+            return np.zeros(len(self.file.offers))
         if code in self.humans:
             action = yield Prompt(kind="draft", seat=code, file=self.file.id, options=self.offer_keys(),
                                   question=f"You hold the pen on {self.file.title}. Table a draft?")
@@ -348,6 +350,9 @@ class Meeting:
         else:
             ballots = ai.ballots_from(comp, noisy, ai.veto_lines(comp, self.state))
         votes = dict(zip(comp.codes, ballots, strict=True))
+        for seat, policy in self.game.policies.items():
+            if policy in ("yes", "no", "abstain"):
+                votes[seat] = policy
         self.ballots_cast = {}
         self.on_vote = (u, amendment)
         for i in self.game.roll_order():

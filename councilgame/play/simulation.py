@@ -1,68 +1,130 @@
-"""Many AI games of one scenario, summarised for balance: what an author needs to see.
+"""Many AI games of one scenario, summarised for balance: what an author needs to see, and how
+the AI Council compares with the real one.
 
 Games are independent, so they spread over worker processes; each game's seed comes from one
-SeedSequence, so the report is the same whatever the number of workers.
+SeedSequence, so the report is the same whatever the number of workers. One seat may follow a
+scripted policy (`--seat CODE --policy NAME`) to measure what that seat's choices change.
 """
 
 from __future__ import annotations
 
+import json
 import multiprocessing as mp
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
 from councilgame.engine.compiled import Compiled
 from councilgame.engine.game import Game
+from councilgame.engine.voting import tally
 
 SCORE_KEYS = ("legitimacy", "outcomes", "legality", "inclusiveness", "impartiality",
               "accountability", "effectiveness", "civilian_protection", "stability",
               "political_process", "humanitarian")
-_COMP: Compiled | None = None  # the scenario a forked worker plays
+BALLOTS = ("yes", "no", "abstain")
 
 
-def play_one(comp: Compiled, seed: int) -> dict:
-    """The facts of one AI game that the report needs."""
-    st = Game(comp, seed, record=False).state
-    votes = []
-    outputs = []
-    for rec in st.history:
-        votes += [(v.file, v.result, v.yes) for v in rec.votes if v.kind == "draft"]
-        outputs += [(fid, out) for fid, out in rec.outputs.items() if out != "resolution"]
+@dataclass(frozen=True)
+class Setup:
+    """What every game of a simulation shares: the scenario, a scripted seat, and whether to
+    keep each game's full record."""
+
+    comp: Compiled
+    seat: str | None = None
+    policy: str = "ai"
+    records: bool = False
+
+
+_SETUP: Setup | None = None  # what a forked worker plays
+
+
+def is_rival(vote: dict) -> bool:
+    """A rival draft's symbol names its sponsor: file/month/SPONSOR."""
+    return vote["kind"] == "draft" and vote["draft"].count("/") == 2
+
+
+def pivotal_elected(vote: dict, elected: list[str], permanent: list[str]) -> list[str]:
+    """Elected members whose ballot alone, cast otherwise, would have changed the outcome."""
+    ballots = vote["ballots"]
+    adopted = vote["result"] == "adopted"
+    out = []
+    for code in elected:
+        for alt in BALLOTS:
+            if alt != ballots[code] and tally({**ballots, code: alt}, permanent).adopted != adopted:
+                out.append(code)
+                break
+    return out
+
+
+def play_one(setup: Setup, seed: int) -> dict:
+    """The facts of one game that the report needs (and its record, when asked)."""
+    comp = setup.comp
+    policies = {setup.seat: setup.policy} if setup.seat else None
+    game = Game(comp, seed, record=False, policies=policies)
+    st = game.state
+    record = game.record()
+    permanent, elected = record["permanent"], record["elected"]
+    votes, outputs, after_veto = [], [], []
+    for month in record["months"]:
+        vetoed_files = set()
+        for v in month["votes"]:
+            if v["kind"] != "draft":
+                continue
+            votes.append((v["file"], v["result"], v["yes"], is_rival(v), tuple(v["vetoed_by"]),
+                          tuple(pivotal_elected(v, elected, permanent))))
+            if v["vetoed_by"]:
+                vetoed_files.add(v["file"])
+        outputs += [(fid, out) for fid, out in month["outputs"].items() if out != "resolution"]
+        after_veto += [month["outputs"].get(fid, "") for fid in sorted(vetoed_files)]
     return {"ending": st.ending or "", "fired": sorted(st.fired), "months": st.month,
-            "votes": votes, "outputs": outputs,
+            "votes": votes, "outputs": outputs, "after_veto": after_veto,
             "scores": [st.scores[k] for k in SCORE_KEYS],
-            "objectives": [st.objectives.get(c, 0.0) for c in comp.codes]}
+            "objectives": [st.objectives.get(c, 0.0) for c in comp.codes],
+            "record": json.dumps(record, separators=(",", ":")) if setup.records else None}
 
 
 def _chunk(seeds: list[int]) -> list[dict]:
-    assert _COMP is not None, "a worker plays the scenario its parent forked with"
-    return [play_one(_COMP, s) for s in seeds]
+    assert _SETUP is not None, "a worker plays the scenario its parent forked with"
+    return [play_one(_SETUP, s) for s in seeds]
 
 
 def simulate(comp: Compiled, games: int, seed: int,
-             progress: Callable[[int], None] | None = None, workers: int = 1) -> dict:
-    global _COMP
+             progress: Callable[[int], None] | None = None, workers: int = 1,
+             seat: str | None = None, policy: str = "ai",
+             on_record: Callable[[str], None] | None = None) -> dict:
+    """Play `games` AI games (one seat scripted, if asked) and aggregate them. `on_record`
+    receives each game's record as one line of JSON, in seed order."""
+    global _SETUP
+    setup = Setup(comp, seat, policy, records=on_record is not None)
     start = time.perf_counter()
     seeds = [int(s) for s in np.random.SeedSequence(seed).generate_state(games, dtype=np.uint32)]
     rows: list[dict] = []
+
+    def take(row: dict) -> None:
+        if on_record is not None and row["record"] is not None:
+            on_record(row.pop("record"))
+        rows.append(row)
+        if progress:
+            progress(len(rows))
+
     if workers > 1 and games >= 50 and "fork" in mp.get_all_start_methods():
-        _COMP = comp
+        _SETUP = setup
         size = max(10, min(250, games // (workers * 4)))
         chunks = [seeds[i:i + size] for i in range(0, games, size)]
         with mp.get_context("fork").Pool(workers) as pool:
             for part in pool.imap(_chunk, chunks):
-                rows += part
-                if progress:
-                    progress(len(rows))
-        _COMP = None
+                for row in part:
+                    take(row)
+        _SETUP = None
     else:
         for s in seeds:
-            rows.append(play_one(comp, s))
-            if progress:
-                progress(len(rows))
-    return aggregate(comp, rows, seed, time.perf_counter() - start, workers)
+            take(play_one(setup, s))
+    report = aggregate(comp, rows, seed, time.perf_counter() - start, workers)
+    report["seat"], report["policy"] = seat, policy
+    return report
 
 
 def aggregate(comp: Compiled, rows: list[dict], seed: int, wall: float, workers: int = 1) -> dict:
@@ -70,30 +132,24 @@ def aggregate(comp: Compiled, rows: list[dict], seed: int, wall: float, workers:
     endings = Counter(r["ending"] for r in rows)
     fired = Counter(e for r in rows for e in r["fired"])
     per_file: dict[str, Counter[str]] = {f: Counter() for f in comp.files}
-    drafts = adopted = vetoed = unanimous = 0
     for r in rows:
-        for fid, result, yes in r["votes"]:
-            drafts += 1
+        for fid, result, *_ in r["votes"]:
             per_file[fid][result] += 1
-            adopted += result == "adopted"
-            vetoed += result == "vetoed"
-            unanimous += result == "adopted" and yes == len(comp.codes)
         for fid, out in r["outputs"]:
             per_file[fid][out] += 1
     scores = np.array([r["scores"] for r in rows])
     objectives = np.array([r["objectives"] for r in rows])
     leg, out = scores[:, 0], scores[:, 1]
     corr = float(np.corrcoef(leg, out)[0, 1]) if games > 2 and leg.std() and out.std() else 0.0
+    council = council_figures(comp, rows)
     return {
         "scenario": comp.scenario.id,
         "games": games,
         "seed": seed,
         "endings": {e.id: endings.get(e.id, 0) for e, _ in comp.endings},
         "events": {ce.event.id: fired.get(ce.event.id, 0) for ce in comp.events},
-        "drafts": drafts,
-        "adoption_rate": round(adopted / drafts, 4) if drafts else 0.0,
-        "veto_rate": round(vetoed / drafts, 4) if drafts else 0.0,
-        "unanimity_rate": round(unanimous / adopted, 4) if adopted else 0.0,
+        **council,
+        "realism": realism(council),
         "files": {f: dict(c) for f, c in per_file.items()},
         "scores": {k: _stats(scores[:, i]) for i, k in enumerate(SCORE_KEYS)},
         "objectives": {c: _stats(objectives[:, i]) for i, c in enumerate(comp.codes)},
@@ -103,6 +159,76 @@ def aggregate(comp: Compiled, rows: list[dict], seed: int, wall: float, workers:
         "workers": workers,
         "wall_time_s": round(wall, 3),
     }
+
+
+def council_figures(comp: Compiled, rows: list[dict]) -> dict:
+    """How the simulated Council voted: the figures `council-practice.md` gives for the real one."""
+    votes = [v for r in rows for v in r["votes"]]
+    drafts = len(votes)
+    adopted = sum(v[1] == "adopted" for v in votes)
+    vetoed = [v for v in votes if v[1] == "vetoed"]
+    rivals = [v for v in votes if v[3]]
+    by_member: Counter[str] = Counter(c for v in vetoed for c in v[4])
+    joint: Counter[str] = Counter("+".join(v[4]) for v in vetoed if len(v[4]) > 1)
+    african = {fid for fid, f in comp.files.items() if f.region == "africa"}
+    china = [v for v in vetoed if "CHN" in v[4]]
+    after = [o for r in rows for o in r["after_veto"]]
+
+    def share(n: int, d: int) -> float:
+        return round(n / d, 4) if d else 0.0
+
+    return {
+        "drafts": drafts,
+        "adoption_rate": share(adopted, drafts),
+        "veto_rate": share(len(vetoed), drafts),
+        "failed_rate": share(sum(v[1] == "failed" for v in votes), drafts),
+        "unanimity_rate": share(sum(v[1] == "adopted" and v[2] == len(comp.codes) for v in votes),
+                                adopted),
+        "rival_drafts": len(rivals),
+        "rival_adoption_rate": share(sum(v[1] == "adopted" for v in rivals), len(rivals)),
+        "vetoed_file_months": len(after),
+        "prst_after_veto_rate": share(sum(o == "presidential statement" for o in after), len(after)),
+        "vetoes_by_member": dict(sorted(by_member.items(), key=lambda kv: -kv[1])),
+        "joint_vetoes": dict(sorted(joint.items(), key=lambda kv: -kv[1])),
+        "china_joint_with_russia_rate": share(sum("RUS" in v[4] for v in china), len(china)),
+        "china_african_rate": share(sum(v[0] in african for v in china), len(china)),
+        "pivotal_elected_rate": share(sum(bool(v[5]) for v in votes), drafts),
+    }
+
+
+# The real Council, from shared/reference/data/council-practice.md (Highlights of Security
+# Council Practice 2022-2024; the Dag Hammarskjöld Library's veto list 2010 - Sept 2022).
+REAL = {
+    "adoption_rate": ("drafts adopted", "83-89%", (0.80, 0.92)),
+    "unanimity_rate": ("adopted unanimously", "65-70%", (0.55, 0.80)),
+    "veto_rate": ("drafts vetoed", "6-8%", (0.03, 0.12)),
+    "failed_rate": ("drafts failing for lack of 9 yes", "5-8%", (0.02, 0.10)),
+    "rival_adoption_rate": ("rival drafts adopted", "about none", (0.0, 0.25)),
+    "prst_after_veto_rate": ("presidential statement after a veto", "rare", (0.0, 0.20)),
+    "china_joint_with_russia_rate": ("China's vetoes cast with Russia", "12 of 12", (0.70, 1.0)),
+    "china_african_rate": ("China's vetoes on African files", "1 since 1990", (0.0, 0.10)),
+}
+
+
+def realism(council: dict) -> list[dict]:
+    """Each figure beside the real Council's, with the band the AI is calibrated to."""
+    out = []
+    for key, (label, real, (lo, hi)) in REAL.items():
+        value = council[key]
+        out.append({"figure": key, "label": label, "game": value, "real": real,
+                    "band": [lo, hi], "within": lo <= value <= hi})
+    vetoes = council["vetoes_by_member"]
+    top = max(vetoes, key=lambda c: vetoes[c]) if vetoes else None
+    out.append({"figure": "main_vetoer", "label": "main vetoer", "game": top or "none",
+                "real": "Russia (25 of 29 vetoed drafts, 2010-22)", "band": ["RUS"],
+                "within": top in (None, "RUS")})
+    us_ru = sum(n for k, n in council["joint_vetoes"].items() if {"RUS", "USA"} <= set(k.split("+")))
+    out.append({"figure": "joint_us_russia", "label": "joint US-Russia vetoes", "game": us_ru,
+                "real": "none", "band": [0, 0], "within": us_ru == 0})
+    fr_uk = vetoes.get("FRA", 0) + vetoes.get("GBR", 0)
+    out.append({"figure": "france_uk_vetoes", "label": "French or British vetoes", "game": fr_uk,
+                "real": "none since December 1989", "band": [0, 0], "within": fr_uk == 0})
+    return out
 
 
 def _stats(values) -> dict:

@@ -45,6 +45,9 @@ def test_run_text_tells_the_story(capsys):
     (["run", "--scenario", "sahel", "--seed", "abc"], "'abc' is not a whole number"),
     (["simulate", "--scenario", "sahel", "--games", "0"], "'0' must be 1 or more"),
     (["frobnicate"], "invalid choice: 'frobnicate'"),
+    (["simulate", "--scenario", "sahel", "--policy", "no"], "--policy needs --seat CODE"),
+    (["simulate", "--scenario", "sahel", "--seat", "DNK", "--policy", "maybe"], "unknown policy 'maybe'"),
+    (["simulate", "--scenario", "sahel", "--seat", "XXX"], "XXX has no seat in sahel"),
     (["--packs", "/no/such/dir", "run", "--scenario", "sahel"], "no such folder"),
     (["packs", "validate", "/no/such/pack"], "no such file or folder"),
 ])
@@ -80,10 +83,41 @@ def test_simulate_json_reports_every_event_and_the_rates(capsys):
     assert {"mean", "p10", "p50", "p90"} <= set(r["scores"]["legitimacy"])
 
 
+def test_simulate_writes_one_record_per_game_as_run_prints_it(tmp_path, capsys):
+    out = tmp_path / "records.jsonl"
+    assert main(["--packs", str(TEST_PACKS), "simulate", "--scenario", "testland", "--games", "12",
+                 "--seed", "3", "--records", str(out), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    lines = out.read_text().splitlines()
+    assert len(lines) == 12 and not (tmp_path / "records.jsonl.part").exists()
+    first = json.loads(lines[0])
+    assert sorted(json.loads(line)["ending"] for line in lines) == sorted(
+        e for e, n in report["endings"].items() for _ in range(n))
+    assert main(["--packs", str(TEST_PACKS), "run", "--scenario", "testland", "--seed",
+                 str(first["seed"]), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == first
+    assert all("clauses" in v for m in first["months"] for v in m["votes"])
+
+
+def test_a_scripted_seat_casts_its_ballot_on_every_vote(tmp_path, capsys):
+    out = tmp_path / "records.jsonl"
+    assert main(["--packs", str(TEST_PACKS), "simulate", "--scenario", "testland", "--games", "10",
+                 "--seat", "DNK", "--policy", "no", "--records", str(out), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["seat"], report["policy"]) == ("DNK", "no")
+    ballots = [v["ballots"]["DNK"] for line in out.read_text().splitlines()
+               for m in json.loads(line)["months"] for v in m["votes"]]
+    assert ballots and set(ballots) == {"no"}
+    for key in ("failed_rate", "rival_adoption_rate", "prst_after_veto_rate", "vetoes_by_member",
+                "joint_vetoes", "pivotal_elected_rate", "realism"):
+        assert key in report
+
+
 def test_simulate_text_report_has_charts(capsys):
     assert main(["--packs", str(TEST_PACKS), "simulate", "--scenario", "testland", "--games", "20"]) == 0
     out = capsys.readouterr().out
     assert "Endings" in out and "█" in out and "correlation" in out
+    assert "Council realism" in out and "drafts failing for lack of 9 yes" in out
 
 
 def test_packs_list(capsys):
