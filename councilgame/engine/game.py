@@ -38,6 +38,7 @@ from councilgame.engine.meeting import Meeting, available_offers
 from councilgame.engine.operations import Changer, new_op_state
 from councilgame.engine.scoring import compute_scores
 from councilgame.engine.state import FileState, GameState, MonthRecord
+from councilgame.engine.streams import Streams
 from councilgame.engine.types import Flow
 
 ACCEPTS: dict[str, tuple[type, ...]] = {
@@ -83,7 +84,7 @@ class Game:
         for seat, policy in self.policies.items():
             if seat not in comp.index or policy not in POLICIES or seat in self.humans:
                 raise ValueError(f"no policy {policy!r} for seat {seat!r}")
-        self.rng = np.random.default_rng(self.seed)
+        self.streams = Streams(self.seed)
         self.state = initial_state(comp)
         self.changer = Changer(comp, self.state, record)
         self.log: list[Action] = []
@@ -332,6 +333,11 @@ class Game:
         from councilgame.engine.record import game_record
 
         return game_record(self)
+
+    def draw(self, purpose: str, index: int = 0) -> np.random.Generator:
+        """This month's random stream for one purpose ('events', 'vote:FILE', ...); valid until
+        the next call, so draw from it at once."""
+        return self.streams.get(self.state.month, purpose, index)
 
     def president(self, month: int | None = None) -> str:
         m = (month or self.state.month) - 1

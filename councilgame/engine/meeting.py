@@ -105,14 +105,12 @@ class Meeting:
         self.rivals: list[TableDraft] = []
         self.ballots_cast: dict[str, str] = {}  # players' ballots so far, public in an open roll call
         self.on_vote: tuple[np.ndarray, bool] | None = None  # utilities voted on now, amendment?
+        self.roll_calls = 0  # roll calls held so far: each draws its own stream
 
     @property
     def humans(self) -> set[str]:
         return self.game.humans
 
-    @property
-    def rng(self) -> np.random.Generator:
-        return self.game.rng
 
     def offer_keys(self) -> list[str]:
         return [o.key for k, o in enumerate(self.file.offers) if self.available[k]]
@@ -149,7 +147,7 @@ class Meeting:
             action = yield Prompt(kind="draft", seat=code, file=self.file.id, options=self.offer_keys(),
                                   question=f"You hold the pen on {self.file.title}. Table a draft?")
             return self.selection(action.offers if isinstance(action, TableDraft) else [])
-        resolve = RESOLVE[int(self.rng.choice(len(RESOLVE), p=RESOLVE_P))]
+        resolve = RESOLVE[int(self.game.draw(f"resolve:{self.file.id}").choice(len(RESOLVE), p=RESOLVE_P))]
         sel = ai.cached_draft(self.comp, self.state, dm, self.urgent(), resolve, self.available)
         if sel.any() and resolve < ai.ON_RECORD and not self._worth_tabling(dm, sel):
             sel[:] = 0.0
@@ -171,7 +169,7 @@ class Meeting:
         u = dm.utilities(sel)
         ballots = ai.ballots_from(self.comp, u, ai.veto_lines(self.comp, self.state))
         passes = tally_list(ballots, self.comp.codes, self.comp.permanent).adopted
-        return passes or self.rng.random() < 0.35
+        return passes or self.game.draw(f"on-record:{self.file.id}").random() < 0.35
 
     def _ai_rival(self, dm: ai.DraftModel, sel: np.ndarray) -> Generator[Prompt, Action, bool]:
         """A permanent member that would veto the penholder's text sometimes tables its own
@@ -193,7 +191,8 @@ class Meeting:
         if not rivals:
             return None
         r = int(rivals[0])
-        return r if self.rng.random() < (0.5 if u[r] < vlines[r] else 0.2) else None
+        chance = 0.5 if u[r] < vlines[r] else 0.2
+        return r if self.game.draw(f"rival:{self.file.id}").random() < chance else None
 
     def _vote_rival(self, rdm: ai.DraftModel, rsel: np.ndarray) -> Generator[Prompt, Action, bool]:
         """Put a rival draft to the vote before the penholder's; True when it is adopted
@@ -344,7 +343,9 @@ class Meeting:
     def _roll_call(self, u: np.ndarray, symbol: str, kind: str, sponsor: str, clauses: list[str],
                    amendment: bool = False) -> Ballots:
         comp = self.comp
-        noisy = u + self.rng.normal(0.0, comp.model.ai.noise, size=len(comp.codes))
+        rng = self.game.draw(f"vote:{self.file.id}", self.roll_calls)
+        self.roll_calls += 1
+        noisy = u + rng.normal(0.0, comp.model.ai.noise, size=len(comp.codes))
         if amendment:
             ballots = ai.amendment_ballots(comp, noisy)
         else:
@@ -414,7 +415,8 @@ class Meeting:
         """When no resolution passes: a presidential statement needs consensus; else press
         elements, which commit nobody."""
         file, rec = self.file, self.rec
-        noisy = dm.base + self.rng.normal(0.0, self.comp.model.ai.noise, size=len(self.comp.codes))
+        rng = self.game.draw(f"statement:{file.id}")
+        noisy = dm.base + rng.normal(0.0, self.comp.model.ai.noise, size=len(self.comp.codes))
         if (noisy > self.comp.model.ai.no_threshold * 0.5).all():
             rec.outputs[file.id] = "presidential statement"
             self.state.files[file.id].prst += 1

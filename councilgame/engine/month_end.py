@@ -42,7 +42,7 @@ def consequences(game: Game, rec: MonthRecord) -> None:
         if op.supports and op.lead == "un":
             st.ops[op.supports].supported = op.active
     monthly_operations(comp, st, ch)
-    apply_noise(comp, st, ch, game.rng)
+    apply_noise(comp, st, ch, game.draw("theatre"))
     rec.say_all("mandate", tick_mandates(st))
     for deal in st.deals:
         if deal.status == "open" and st.month - deal.month >= DEAL_MONTHS:
@@ -62,7 +62,7 @@ def month_events(game: Game, rec: MonthRecord) -> Flow:
         fired_now.add(ev.id)
     if fired_now:  # the follow-ups changed the state the draw reads
         env = build_env(comp, st)
-    for ce in events.draw(comp, st, env, game.rng, fired_now):
+    for ce in events.draw(comp, st, env, game.draw("events"), fired_now):
         yield from fire(game, ce, rec, env)
 
 
@@ -75,7 +75,7 @@ def fire(game: Game, ce: CompiledEvent, rec: MonthRecord, env: list[float],
     rec.events.append(ev.id)
     rec.say("event", ev.title)
     rec.say_all("effect", game.changer.apply(ev.effects, "event", ev.id, ev.title))
-    events.schedule(st, ev.follow_up, game.rng)
+    events.schedule(st, ev.follow_up, game.draw(f"follow-up:{ev.id}", st.fired[ev.id]))
     if not ev.choice:
         return
     seat = game.choice_seat(ev.choice.seat)
@@ -88,13 +88,14 @@ def fire(game: Game, ce: CompiledEvent, rec: MonthRecord, env: list[float],
         opt_id = action.option if isinstance(action, Choose) else ev.choice.default
     else:
         w = np.array([max(0.0, g(env)) for g in ce.option_weights])
-        opt_id = ev.choice.default if w.sum() <= 0 else ids[int(game.rng.choice(len(ids), p=w / w.sum()))]
+        rng = game.draw(f"choice:{ev.id}", st.fired[ev.id])
+        opt_id = ev.choice.default if w.sum() <= 0 else ids[int(rng.choice(len(ids), p=w / w.sum()))]
     opt = ev.choice.options[ids.index(opt_id)]
     rec.choices[ev.id] = opt_id
     rec.say("choice", f"{ev.title}: {opt.label}", (seat,))
     rec.say_all("effect", game.changer.apply(opt.effects, "choice", f"{ev.id}:{opt_id}",
                                              f"{ev.title}: {opt.label}"))
-    events.schedule(st, opt.follow_up, game.rng)
+    events.schedule(st, opt.follow_up, game.draw(f"option:{ev.id}", st.fired[ev.id]))
 
 
 def after_events(game: Game, rec: MonthRecord) -> None:

@@ -50,3 +50,17 @@ async def play_until(pilot, app, done, limit: int = 400, on_step=None) -> None:
 def on(app, screen_name: str):
     """A `done` for play_until: that screen is in front."""
     return lambda: type(app.screen).__name__ == screen_name
+
+
+def seed_with_a_choice_for(seat: str) -> int:
+    """The first seed in which the test pack's appeal asks `seat` (as President) to decide."""
+    from councilgame.play import new_game
+    from tests.conftest import TEST_PACKS
+
+    for seed in range(1, 60):
+        game = new_game("testland", seed, humans=[seat], packs=[TEST_PACKS])
+        while game.prompt is not None and game.prompt.kind != "choice":
+            game.apply(game.suggest())
+        if game.prompt is not None:
+            return seed
+    raise AssertionError("no seed gives the President a decision")

@@ -6,7 +6,7 @@ theme and the tests pin seeds, so the environment cannot change a snapshot.
 
 from __future__ import annotations
 
-from tests.tui.helpers import make_app, on, play_until
+from tests.tui.helpers import make_app, on, play_until, seed_with_a_choice_for
 
 BIG = (120, 40)
 
@@ -60,7 +60,7 @@ def test_event_choice(snap_compare, snap_packset):
     async def to_event(pilot):
         await until(pilot, "EventScreen")
 
-    app = make_app(snap_packset, scenario="testland", seat="SOM", seed=3)
+    app = make_app(snap_packset, scenario="testland", seat="SOM", seed=seed_with_a_choice_for("SOM"))
     assert snap_compare(app, terminal_size=BIG, run_before=to_event)
 
 
