@@ -408,8 +408,11 @@ class Meeting:
         else:
             st.counts["failed"] += 1
             fs.failed += 1
-            rec.say("vote", f"{file.title}: failed with {tl.yes} votes in favour ({tl.summary()}).",
-                    (d.sponsor,))
+            perm_no = [c for c in tl.voted_no if comp.permanent[comp.index[c]]]
+            note = (f"; {' and '.join(comp.names[comp.index[c]] for c in perm_no)} voted no, "
+                    "which is no veto when a text lacks nine votes") if perm_no else ""
+            rec.say("vote", f"{file.title}: failed with {tl.yes} votes in favour "
+                    f"({tl.summary()}){note}.", (d.sponsor,))
 
     def _fallback(self, dm: ai.DraftModel) -> None:
         """When no resolution passes: a presidential statement needs consensus; else press

@@ -11,6 +11,11 @@ of 1971) reads "concurring" so that a permanent member's voluntary abstention do
 adoption; an absence does not either (the USSR was absent for the Korea votes of 1950). So only
 a permanent member's "no" on a non-procedural question is a veto. Procedural questions (adopting
 the agenda, inviting speakers) know no veto.
+
+A veto is a permanent member's negative vote on a text that had the nine votes: a text short of
+nine yes has failed on votes, whoever voted no. The Council's and the Dag Hammarskjöld Library's
+veto lists count vetoes this way (source: UN Dag Hammarskjöld Library, "Security Council -
+Veto List"), and so do the veto's costs here (the General Assembly debate of res. 76/262).
 """
 
 from __future__ import annotations
@@ -29,11 +34,12 @@ class Tally:
     """The outcome of one vote, with the counts a roll call reports."""
 
     adopted: bool
-    vetoed_by: tuple[str, ...]
+    vetoed_by: tuple[str, ...]  # permanent members whose "no" blocked a text that had 9 yes
     yes: int
     no: int
     abstain: int
     absent: int = 0
+    voted_no: tuple[str, ...] = ()  # every member that voted no, veto or not
 
     @property
     def result(self) -> str:
@@ -63,11 +69,15 @@ def tally(
             raise ValueError(f"{code}: ballot must be one of {', '.join(BALLOTS)}, not {ballot!r}")
         counts[ballot] += 1
     permanent_set = set(permanent)
-    vetoed_by: tuple[str, ...] = ()
+    voted_no = tuple(sorted(c for c, b in votes.items() if b == "no"))
+    enough = counts["yes"] >= VOTES_NEEDED
+    blocking: tuple[str, ...] = ()
     if not procedural:
-        vetoed_by = tuple(sorted(c for c, b in votes.items() if b == "no" and c in permanent_set))
-    adopted = counts["yes"] >= VOTES_NEEDED and not vetoed_by
-    return Tally(adopted, vetoed_by, counts["yes"], counts["no"], counts["abstain"], counts["absent"])
+        blocking = tuple(c for c in voted_no if c in permanent_set)
+    adopted = enough and not blocking
+    vetoed_by = blocking if enough else ()  # short of nine yes, the text failed on votes
+    return Tally(adopted, vetoed_by, counts["yes"], counts["no"], counts["abstain"], counts["absent"],
+                 voted_no)
 
 
 def adopts(yes, permanent_no, procedural: bool = False):

@@ -110,6 +110,9 @@ class VoteView(_View):
     yes: int
     no: int
     abstain: int
+    permanent_no: list[str] = Field(
+        default_factory=list, description="Permanent members that voted no: a veto only when "
+        "the text had nine yes (then they are also in vetoed_by).")
 
 
 class StanceView(_View):
@@ -299,7 +302,8 @@ def _public(game: Game, viewer: str | None, sealed: bool) -> dict:
                                president=rec.president, events=list(rec.events),
                                choices=dict(rec.choices))
                      for rec in st.history],
-        "votes": [VoteView(**_vote(v)) for rec in st.history for v in rec.votes],
+        "votes": [VoteView(**_vote(v), permanent_no=_permanent_no(game, v))
+                  for rec in st.history for v in rec.votes],
         "news": _news(game, viewer),
         "gauges": _gauges(game),
         "scores": dict(st.scores),
@@ -360,6 +364,11 @@ def _vote(v) -> dict:
             "sponsor": v.sponsor, "clauses": list(v.clauses), "ballots": dict(v.ballots),
             "result": v.result, "vetoed_by": list(v.vetoed_by), "yes": v.yes, "no": v.no,
             "abstain": v.abstain}
+
+
+def _permanent_no(game: Game, v) -> list[str]:
+    comp = game.comp
+    return [c for c, b in v.ballots.items() if b == "no" and comp.permanent[comp.index[c]]]
 
 
 def _news(game: Game, viewer: str | None) -> list[NewsView]:

@@ -271,3 +271,20 @@ def test_placeholders_in_any_effect_news_show_values_after_the_effect(testland):
     news = game.changer.apply(Effects(vars={"tension": 5}, news="Tension {tension}, {nothing}"),
                               "clause", "x", "x")
     assert news == [f"Tension {before + 5:.0f}, {{nothing}}"]
+
+
+def test_only_a_no_on_a_text_with_nine_yes_is_a_veto_and_costs_like_one(testland):
+    failed_with_permanent_no = 0
+    blockers = ["BHR", "COL", "COD", "DNK", "GRC", "LBR"]  # six no: no text can reach nine yes
+    for seed in range(12):
+        humans = {"USA", *blockers} if seed % 2 else {"USA"}
+        game = Game(testland, seed, humans=humans)
+        while game.prompt is not None:
+            p = game.prompt
+            game.apply(Vote(seat=p.seat, ballot="no") if p.kind == "vote" else game.suggest())
+        votes = [v for m in game.state.history for v in m.votes if v.kind == "draft"]
+        assert all(v.yes >= 9 for v in votes if v.result == "vetoed")
+        assert all(not v.vetoed_by for v in votes if v.result == "failed")
+        failed_with_permanent_no += sum(v.result == "failed" and v.ballots["USA"] == "no" for v in votes)
+        assert game.state.vetoes_cast.get("USA", 0) == sum("USA" in v.vetoed_by for v in votes)
+    assert failed_with_permanent_no > 0

@@ -59,10 +59,18 @@ def test_elected_noes_do_not_veto():
     assert t.adopted and t.no == 6
 
 
-def test_veto_and_too_few_votes_together():
+def test_a_permanent_no_on_a_text_short_of_nine_yes_is_a_failure_not_a_veto():
     votes = council(RUS="no", **{c: "abstain" for c in E10})
     t = tally(votes, P5)
-    assert not t.adopted and t.vetoed_by == ("RUS",) and t.yes == 4
+    assert not t.adopted and t.vetoed_by == () and t.yes == 4
+    assert t.result == "failed" and t.voted_no == ("RUS",)
+
+
+def test_with_nine_yes_a_permanent_no_is_a_veto():
+    votes = council(RUS="no", USA="no", **{c: "abstain" for c in E10[4:7]}, COL="no")
+    t = tally(votes, P5)
+    assert t.yes == 9 and t.result == "vetoed" and t.vetoed_by == ("RUS", "USA")
+    assert t.voted_no == ("COL", "RUS", "USA")
 
 
 def test_procedural_votes_know_no_veto():
@@ -89,3 +97,5 @@ def test_adopted_exactly_when_nine_yes_and_no_permanent_no(votes, procedural):
     assert t.adopted == expected
     assert t.yes + t.no + t.abstain + t.absent == 15
     assert set(t.vetoed_by) <= set(P5)
+    assert bool(t.vetoed_by) == (yes >= 9 and perm_no and not procedural)
+    assert t.voted_no == tuple(sorted(c for c, b in votes.items() if b == "no"))

@@ -92,6 +92,10 @@ def verdict(v: VoteView, names: dict[str, str]) -> str:
         return f"Adopted {count}."
     if v.result == "vetoed":
         return f"Vetoed by {' and '.join(names[c] for c in v.vetoed_by)} ({count})."
+    if v.permanent_no:
+        who = " and ".join(names[c] for c in v.permanent_no)
+        return (f"Failed: {v.yes} yes, 9 needed ({count}). {who} voted no, which is not a veto: "
+                "the text lacked nine votes.")
     return f"Failed: {v.yes} yes, 9 needed ({count})."
 
 
