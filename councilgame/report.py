@@ -8,6 +8,10 @@ def bar(share: float, width: int = 24) -> str:
     return "█" * filled + "·" * (width - filled)
 
 
+def _pct(share: float | None) -> str:
+    return "n/a" if share is None else f"{100 * share:.1f}%"
+
+
 def render_report(r: dict) -> str:
     n = r["games"]
     out = [f"Balance report: {r['scenario']}, {n} AI games (seed {r['seed']}), "
@@ -26,8 +30,8 @@ def render_report(r: dict) -> str:
     out.append(f"Council: {r['drafts']} drafts voted; adopted {100 * r['adoption_rate']:.1f}%, "
                f"vetoed {100 * r['veto_rate']:.1f}%, failed on votes {100 * r['failed_rate']:.1f}%, "
                f"unanimous {100 * r['unanimity_rate']:.1f}% of adopted")
-    out.append(f"  rival drafts: {r['rival_drafts']}, adopted {100 * r['rival_adoption_rate']:.1f}%; "
-               f"presidential statement after a veto: {100 * r['prst_after_veto_rate']:.1f}% of "
+    out.append(f"  rival drafts: {r['rival_drafts']}, adopted {_pct(r['rival_adoption_rate'])}; "
+               f"presidential statement after a veto: {_pct(r['prst_after_veto_rate'])} of "
                f"{r['vetoed_file_months']} file-months")
     vetoes = ", ".join(f"{c} {n}" for c, n in r["vetoes_by_member"].items()) or "none"
     joint = ", ".join(f"{c} {n}" for c, n in r["joint_vetoes"].items()) or "none"

@@ -113,13 +113,18 @@ def total(parts: dict[str, np.ndarray]) -> np.ndarray:
     return out
 
 
-def veto_lines(comp: Compiled, state: GameState) -> np.ndarray:
-    """Utility under which each permanent member vetoes; a veto grows costlier with each one."""
+def veto_lines(comp: Compiled, state: GameState, file: CompiledFile) -> np.ndarray:
+    """Utility under which each permanent member vetoes a text on `file`: its reluctance, more
+    on the file's region where it defers to others, and higher with each veto it has cast."""
     cast = np.array([state.vetoes_cast.get(c, 0) for c in comp.codes])
-    return comp.model.ai.veto_threshold * comp.reluctance * (1.0 + 0.25 * cast)
+    region = comp.region_reluctance.get(file.region)
+    reluctance = comp.reluctance if region is None else comp.reluctance * region
+    return comp.model.ai.veto_threshold * reluctance * (1.0 + 0.25 * cast)
 
 
 def ballots_from(comp: Compiled, u: np.ndarray, vlines: np.ndarray) -> list[str]:
+    """Yes above the line, no below a member's "no" line (a permanent member's veto line),
+    abstain between; a member that vetoes only beside another abstains when it would be alone."""
     ai = comp.model.ai
     out = []
     for i, v in enumerate(u):
@@ -129,6 +134,10 @@ def ballots_from(comp: Compiled, u: np.ndarray, vlines: np.ndarray) -> list[str]
             out.append(NO if v < vlines[i] else ABSTAIN)
         else:
             out.append(NO if v < ai.no_threshold else ABSTAIN)
+    alone = [i for i, b in enumerate(out) if b == NO and comp.permanent[i] and not comp.vetoes_alone[i]]
+    if alone and not any(b == NO and comp.permanent[j] and comp.vetoes_alone[j] for j, b in enumerate(out)):
+        for i in alone:
+            out[i] = ABSTAIN
     return out
 
 
@@ -141,14 +150,24 @@ def support_score(comp: Compiled, U: np.ndarray, vlines: np.ndarray) -> np.ndarr
     yes = (U > ai.yes_threshold + SAFETY).sum(axis=0)
     lines = np.where(perm, vlines + 0.3, ai.no_threshold + 0.2)[:, None]
     gap = np.maximum(lines - U, 0.0)
-    vetoes = (gap[perm] > 0.3).sum(axis=0)
+    vetoing = gap[perm] > 0.3  # permanent members x candidates
+    leaders = vetoing[comp.vetoes_alone[perm]].any(axis=0)
+    vetoing = np.where(comp.vetoes_alone[perm][:, None], vetoing, vetoing & leaders)
+    vetoes = vetoing.sum(axis=0)
     passes = adopts(yes, vetoes)
     margin = np.minimum(np.maximum(U, -1.5), 1.0).sum(axis=0) * 0.15
-    return (yes + 6.0 * (yes == U.shape[0]) - 5.0 * vetoes - _GAP_WEIGHT[perm.astype(int)] @ gap
-            - (gap > 0).sum(axis=0) * 0.5 + 4.0 * passes + margin)
+    # votes beyond a comfortable majority are worth less than the drafter's own clauses: a
+    # determined penholder settles for a divided vote rather than water its text down
+    comfort = np.minimum(yes, COMFORT) + EXTRA_YES * np.maximum(yes - COMFORT, 0)
+    return (comfort + UNANIMITY * (yes == U.shape[0]) - 5.0 * vetoes
+            - _GAP_WEIGHT[perm.astype(int)] @ gap - (gap > 0).sum(axis=0) * 0.5 + 4.0 * passes
+            + margin)
 
 
 _GAP_WEIGHT = np.array([0.5, 2.5])  # elected, permanent
+COMFORT = 15  # yes votes a drafter counts at full value (all fifteen: a lower cap measured worse)
+EXTRA_YES = 0.35  # what each yes beyond that is worth to it
+UNANIMITY = 6.0  # what a unanimous text is worth to it, beyond its votes
 
 
 def reasons(dm: DraftModel, member: int, sel: np.ndarray, top: int = 4) -> list[tuple[str, float]]:
@@ -202,7 +221,7 @@ def ai_draft(comp: Compiled, state: GameState, dm: DraftModel, urgent: np.ndarra
         sel[k] = 1.0
     if resolve >= ON_RECORD:
         return sel  # it tables what it wants, to put the others' votes (and vetoes) on record
-    vlines = veto_lines(comp, state)
+    vlines = veto_lines(comp, state, file)
     eye = np.eye(n)
     keep = 1.0 - file.exclusion
     addable = own > -0.1  # a penholder never adds what it dislikes, nor what is not on offer

@@ -69,6 +69,8 @@ class Compiled:
     member_ties: np.ndarray  # members x members
     org_ties: dict[str, np.ndarray]  # org id or member code -> ties of each member to it
     reluctance: np.ndarray
+    region_reluctance: dict[str, np.ndarray]  # region -> per member multiplier of reluctance
+    vetoes_alone: np.ndarray  # per member: False for one that vetoes only beside another
     var_names: list[str]
     var_index: dict[str, int]
     var_init: np.ndarray
@@ -162,6 +164,9 @@ def compile_bundle(bundle: ScenarioBundle) -> Compiled:
         permanent=np.array([m.permanent for m in members]), president_order=order, first_president=first,
         W=W, dims=dims, member_ties=ties, org_ties=org_ties,
         reluctance=np.array([m.veto_reluctance if m.permanent else 1.0 for m in members]),
+        region_reluctance={r: np.array([m.region_reluctance.get(r, 1.0) for m in members])
+                           for r in sorted({r for m in members for r in m.region_reluctance})},
+        vetoes_alone=np.array([m.vetoes_alone or not m.permanent for m in members]),
         var_names=var_names, var_index=var_index, var_init=init, var_min=lo, var_max=hi,
         theatre_gauges=theatre_gauges, gauge_ids=gauge_ids, coef=coef, strength_coef=strength_coef,
         noise_sd=noise_sd, files={}, events=[], event_by_id={}, env_names=env_names,

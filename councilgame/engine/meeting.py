@@ -4,11 +4,13 @@ A `Meeting` is created for its file and dropped after it, so nothing a member pr
 file (an amendment, a rival draft, lobbying) can outlive it. Its phases, in order:
 
 1. drafting: the penholder tables a text, or passes;
-2. an AI permanent member facing a veto may table a rival draft, voted first;
+2. an AI permanent member facing a veto may announce a rival draft of its own;
 3. consultations: each human seat lobbies, amends, trades, signals, or announces a rival draft;
-4. the players' rival drafts are voted, in the order they were announced;
-5. amendments, then the draft itself (one roll call each, decided by `voting.tally`);
-6. fallback, when no resolution passed: a presidential statement, or press elements.
+4. amendments, then the penholder's draft (one roll call each, decided by `voting.tally`);
+5. if it was not adopted, the rival drafts in the order they were submitted (rule 32 of the
+   provisional rules of procedure), until one is adopted;
+6. fallback, when no resolution passed: a presidential statement, an agreed press statement,
+   or press elements.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ RIVAL_LINE = -0.3  # a permanent member this unhappy may table a rival draft
 # cached across games): mostly flexible, sometimes stubborn enough to table into a veto.
 RESOLVE = (0.25, 0.5, 0.8, 1.4, ai.ON_RECORD)
 RESOLVE_P = (0.25, 0.33, 0.25, 0.12, 0.05)
+ON_RECORD_CHANCE = 0.5  # a draft heading for defeat is still tabled this often, to make a point
 DEAL_VALUE = 0.6  # utility a pledge of future support is worth to the member who takes it
 
 Ballots = Generator[Prompt, Action, Tally]
@@ -126,18 +129,16 @@ class Meeting:
         if not sel.any():
             self._fallback(dm)
             return
-        if code not in self.humans and (yield from self._ai_rival(dm, sel)):
-            return
         self.draft = Draft(file.id, code, sel, dm, f"{file.id}/{self.state.month}")
+        self._ai_rival(dm, sel)
         yield from self._consultations()
         penholder_draft = self.draft
-        for rival in self.rivals:
-            rdm = ai.draft_model(self.comp, self.state, file, self.comp.index[rival.seat], self.lobby)
-            if (yield from self._vote_rival(rdm, self.selection(rival.offers))):
-                return
-        self.draft = penholder_draft
         tl = yield from self._amend_and_vote(penholder_draft)
-        if not tl.adopted:
+        adopted = tl.adopted
+        for rival in self._pressed(tl):  # rule 32: drafts are voted in the order submitted
+            adopted = (yield from self._vote_rival(rival)) or adopted
+        self.draft = penholder_draft
+        if not adopted:
             self._fallback(dm)
 
     def _drafting(self, dm: ai.DraftModel, code: str) -> Generator[Prompt, Action, np.ndarray]:
@@ -167,51 +168,94 @@ class Meeting:
     def _worth_tabling(self, dm: ai.DraftModel, sel: np.ndarray) -> bool:
         """A draft heading for a veto or defeat is still tabled sometimes, to make a point."""
         u = dm.utilities(sel)
-        ballots = ai.ballots_from(self.comp, u, ai.veto_lines(self.comp, self.state))
+        ballots = ai.ballots_from(self.comp, u, ai.veto_lines(self.comp, self.state, self.file))
         passes = tally_list(ballots, self.comp.codes, self.comp.permanent).adopted
-        return passes or self.game.draw(f"on-record:{self.file.id}").random() < 0.35
+        return passes or self.game.draw(f"on-record:{self.file.id}").random() < ON_RECORD_CHANCE
 
-    def _ai_rival(self, dm: ai.DraftModel, sel: np.ndarray) -> Generator[Prompt, Action, bool]:
-        """A permanent member that would veto the penholder's text sometimes tables its own
-        draft first, as Russia did on Syria and Ukraine; True when the rival is adopted."""
+    def _ai_rival(self, dm: ai.DraftModel, sel: np.ndarray) -> None:
+        """A permanent member that would veto the penholder's text sometimes announces a draft
+        of its own, written from its own preferences to put its position on record (as Russia
+        did on Syria, Ukraine and Gaza); such texts usually fail for lack of votes."""
         r = self._rival_member(dm, sel)
         if r is None:
-            return False
+            return
         rdm = ai.draft_model(self.comp, self.state, self.file, r, self.lobby)
-        rsel = ai.ai_draft(self.comp, self.state, rdm, np.zeros(len(self.file.offers)), 2.5,
+        rsel = ai.ai_draft(self.comp, self.state, rdm, np.zeros(len(self.file.offers)), ai.ON_RECORD,
                            self.available)
-        return bool(rsel.any()) and (yield from self._vote_rival(rdm, rsel))
+        if rsel.any():
+            code = self.comp.codes[r]
+            self.rivals.append(TableDraft(seat=code, offers=self._keys(rsel)))
+            self.rec.say("draft", f"{self.comp.names[r]} announces a rival draft on {self.file.title}.",
+                         (code,))
+
+    def _keys(self, sel: np.ndarray) -> list[str]:
+        return [o.key for k, o in enumerate(self.file.offers) if sel[k]]
 
     def _rival_member(self, dm: ai.DraftModel, sel: np.ndarray) -> int | None:
         comp = self.comp
         u = dm.utilities(sel)
-        vlines = ai.veto_lines(comp, self.state)
+        vlines = ai.veto_lines(comp, self.state, self.file)
         rivals = [i for i in np.argsort(u) if comp.permanent[i] and u[i] < RIVAL_LINE
                   and i != dm.sponsor and comp.codes[i] not in self.humans]
         if not rivals:
             return None
         r = int(rivals[0])
-        chance = 0.5 if u[r] < vlines[r] else 0.2
+        chance = 0.7 if u[r] < vlines[r] else 0.4
         return r if self.game.draw(f"rival:{self.file.id}").random() < chance else None
 
-    def _vote_rival(self, rdm: ai.DraftModel, rsel: np.ndarray) -> Generator[Prompt, Action, bool]:
-        """Put a rival draft to the vote before the penholder's; True when it is adopted
-        (the penholder then withdraws its text)."""
+    def _vote_rival(self, rival: TableDraft) -> Generator[Prompt, Action, bool]:
+        """Put a rival draft to the vote after the penholder's failed; True when it is adopted."""
         comp, file = self.comp, self.file
-        sponsor = comp.codes[rdm.sponsor]
-        self.draft = Draft(file.id, sponsor, rsel, rdm, f"{file.id}/{self.state.month}/{sponsor}")
-        self.rec.say("draft", f"{comp.names[rdm.sponsor]} tables a rival draft on {file.title}.",
-                     (sponsor,))
-        tl = yield from self._roll_call(rdm.utilities(rsel), self.draft.symbol, "draft", sponsor,
+        r = comp.index[rival.seat]
+        rdm = self._rival_model(r)
+        rsel = self.selection(rival.offers)
+        self.draft = Draft(file.id, rival.seat, rsel, rdm, f"{file.id}/{self.state.month}/{rival.seat}")
+        self.rec.say("draft", f"{comp.names[r]} puts its rival draft on {file.title} to the vote.",
+                     (rival.seat,))
+        tl = yield from self._roll_call(rdm.utilities(rsel), self.draft.symbol, "draft", rival.seat,
                                         self.draft.keys(file))
         self._outcome(tl, self.draft)
         self.draft = None
         return tl.adopted
 
+    def _rival_model(self, r: int) -> ai.DraftModel:
+        """Members weigh a competing text less as the Council acting, and those who backed the
+        penholder's text hold to it."""
+        comp, params = self.comp, self.comp.model.ai
+        rdm = ai.draft_model(comp, self.state, self.file, r, self.lobby)
+        backed = np.zeros(len(comp.codes))
+        for v in self.rec.votes:
+            if v.file == self.file.id and v.kind == "draft" and v.sponsor != comp.codes[r]:
+                backed = np.maximum(backed, [1.0 if v.ballots[c] == "yes" else 0.0 for c in comp.codes])
+        backed[r] = 0.0
+        rdm.parts["wish that the Council act"] = np.full(len(comp.codes), params.rival_act_bias)
+        rdm.parts["backed the penholder's text"] = -params.rival_loyalty * backed
+        rdm.base = ai.total(rdm.parts)
+        return rdm
+
+    def _pressed(self, tl: Tally) -> list[TableDraft]:
+        """The rival drafts put to the vote after the penholder's. When the penholder's text
+        failed, all of them; when it was adopted, a player's rival is withdrawn (a
+        simplification: rule 32 would let it stand), and an AI sponsor presses its own only to
+        put its position on record, sometimes, if it did not vote for the adopted text."""
+        if not tl.adopted:
+            return list(self.rivals)
+        last = self.rec.votes[-1].ballots
+        pressed = []
+        for rival in self.rivals:
+            on_record = (rival.seat not in self.humans and last.get(rival.seat) != "yes"
+                         and self.game.draw(f"press:{self.file.id}:{rival.seat}").random() < 0.5)
+            if on_record:
+                pressed.append(rival)
+            else:
+                name = self.comp.names[self.comp.index[rival.seat]]
+                self.rec.say("draft", f"{name} does not press its rival draft to a vote.", (rival.seat,))
+        return pressed
+
     # ---- consultations -----------------------------------------------------------------------
     def _consultations(self) -> Flow:
         d, comp = self._draft(), self.comp
-        vlines = ai.veto_lines(comp, self.state)
+        vlines = ai.veto_lines(comp, self.state, self.file)
         u = d.model.utilities(d.selected)
         for i, code in enumerate(comp.codes):
             if code not in self.humans and comp.permanent[i] and u[i] < vlines[i]:
@@ -232,7 +276,7 @@ class Meeting:
         i = self.comp.index[seat]
         if amendment:
             return ai.amendment_ballots(self.comp, u)[i]
-        return ai.ballots_from(self.comp, u, ai.veto_lines(self.comp, self.state))[i]
+        return ai.ballots_from(self.comp, u, ai.veto_lines(self.comp, self.state, self.file))[i]
 
     def _draft(self) -> Draft:
         if self.draft is None:  # pragma: no cover - the flow sets it before consultations
@@ -289,7 +333,7 @@ class Meeting:
         """How a member would vote on the draft on the table now, before the noise of the day."""
         d = self._draft()
         u = d.model.utilities(d.selected)
-        return ai.ballots_from(self.comp, u, ai.veto_lines(self.comp, self.state))[member]
+        return ai.ballots_from(self.comp, u, ai.veto_lines(self.comp, self.state, self.file))[member]
 
     def _deal(self, action: Deal) -> None:
         """An AI target takes the deal if the pledge is worth enough to bring its vote round;
@@ -349,7 +393,7 @@ class Meeting:
         if amendment:
             ballots = ai.amendment_ballots(comp, noisy)
         else:
-            ballots = ai.ballots_from(comp, noisy, ai.veto_lines(comp, self.state))
+            ballots = ai.ballots_from(comp, noisy, ai.veto_lines(comp, self.state, self.file))
         votes = dict(zip(comp.codes, ballots, strict=True))
         for seat, policy in self.game.policies.items():
             if policy in ("yes", "no", "abstain"):
@@ -415,15 +459,24 @@ class Meeting:
                     f"({tl.summary()}){note}.", (d.sponsor,))
 
     def _fallback(self, dm: ai.DraftModel) -> None:
-        """When no resolution passes: a presidential statement needs consensus; else press
-        elements, which commit nobody."""
-        file, rec = self.file, self.rec
+        """When no resolution passes. A presidential statement needs true consensus: nobody who
+        voted against a text on the file today joins one. An agreed press statement asks less
+        (no permanent member against it, nobody firmly opposed); otherwise the President only
+        gives press elements, which commit nobody."""
+        file, rec, comp = self.file, self.rec, self.comp
         rng = self.game.draw(f"statement:{file.id}")
-        noisy = dm.base + rng.normal(0.0, self.comp.model.ai.noise, size=len(self.comp.codes))
-        if (noisy > self.comp.model.ai.no_threshold * 0.5).all():
+        noisy = dm.base + rng.normal(0.0, comp.model.ai.noise, size=len(comp.codes))
+        against = {c for v in rec.votes if v.file == file.id and v.kind == "draft"
+                   for c, b in v.ballots.items() if b == "no"}
+        permanent_against = any(comp.permanent[comp.index[c]] for c in against)
+        line = comp.model.ai.no_threshold
+        if not against and (noisy > line * 0.5).all():
             rec.outputs[file.id] = "presidential statement"
             self.state.files[file.id].prst += 1
             rec.say("statement", f"{file.title}: the President reads a statement agreed by consensus.")
+        elif not permanent_against and (noisy > line).all():
+            rec.outputs[file.id] = "press statement"
+            rec.say("statement", f"{file.title}: members agree a press statement.")
         else:
             rec.outputs[file.id] = "press elements"
             rec.say("statement", f"{file.title}: no consensus; the President gives press elements.")

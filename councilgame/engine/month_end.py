@@ -32,7 +32,7 @@ def consequences(game: Game, rec: MonthRecord) -> None:
             fs.neglect = 0
             continue
         fs.neglect += 1
-        scale = 0.5 if output == "presidential statement" else 1.0
+        scale = {"presidential statement": 0.5, "press statement": 0.75}.get(output or "", 1.0)
         eff = comp.files[fid].neglect
         for name, delta in eff.vars.items():
             label = f"{comp.files[fid].title} left unaddressed"

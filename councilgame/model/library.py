@@ -56,7 +56,16 @@ class Member(Strict):
         default_factory=dict, description="Interest in files of each region, 0..2 (default 0.5)."
     )
     veto_reluctance: float = Field(
-        1.0, ge=0, le=3, description="Permanent members: how much a veto costs it (higher: rarer)."
+        1.0, ge=0, le=5, description="Permanent members: how much a veto costs it (higher: rarer)."
+    )
+    region_reluctance: dict[str, float] = Field(
+        default_factory=dict,
+        description="Permanent members: how much more a veto costs it on files of a region "
+        "(multiplies veto_reluctance), e.g. {africa: 3} for a member that defers to the A3.",
+    )
+    vetoes_alone: bool = Field(
+        True, description="Permanent members: false for one that vetoes only beside another "
+        "permanent member (every Chinese veto since 1999 was cast with Russia's).",
     )
     note: Text = Field("", description="A line about the member's record, shown with its seat.")
     source: Source = ""
@@ -112,6 +121,12 @@ class AIModel(Strict):
     """Parameters of the AI members' voting model (see README, 'How the AI members vote')."""
 
     act_bias: float = Field(0.6, description="Baseline wish that the Council acts at all.")
+    rival_act_bias: float = Field(
+        0.2, description="The same wish for a rival draft: a competing text puts a position on "
+        "record more than it acts for the Council.")
+    rival_loyalty: float = Field(
+        0.6, ge=0, description="What backing the penholder's text costs a member's support for a "
+        "rival draft voted after it.")
     yes_threshold: float = Field(0.0, description="Utility above which a member votes yes.")
     no_threshold: float = Field(-0.8, description="Utility below which an elected member votes no.")
     veto_threshold: float = Field(-1.6, description="Utility below which a P5 member vetoes.")

@@ -27,6 +27,10 @@ class Council(Strict):
         None, description="Member presiding in the first month; then rule 18 rotation."
     )
     note: Text = Field("", description="Shown to the player: why these members sit.")
+    scripted_vetoes: list[Code] = Field(
+        default_factory=list, description="Permanent members whose vetoes are this scenario's "
+        "point, against their recent record (the paper has France and the United Kingdom veto "
+        "again): the balance report's realism check does not flag them.")
     source: Source = ""
 
 

@@ -62,7 +62,7 @@ def whip(game: Game, file_id: str, keys: list[str], sponsor: str | None = None,
         dm = ai.draft_model(comp, game.state, file, s, m.lobby if m is not None else None)
     sel = selection(game, file_id, keys)
     u = dm.utilities(sel)
-    ballots = ai.ballots_from(comp, u, ai.veto_lines(comp, game.state))
+    ballots = ai.ballots_from(comp, u, ai.veto_lines(comp, game.state, file))
     own = m.lobby_by.get(viewer) if m is not None and viewer else None
     stances = [
         Stance(code, comp.names[i], ballots[i], round(float(u[i]), 2),

@@ -149,7 +149,7 @@ def aggregate(comp: Compiled, rows: list[dict], seed: int, wall: float, workers:
         "endings": {e.id: endings.get(e.id, 0) for e, _ in comp.endings},
         "events": {ce.event.id: fired.get(ce.event.id, 0) for ce in comp.events},
         **council,
-        "realism": realism(council),
+        "realism": realism(council, comp.scenario.council.scripted_vetoes),
         "files": {f: dict(c) for f, c in per_file.items()},
         "scores": {k: _stats(scores[:, i]) for i, k in enumerate(SCORE_KEYS)},
         "objectives": {c: _stats(objectives[:, i]) for i, c in enumerate(comp.codes)},
@@ -177,6 +177,9 @@ def council_figures(comp: Compiled, rows: list[dict]) -> dict:
     def share(n: int, d: int) -> float:
         return round(n / d, 4) if d else 0.0
 
+    def share_of(n: int, d: int) -> float | None:  # None where there is nothing to share
+        return round(n / d, 4) if d else None
+
     return {
         "drafts": drafts,
         "adoption_rate": share(adopted, drafts),
@@ -185,13 +188,13 @@ def council_figures(comp: Compiled, rows: list[dict]) -> dict:
         "unanimity_rate": share(sum(v[1] == "adopted" and v[2] == len(comp.codes) for v in votes),
                                 adopted),
         "rival_drafts": len(rivals),
-        "rival_adoption_rate": share(sum(v[1] == "adopted" for v in rivals), len(rivals)),
+        "rival_adoption_rate": share_of(sum(v[1] == "adopted" for v in rivals), len(rivals)),
         "vetoed_file_months": len(after),
-        "prst_after_veto_rate": share(sum(o == "presidential statement" for o in after), len(after)),
+        "prst_after_veto_rate": share_of(sum(o == "presidential statement" for o in after), len(after)),
         "vetoes_by_member": dict(sorted(by_member.items(), key=lambda kv: -kv[1])),
         "joint_vetoes": dict(sorted(joint.items(), key=lambda kv: -kv[1])),
-        "china_joint_with_russia_rate": share(sum("RUS" in v[4] for v in china), len(china)),
-        "china_african_rate": share(sum(v[0] in african for v in china), len(china)),
+        "china_joint_with_russia_rate": share_of(sum("RUS" in v[4] for v in china), len(china)),
+        "china_african_rate": share_of(sum(v[0] in african for v in china), len(china)),
         "pivotal_elected_rate": share(sum(bool(v[5]) for v in votes), drafts),
     }
 
@@ -210,11 +213,15 @@ REAL = {
 }
 
 
-def realism(council: dict) -> list[dict]:
+def realism(council: dict, scripted: list[str] | tuple[str, ...] = ()) -> list[dict]:
     """Each figure beside the real Council's, with the band the AI is calibrated to."""
     out = []
     for key, (label, real, (lo, hi)) in REAL.items():
         value = council[key]
+        if value is None:  # nothing to measure (no rival draft, no Chinese veto...)
+            out.append({"figure": key, "label": label, "game": "none", "real": real,
+                        "band": [lo, hi], "within": True})
+            continue
         out.append({"figure": key, "label": label, "game": value, "real": real,
                     "band": [lo, hi], "within": lo <= value <= hi})
     vetoes = council["vetoes_by_member"]
@@ -225,8 +232,9 @@ def realism(council: dict) -> list[dict]:
     us_ru = sum(n for k, n in council["joint_vetoes"].items() if {"RUS", "USA"} <= set(k.split("+")))
     out.append({"figure": "joint_us_russia", "label": "joint US-Russia vetoes", "game": us_ru,
                 "real": "none", "band": [0, 0], "within": us_ru == 0})
-    fr_uk = vetoes.get("FRA", 0) + vetoes.get("GBR", 0)
-    out.append({"figure": "france_uk_vetoes", "label": "French or British vetoes", "game": fr_uk,
+    fr_uk = sum(vetoes.get(c, 0) for c in ("FRA", "GBR") if c not in scripted)
+    label = "French or British vetoes" + (" (the scenario's own excepted)" if scripted else "")
+    out.append({"figure": "france_uk_vetoes", "label": label, "game": fr_uk,
                 "real": "none since December 1989", "band": [0, 0], "within": fr_uk == 0})
     return out
 

@@ -79,8 +79,8 @@ class FileView(_View):
     id: str
     title: str
     pen: str | None = Field(None, description="The member holding the pen on it.")
-    output: str | None = Field(None, description="resolution, presidential statement or press "
-                               "elements, once the Council has dealt with it this month.")
+    output: str | None = Field(None, description="resolution, presidential statement, press "
+                               "statement or press elements, once the Council has dealt with it this month.")
 
 
 class ClauseView(_View):

@@ -14,7 +14,7 @@ def projected(comp, file_id, keys, sponsor=None):
     dm = ai.draft_model(comp, st, f, sponsor if sponsor is not None else f.penholders[0])
     sel = np.array([1.0 if o.key in keys else 0.0 for o in f.offers])
     u = dm.utilities(sel)
-    return dict(zip(comp.codes, ai.ballots_from(comp, u, ai.veto_lines(comp, st)), strict=True)), dm, sel
+    return dict(zip(comp.codes, ai.ballots_from(comp, u, ai.veto_lines(comp, st, f)), strict=True)), dm, sel
 
 
 def test_western_force_without_consent_draws_a_russian_or_chinese_veto(testland):
@@ -29,7 +29,7 @@ def test_the_same_force_with_consent_is_not_vetoed(testland):
     f = testland.files["west"]
     dm = ai.draft_model(testland, st, f, f.penholders[0])
     u = dm.utilities(np.ones(len(f.offers)))
-    ballots = ai.ballots_from(testland, u, ai.veto_lines(testland, st))
+    ballots = ai.ballots_from(testland, u, ai.veto_lines(testland, st, f))
     no_consent = projected(testland, "west", ["authorize_ch7@west_force"])[1]
     assert u[testland.index["RUS"]] > no_consent.utilities(np.ones(1))[testland.index["RUS"]]
     assert sum(b == "no" for b in ballots) <= 1
@@ -61,13 +61,29 @@ def test_penholder_drops_what_draws_a_veto(sahel):
         dm = ai.draft_model(sahel, st, f, f.penholders[0])
         sel = ai.ai_draft(sahel, st, dm, np.zeros(len(f.offers)), resolve=0.3)
         u = dm.utilities(sel)
-        ballots = ai.ballots_from(sahel, u, ai.veto_lines(sahel, st))
+        ballots = ai.ballots_from(sahel, u, ai.veto_lines(sahel, st, f))
         assert not any(b == "no" and sahel.permanent[i] for i, b in enumerate(ballots)), f.id
 
 
 def test_a_veto_grows_costlier_with_each_one_cast(testland):
     st = initial_state(testland)
-    before = ai.veto_lines(testland, st)[testland.index["RUS"]]
+    f = testland.files["west"]
+    before = ai.veto_lines(testland, st, f)[testland.index["RUS"]]
     st.vetoes_cast["RUS"] = 2
-    after = ai.veto_lines(testland, st)[testland.index["RUS"]]
+    after = ai.veto_lines(testland, st, f)[testland.index["RUS"]]
     assert after < before < 0
+
+
+def test_china_vetoes_only_beside_russia_and_least_on_african_files(sahel):
+    chn, rus = sahel.index["CHN"], sahel.index["RUS"]
+    st = initial_state(sahel)
+    africa = next(f for f in sahel.files.values() if f.region == "africa")
+    lines = ai.veto_lines(sahel, st, africa)
+    assert lines[chn] < 2.5 * sahel.model.ai.veto_threshold  # three times the usual reluctance
+    u = np.full(len(sahel.codes), 0.5)
+    u[chn] = -99.0  # China hates the text; nobody else would veto it
+    ballots = ai.ballots_from(sahel, u, lines)
+    assert ballots[chn] == "abstain"
+    u[rus] = -99.0
+    ballots = ai.ballots_from(sahel, u, lines)
+    assert ballots[chn] == ballots[rus] == "no"

@@ -218,16 +218,20 @@ def test_offers_with_a_condition_are_on_offer_only_when_it_holds(testland):
         game.apply(TableDraft(seat="LBR", offers=["welcome@west_force"]))
 
 
-def test_a_human_can_table_a_rival_draft_which_is_voted_first(testland):
+def test_a_rival_draft_is_voted_after_the_penholders_when_that_one_falls(testland):
     game = Game(testland, 2, humans={"FRA"})
     p = run_to(game, "consult", "FRA")
     assert p is not None
     file = p.file
     game.apply(TableDraft(seat="FRA", offers=[game.offer_keys(file)[0]]))
     game.apply(Done(seat="FRA"))
+    while game.prompt is not None and game.prompt.kind == "vote":  # France vetoes the pen's text
+        own = game.meeting is not None and game.meeting.draft.sponsor == "FRA"
+        game.apply(Vote(seat="FRA", ballot="yes" if own else "no"))
     run_to(game, "briefing", "FRA")
-    votes = [v for m in game.state.history for v in m.votes if v.file == file]
-    assert votes[0].sponsor == "FRA" and votes[0].draft.endswith("/FRA")
+    votes = [v for m in game.state.history for v in m.votes if v.file == file and v.kind == "draft"]
+    assert votes[0].sponsor != "FRA" and votes[0].result == "vetoed"  # rule 32: in order submitted
+    assert votes[1].sponsor == "FRA" and votes[1].draft.endswith("/FRA")
     assert any(n.kind == "draft" and n.seats == ("FRA",) and not n.private_to
                for m in game.state.history for n in m.news)
 
