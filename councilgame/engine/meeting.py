@@ -413,10 +413,23 @@ class Meeting:
         tl = tally(votes, [c for i, c in enumerate(comp.codes) if comp.permanent[i]])
         if kind == "draft":
             settle_deals(self.state, self.comp, sponsor, votes, symbol)
+            self._remember(votes, tl, sponsor, rival=symbol.count("/") == 2)
         self.rec.votes.append(VoteRecord(self.state.month, self.file.id, symbol, kind, sponsor,
                                          clauses, votes, tl.result, list(tl.vetoed_by), tl.yes,
                                          tl.no, tl.abstain))
         return tl
+
+    def _remember(self, votes: dict[str, str], tl: Tally, sponsor: str, rival: bool) -> None:
+        """Count each member's ballot, veto and rival draft, for events that answer them."""
+        record = self.state.member_votes
+        for code, ballot in votes.items():
+            mine = record.setdefault(code, {})
+            mine[ballot] = mine.get(ballot, 0) + 1
+        for code in tl.vetoed_by:
+            record[code]["vetoes"] = record[code].get("vetoes", 0) + 1
+        if rival:
+            record[sponsor]["rivals"] = record[sponsor].get("rivals", 0) + 1
+            self.state.counts["rivals"] = self.state.counts.get("rivals", 0) + 1
 
     def _outcome(self, tl: Tally, d: Draft) -> None:
         st, comp, file, rec = self.state, self.comp, self.file, self.rec
@@ -476,6 +489,7 @@ class Meeting:
             rec.say("statement", f"{file.title}: the President reads a statement agreed by consensus.")
         elif not permanent_against and (noisy > line).all():
             rec.outputs[file.id] = "press statement"
+            self.state.counts["press"] = self.state.counts.get("press", 0) + 1
             rec.say("statement", f"{file.title}: members agree a press statement.")
         else:
             rec.outputs[file.id] = "press elements"

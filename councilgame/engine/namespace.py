@@ -18,6 +18,7 @@ FILE_FIELDS = {
     "on_agenda": (0.0, 1.0), "neglect": (0.0, 99.0), "adopted": (0.0, 99.0),
     "failed": (0.0, 99.0), "vetoes": (0.0, 99.0), "prst": (0.0, 99.0),
 }
+MEMBER_FIELDS = ("yes", "no", "abstain", "vetoes", "rivals")  # ballots on drafts, so far
 SCORE_NAMES = (
     "legitimacy", "outcomes", "legality", "inclusiveness", "impartiality", "accountability",
     "effectiveness", "civilian_protection", "stability", "political_process", "humanitarian",
@@ -62,4 +63,9 @@ def names_with_ranges(bundle: ScenarioBundle) -> dict[str, tuple[float, float]]:
         out[f"council.{name}"] = (0.0, 99.0)
     for name in SCORE_NAMES:
         out[f"score.{name}"] = (0.0, 100.0)
+    for code in [*sc.council.permanent, *sc.council.elected]:  # how each member has voted
+        for fld in MEMBER_FIELDS:
+            out[f"members.{code}.{fld}"] = (0.0, 99.0)
+    for name in ("rivals", "press"):
+        out[f"council.{name}"] = (0.0, 99.0)
     return out

@@ -292,3 +292,18 @@ def test_only_a_no_on_a_text_with_nine_yes_is_a_veto_and_costs_like_one(testland
         failed_with_permanent_no += sum(v.result == "failed" and v.ballots["USA"] == "no" for v in votes)
         assert game.state.vetoes_cast.get("USA", 0) == sum("USA" in v.vetoed_by for v in votes)
     assert failed_with_permanent_no > 0
+
+
+def test_events_can_read_how_each_member_voted(sahel):
+    game = Game(sahel, 9)
+    drafts = [v for m in game.state.history for v in m.votes if v.kind == "draft"]
+    from councilgame.engine.environment import build_env
+
+    env = build_env(sahel, game.state)
+    for code in sahel.codes:
+        for ballot in ("yes", "no", "abstain"):
+            expected = sum(v.ballots[code] == ballot for v in drafts)
+            assert env[sahel.env_index[f"members.{code}.{ballot}"]] == expected
+        assert env[sahel.env_index[f"members.{code}.vetoes"]] == sum(code in v.vetoed_by for v in drafts)
+    rivals = sum(v.draft.count("/") == 2 for v in drafts)
+    assert env[sahel.env_index["council.rivals"]] == rivals
