@@ -141,6 +141,33 @@ def ballots_from(comp: Compiled, u: np.ndarray, vlines: np.ndarray) -> list[str]
     return out
 
 
+def adoption_chance(comp: Compiled, u: np.ndarray, vlines: np.ndarray, rng: np.random.Generator,
+                    fixed: dict[int, str] | None = None, draws: int = 400) -> float:
+    """The share of `draws` roll calls, each with the noise of the day, in which a text with
+    utilities `u` is adopted; `fixed` ballots (a player's) do not vary. The same thresholds
+    as `ballots_from`, vectorised; the same rule as `voting.tally`."""
+    ai = comp.model.ai
+    U = u[None, :] + rng.normal(0.0, ai.noise, size=(draws, len(u)))
+    perm = comp.permanent
+    no_line = np.where(perm, vlines, ai.no_threshold)
+    yes = U > ai.yes_threshold
+    no = ~yes & (U < no_line)
+    for i, ballot in (fixed or {}).items():
+        yes[:, i], no[:, i] = ballot == YES, ballot == NO
+    leaders = (no & perm & comp.vetoes_alone).any(axis=1)
+    followers = perm & ~comp.vetoes_alone
+    no[:, followers] &= leaders[:, None]  # one that vetoes only beside another abstains alone
+    passed = adopts(yes.sum(axis=1), (no & perm).sum(axis=1))
+    return float(np.mean(passed))
+
+
+def near_line(comp: Compiled, u: np.ndarray, vlines: np.ndarray) -> np.ndarray:
+    """Members within the noise of the day of a line between two ballots: 'leaning'."""
+    ai = comp.model.ai
+    no_line = np.where(comp.permanent, vlines, ai.no_threshold)
+    return (np.abs(u - ai.yes_threshold) < ai.noise) | (np.abs(u - no_line) < ai.noise)
+
+
 def support_score(comp: Compiled, U: np.ndarray, vlines: np.ndarray) -> np.ndarray:
     """How good projected utilities (members x candidates) look to a drafter. Shortfalls are
     penalised by their size, so a greedy drafter sees progress toward lifting a veto: below a

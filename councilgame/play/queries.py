@@ -14,6 +14,7 @@ import numpy as np
 from councilgame.engine import ai
 from councilgame.engine.compiled import Compiled
 from councilgame.engine.game import Game
+from councilgame.engine.streams import stream
 from councilgame.engine.voting import adopts
 
 
@@ -25,6 +26,7 @@ class Stance:
     utility: float
     reasons: list[tuple[str, float]]
     veto: bool  # a projected "no" from a permanent member
+    leaning: bool = False  # within the noise of the day of another ballot
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Whip:
     no: int
     abstain: int
     vetoes: list[str]
+    chance: float = 0.0  # of adoption, with the noise of the day (the viewer voting yes)
+    chance_without: float = 0.0  # the same, with the viewer abstaining
 
     @property
     def passes(self) -> bool:
@@ -62,16 +66,35 @@ def whip(game: Game, file_id: str, keys: list[str], sponsor: str | None = None,
         dm = ai.draft_model(comp, game.state, file, s, m.lobby if m is not None else None)
     sel = selection(game, file_id, keys)
     u = dm.utilities(sel)
-    ballots = ai.ballots_from(comp, u, ai.veto_lines(comp, game.state, file))
+    vlines = ai.veto_lines(comp, game.state, file)
+    ballots = ai.ballots_from(comp, u, vlines)
     own = m.lobby_by.get(viewer) if m is not None and viewer else None
+    leaning = ai.near_line(comp, u, vlines)
     stances = [
         Stance(code, comp.names[i], ballots[i], round(float(u[i]), 2),
                _visible_reasons(ai.reasons(dm, i, sel, top=6), own, i, viewer),
-               bool(comp.permanent[i] and ballots[i] == "no"))
+               bool(comp.permanent[i] and ballots[i] == "no"), bool(leaning[i]))
         for i, code in enumerate(comp.codes)
     ]
+    chance, without = _chances(game, file_id, u, vlines, viewer)
     return Whip(stances, ballots.count("yes"), ballots.count("no"), ballots.count("abstain"),
-                [s.code for s in stances if s.veto])
+                [s.code for s in stances if s.veto], chance, without)
+
+
+def _chances(game: Game, file_id: str, u: np.ndarray, vlines: np.ndarray,
+             viewer: str | None) -> tuple[float, float]:
+    """The chance of adoption with the viewer voting yes, and abstaining. Drawn from a
+    generator of its own (keyed by seed, month and file), so asking changes no game."""
+    comp = game.comp
+    seat = comp.index.get(viewer) if viewer is not None else None
+    fixed = {seat: "yes"} if seat is not None else {}
+    rng = stream(game.seed, game.state.month, f"whip:{file_id}")
+    chance = ai.adoption_chance(comp, u, vlines, rng, fixed)
+    if not fixed:
+        return round(chance, 2), round(chance, 2)
+    rng = stream(game.seed, game.state.month, f"whip:{file_id}")
+    without = ai.adoption_chance(comp, u, vlines, rng, {seat: "abstain"} if seat is not None else {})
+    return round(chance, 2), round(without, 2)
 
 
 def _visible_reasons(terms: list[tuple[str, float]], own: np.ndarray | None, member: int,

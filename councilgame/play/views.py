@@ -11,6 +11,7 @@ import calendar
 from pydantic import BaseModel, ConfigDict, Field
 
 from councilgame.engine.game import Game
+from councilgame.engine.voting import yes_missing
 from councilgame.play import queries
 
 
@@ -122,6 +123,7 @@ class StanceView(_View):
     utility: float
     reasons: list[tuple[str, float]]
     veto: bool
+    leaning: bool = Field(False, description="Within the noise of the day of another ballot.")
 
 
 class WhipView(_View):
@@ -134,6 +136,11 @@ class WhipView(_View):
     vetoes: list[str]
     passes: bool
     summary: str
+    chance: float = Field(0.0, description="Chance the text is adopted, with the noise of the "
+                          "day, if the viewer votes yes (0..1).")
+    chance_without: float = Field(0.0, description="The same if the viewer abstains.")
+    others_needed: int = Field(0, description="More yes votes the text needs beyond the other "
+                               "members' projected yes (the viewer's own excluded).")
 
 
 class MonthView(_View):
@@ -407,6 +414,9 @@ def whip_view(game: Game, file_id: str, keys: list[str], viewer: str | None,
     `viewer` (the facilitator's reveal to the room), every reason shows, all lobbying summed."""
     w = queries.whip(game, file_id, keys, sponsor, viewer=viewer)
     return WhipView(stances=[StanceView(code=s.code, name=s.name, ballot=s.ballot, utility=s.utility,
-                                        reasons=list(s.reasons), veto=s.veto) for s in w.stances],
+                                        reasons=list(s.reasons), veto=s.veto, leaning=s.leaning)
+                                for s in w.stances],
                     yes=w.yes, no=w.no, abstain=w.abstain, vetoes=list(w.vetoes), passes=w.passes,
-                    summary=w.summary())
+                    summary=w.summary(), chance=w.chance, chance_without=w.chance_without,
+                    others_needed=yes_missing(sum(s.ballot == "yes" for s in w.stances
+                                                  if s.code != viewer)))

@@ -87,3 +87,22 @@ def test_china_vetoes_only_beside_russia_and_least_on_african_files(sahel):
     u[rus] = -99.0
     ballots = ai.ballots_from(sahel, u, lines)
     assert ballots[chn] == ballots[rus] == "no"
+
+
+def test_the_chance_of_adoption_follows_the_rule_and_the_noise(testland):
+    st = initial_state(testland)
+    f = testland.files["west"]
+    lines = ai.veto_lines(testland, st, f)
+    rng = np.random.default_rng(0)
+    n = len(testland.codes)
+    assert ai.adoption_chance(testland, np.full(n, 2.0), lines, rng) == 1.0
+    assert ai.adoption_chance(testland, np.full(n, -2.0), lines, rng) == 0.0
+    u = np.full(n, 2.0)
+    u[testland.index["RUS"]] = -99.0  # a certain veto
+    assert ai.adoption_chance(testland, u, lines, rng) == 0.0
+    u = np.full(n, -2.0)
+    u[:9] = 0.0  # nine members on the line: each a coin toss, so the text rarely passes
+    chance = ai.adoption_chance(testland, u, lines, rng, draws=2000)
+    assert 0.0 < chance < 0.05
+    fixed = {i: "yes" for i in range(8)}
+    assert ai.adoption_chance(testland, u, lines, rng, fixed, draws=2000) > 0.4

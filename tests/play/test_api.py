@@ -165,3 +165,19 @@ def test_views_are_json_and_the_public_view_holds_no_private_part():
         "seat", "capital", "objectives", "deals", "messages", "whip"}
     json.loads(mine.model_dump_json())
     assert all(not n.private for n in pub.news)
+
+
+def test_the_whip_shows_its_uncertainty_and_asking_changes_nothing():
+    game = new_game("sahel", seed=5, humans=["DNK"])
+    while game.prompt is not None and game.prompt.kind != "consult":
+        game.apply(game.suggest())
+    before = json.dumps(game.record(), sort_keys=True)
+    first = seat_view(game, "DNK").whip
+    again = seat_view(game, "DNK").whip
+    assert first is not None and first == again  # the same chance each time it is asked
+    assert 0.0 <= first.chance_without <= first.chance <= 1.0
+    assert json.dumps(game.record(), sort_keys=True) == before
+    noise = game.comp.model.ai.noise
+    for s in first.stances:
+        if s.code != "DNK" and s.leaning:
+            assert abs(s.utility) < noise + 0.01 or s.ballot != "yes"

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 
 def summary(whip: WhipView, you: str) -> Text:
-    """The projected vote of the other fourteen, and what your own vote can do to it."""
+    """The projected vote of the other fourteen, what your own vote can do to it, and the
+    chance the text passes with the noise of the day (the view computes all of it)."""
     others = [s for s in whip.stances if s.code != you]
     yes = sum(s.ballot == "yes" for s in others)
     no = sum(s.ballot == "no" for s in others)
@@ -25,12 +26,14 @@ def summary(whip: WhipView, you: str) -> Text:
     t = Text(f"Others: {yes} yes · {no} no · {len(others) - yes - no} abstain  ", style="bold")
     if vetoes:
         t.append(f"VETO: {', '.join(vetoes)}", style="bold red")
-    elif yes >= 9:
+    elif whip.others_needed == 0:
         t.append("passes", style="bold green")
-    elif yes == 8:
+    elif whip.others_needed == 1:
         t.append("your yes would make the ninth", style="bold yellow")
     else:
-        t.append(f"fails: {9 - yes} more yes needed", style="bold yellow")
+        t.append(f"fails: {whip.others_needed} more yes needed", style="bold yellow")
+    t.append(f"\nChance it passes: {100 * whip.chance:.0f}% if you vote yes, "
+             f"{100 * whip.chance_without:.0f}% if you abstain", style="italic")
     return t
 
 
@@ -57,8 +60,8 @@ class WhipCount(Vertical):
         row = table.cursor_row
         table.clear()
         for s in whip.stances:
-            vote = Text(f"{LETTER[s.ballot]} {s.ballot}" + (" (veto)" if s.veto else ""),
-                        style=STYLE[s.ballot])
+            vote = Text(f"{LETTER[s.ballot]} {s.ballot}" + (" (veto)" if s.veto else "")
+                        + (" ~" if s.leaning else ""), style=STYLE[s.ballot])
             if s.code == you:
                 vote = Text("you decide", style="bold reverse")
             table.add_row(s.code, vote, f"{s.utility:+.2f}", key=s.code)
