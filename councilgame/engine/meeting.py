@@ -49,6 +49,7 @@ RIVAL_LINE = -0.3  # a permanent member this unhappy may table a rival draft
 RESOLVE = (0.25, 0.5, 0.8, 1.4, ai.ON_RECORD)
 RESOLVE_P = (0.25, 0.33, 0.25, 0.12, 0.05)
 ON_RECORD_CHANCE = 0.5  # a draft heading for defeat is still tabled this often, to make a point
+LOBBY_DECAY = 0.6  # each further point on the same member in one meeting buys this much less
 DEAL_VALUE = 0.6  # utility a pledge of future support is worth to the member who takes it
 
 Ballots = Generator[Prompt, Action, Tally]
@@ -102,6 +103,7 @@ class Meeting:
         self.sponsor = next((p for p in file.penholders), 0)
         self.lobby = np.zeros(len(self.comp.codes))  # all lobbying and deals, as members feel it
         self.lobby_by: dict[str, np.ndarray] = {}  # the same, per seat that spent it (private)
+        self.lobbied: dict[tuple[str, int], int] = {}  # points each seat spent on each member
         self.available = available_offers(game, file)
         self.draft: Draft | None = None
         self.amendments: list[Amend] = []
@@ -316,7 +318,8 @@ class Meeting:
         t = comp.index[action.target]
         before = self.leaning(t)
         st.capital[action.seat] -= action.points
-        self._push(action.seat, t, action.points * comp.model.ai.lobby_effect)
+        self._push(action.seat, t, self.lobby_gain(action.seat, t, action.points))
+        self.lobbied[(action.seat, t)] = self.lobbied.get((action.seat, t), 0) + action.points
         st.memory[t, comp.index[action.seat]] += 0.1 * action.points
         d.model.base = ai.total(d.model.parts)
         after = self.leaning(t)
@@ -324,6 +327,28 @@ class Meeting:
         text = (f"{who} hears {by} out and now leans {after}." if after != before
                 else f"{who} hears {by} out but still leans {after}.")
         self.rec.say("lobby", text, (action.seat, action.target), private_to=(action.seat,))
+
+    def lobby_gain(self, seat: str, member: int, points: int = 1) -> float:
+        """What `points` of capital spent on `member` now add to its utility for the draft:
+        each point on the same member in one meeting buys less than the one before."""
+        done = self.lobbied.get((seat, member), 0)
+        return self.comp.model.ai.lobby_effect * sum(LOBBY_DECAY ** k for k in range(done, done + points))
+
+    def lobby_preview(self, seat: str) -> dict[str, tuple[float, str, str]]:
+        """For each member a seat may lobby: (what one point buys now, leaning now, after)."""
+        d, comp = self._draft(), self.comp
+        u = d.model.utilities(d.selected)
+        lines = ai.veto_lines(comp, self.state, self.file)
+        now = ai.ballots_from(comp, u, lines)
+        out = {}
+        for t, code in enumerate(comp.codes):
+            if code == seat or code in self.humans:
+                continue
+            gain = self.lobby_gain(seat, t)
+            moved = u.copy()
+            moved[t] += gain
+            out[code] = (round(gain, 2), now[t], ai.ballots_from(comp, moved, lines)[t])
+        return out
 
     def _push(self, seat: str, member: int, amount: float) -> None:
         self.lobby[member] += amount

@@ -170,6 +170,16 @@ class ChoiceView(_View):
     options: list[OptionView]
 
 
+class LobbyView(_View):
+    """What lobbying one member would buy now, before the capital is spent."""
+
+    target: str
+    gain: float = Field(description="Utility one point of capital adds now (less for each "
+                        "point already spent on this member in this meeting).")
+    now: str = Field(description="How the member leans now.")
+    after: str = Field(description="How it would lean after one point.")
+
+
 class ObjectiveView(_View):
     text: str
     met: bool
@@ -252,6 +262,8 @@ class SeatView(PublicView):
     messages: list[MessageView]
     whip: WhipView | None = Field(None, description="The projected vote on the draft on the "
                                   "table, with the reasons of each member this seat may read.")
+    lobbying: list[LobbyView] = Field(default_factory=list, description="In consultations: what "
+                                      "one point of capital would buy with each AI member.")
 
 
 def month_name(game: Game, month: int | None = None) -> str:
@@ -281,7 +293,7 @@ def seat_view(game: Game, seat: str, sealed: bool = False) -> SeatView:
     objectives = [ObjectiveView(text=t, met=ok) for t, ok in queries.objective_status(game, seat)]
     return SeatView(**_public(game, seat, sealed), seat=seat, capital=st.capital[seat],
                     objectives=objectives, deals=deals, messages=messages,
-                    whip=_whip(game, seat))
+                    whip=_whip(game, seat), lobbying=_lobbying(game, seat))
 
 
 def _public(game: Game, viewer: str | None, sealed: bool) -> dict:
@@ -398,6 +410,15 @@ def _operation(op) -> OperationView:
                          authorization=op.authorization, active=op.active, mandate=op.mandate,
                          troops=op.troops, police=op.police, observers=op.observers,
                          consent=op.consent, compliance=op.compliance, funding=op.funding)
+
+
+def _lobbying(game: Game, seat: str) -> list[LobbyView]:
+    m = game.meeting
+    p = game.prompt
+    if m is None or m.draft is None or p is None or p.kind != "consult" or p.seat != seat:
+        return []
+    return [LobbyView(target=code, gain=gain, now=now, after=after)
+            for code, (gain, now, after) in m.lobby_preview(seat).items()]
 
 
 def _whip(game: Game, seat: str) -> WhipView | None:

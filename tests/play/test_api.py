@@ -12,6 +12,7 @@ from councilgame.play import (
     Amend,
     Done,
     Game,
+    Lobby,
     TableDraft,
     Vote,
     load_scenario,
@@ -162,7 +163,7 @@ def test_views_are_json_and_the_public_view_holds_no_private_part():
     pub = public_view(game)
     mine = seat_view(game, "FRA")
     assert set(mine.model_dump()) - set(pub.model_dump()) == {
-        "seat", "capital", "objectives", "deals", "messages", "whip"}
+        "seat", "capital", "objectives", "deals", "messages", "whip", "lobbying"}
     json.loads(mine.model_dump_json())
     assert all(not n.private for n in pub.news)
 
@@ -181,3 +182,17 @@ def test_the_whip_shows_its_uncertainty_and_asking_changes_nothing():
     for s in first.stances:
         if s.code != "DNK" and s.leaning:
             assert abs(s.utility) < noise + 0.01 or s.ballot != "yes"
+
+
+def test_lobbying_is_shown_before_it_is_spent_and_buys_less_each_time():
+    game = new_game("sahel", seed=5, humans=["DNK"])
+    while game.prompt is not None and game.prompt.kind != "consult":
+        game.apply(game.suggest())
+    preview = {lv.target: lv for lv in seat_view(game, "DNK").lobbying}
+    assert "DNK" not in preview and set(preview) == set(game.comp.codes) - {"DNK"}
+    first = preview["CHN"].gain
+    assert first == game.comp.model.ai.lobby_effect
+    game.apply(Lobby(seat="DNK", target="CHN", points=1))
+    second = {lv.target: lv for lv in seat_view(game, "DNK").lobbying}["CHN"].gain
+    assert 0 < second < first
+    assert seat_view(game, "FRA").lobbying == []  # only the seat in consultations sees it

@@ -138,7 +138,7 @@ class ConsultScreen(Screen):
         private = isinstance(view, SeatView)
         self.query_one("#capital", Static).update(private_panel(view) if private else Text())
         if private and view.whip is not None:
-            self.query_one(WhipCount).show(view.whip, session.seat)
+            self.query_one(WhipCount).show(view.whip, session.seat, view.lobbying)
         log = self.query_one("#consult-news", RichLog)
         log.clear()
         for item in [n for n in view.news if n.month == view.month][-8:]:

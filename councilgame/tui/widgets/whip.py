@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from councilgame.play.views import WhipView
+from councilgame.play.views import LobbyView, WhipView
 from councilgame.tui.widgets.seatmap import LETTER, STYLE
 
 if TYPE_CHECKING:
@@ -53,8 +53,11 @@ class WhipCount(Vertical):
         yield table
         yield Static(id="whip-reasons")
 
-    def show(self, whip: WhipView, you: str) -> None:
+    lobbying: dict[str, LobbyView] = {}
+
+    def show(self, whip: WhipView, you: str, lobbying: list[LobbyView] | None = None) -> None:
         self.whip = whip
+        self.lobbying = {lv.target: lv for lv in lobbying or []}
         self.query_one("#whip-summary", Static).update(summary(whip, you))
         table = self.query_one(DataTable)
         row = table.cursor_row
@@ -86,4 +89,8 @@ class WhipCount(Vertical):
         t = Text(f"{s.name} leans {s.ballot}, because:\n", style="bold")
         for label, value in s.reasons:
             t.append(f"  {value:+.2f}  {label}\n", style="green" if value > 0 else "red")
+        lv = self.lobbying.get(s.code)
+        if lv is not None:
+            moves = f"it would lean {lv.after}" if lv.after != lv.now else f"it still leans {lv.now}"
+            t.append(f"One point of lobbying now: {lv.gain:+.2f}; {moves}.", style="italic")
         self.query_one("#whip-reasons", Static).update(t)
