@@ -287,9 +287,11 @@ def cached_draft(comp: Compiled, state: GameState, dm: DraftModel, urgent: np.nd
 
 
 def amendment_for(comp: Compiled, state: GameState, dm: DraftModel, sel: np.ndarray,
-                  humans: set[str]) -> tuple[int, int] | None:
-    """The most aggrieved AI member's amendment: delete the clause it resents most, if that
-    would win its vote. Returns (member, offer) or None."""
+                  humans: set[str]) -> tuple[int, int, bool] | None:
+    """The most aggrieved AI member's amendment: delete the clause it resents most. Returns
+    (member, offer, whether the amendment would pass) or None. One that would fail is still
+    moved sometimes, to put the objection on record (in 2023 four sets of amendments failed
+    and one passed)."""
     u = dm.utilities(sel)
     order = np.argsort(u)
     ai = comp.model.ai
@@ -298,9 +300,7 @@ def amendment_for(comp: Compiled, state: GameState, dm: DraftModel, sel: np.ndar
             continue
         contrib = dm.M[i] * sel
         k = int(np.argmin(contrib))
-        if contrib[k] < -0.4 and u[i] - contrib[k] > ai.yes_threshold:
-            gain = -dm.M[:, k]
-            ballots = amendment_ballots(comp, gain)
-            if tally_list(ballots, comp.codes, comp.permanent).adopted:
-                return int(i), k
+        if contrib[k] < -0.4:
+            ballots = amendment_ballots(comp, -dm.M[:, k])
+            return int(i), k, tally_list(ballots, comp.codes, comp.permanent).adopted
     return None

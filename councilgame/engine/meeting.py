@@ -49,6 +49,7 @@ RIVAL_LINE = -0.3  # a permanent member this unhappy may table a rival draft
 RESOLVE = (0.25, 0.5, 0.8, 1.4, ai.ON_RECORD)
 RESOLVE_P = (0.25, 0.33, 0.25, 0.12, 0.05)
 ON_RECORD_CHANCE = 0.5  # a draft heading for defeat is still tabled this often, to make a point
+AMEND_ON_RECORD = 0.2  # an AI amendment that would fail is still moved this often
 LOBBY_DECAY = 0.6  # each further point on the same member in one meeting buys this much less
 DEAL_VALUE = 0.6  # utility a pledge of future support is worth to the member who takes it
 
@@ -388,7 +389,7 @@ class Meeting:
         amendments = [(a.seat, a.offer, a.remove) for a in self.amendments]
         self.amendments = []
         pick = ai.amendment_for(self.comp, self.state, d.model, d.selected, self.humans)
-        if pick:
+        if pick and (pick[2] or self.game.draw(f"amend:{file.id}").random() < AMEND_ON_RECORD):
             amendments.append((self.comp.codes[pick[0]], file.offers[pick[1]].key, True))
         keys = [o.key for o in file.offers]
         for n, (seat, key, remove) in enumerate(amendments, 1):

@@ -93,10 +93,12 @@ def test_human_penholder_is_asked_to_draft_and_the_draft_is_voted(testland):
     assert game.state.capital["USA"] == testland.scenario.capital - 2
     game.apply(Done(seat="USA"))
     assert game.prompt.kind == "vote"
+    while "(amendment)" in game.prompt.question:  # amendments come first (rule 33)
+        game.apply(Vote(seat="USA", ballot="no"))
     game.apply(Vote(seat="USA", ballot="yes"))
     vote = game.state.history[0].votes[-1]
-    assert vote.kind == "draft" and vote.ballots["USA"] == "yes"
-    assert vote.clauses == ["authorize_ch7@west_force"]
+    assert vote.kind == "draft" and vote.sponsor == "USA" and vote.ballots["USA"] == "yes"
+    assert vote.clauses == ["authorize_ch7@west_force"]  # the US "no" defeated any amendment
 
 
 def test_wrong_seat_and_wrong_kind_are_refused(testland):
@@ -308,3 +310,18 @@ def test_events_can_read_how_each_member_voted(sahel):
         assert env[sahel.env_index[f"members.{code}.vetoes"]] == sum(code in v.vetoed_by for v in drafts)
     rivals = sum(v.draft.count("/") == 2 for v in drafts)
     assert env[sahel.env_index["council.rivals"]] == rivals
+
+
+def test_ai_members_move_amendments_on_contested_files(sahel):
+    amendments = drafts = 0
+    for seed in range(40):
+        game = Game(sahel, seed, record=False)
+        for m in game.state.history:
+            for v in m.votes:
+                drafts += v.kind == "draft"
+                if v.kind == "amendment":
+                    amendments += 1
+                    assert v.clauses[0].startswith("delete ")
+                    penholder = game.comp.codes[game.comp.files[v.file].penholders[0]]
+                    assert v.sponsor != penholder
+    assert 0.02 < amendments / drafts < 0.2  # real Council 2023: 5 sets of amendments, 60 drafts
