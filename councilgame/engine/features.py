@@ -25,7 +25,8 @@ FEATURE_HELP = {
     "police": "per 1,000 police",
     "un_police": "per 1,000 UN police (on top of police)",
     "observers": "per 500 observers",
-    "robust": "Chapter VII authorization of a force with troops",
+    "robust": "enforcement authorized (Chapter VII, or Art. 53 for a regional arrangement) "
+              "of a force with troops",
     "combat": "aim: combat or counter-terrorism",
     "unbound_combat": "combat with no compliance framework",
     "compliance_un": "bound by a UN compliance framework",
@@ -46,6 +47,10 @@ FEATURE_HELP = {
 }
 
 
+# a legal basis for enforcement: Chapter VII, or Art. 53(1) for a regional arrangement
+_ENFORCEMENT = (Authorization.CHAPTER7, Authorization.CHAPTER8)
+
+
 def op_features(op, abuses: float) -> np.ndarray:
     """The feature vector of one active operation (before scaling by its strength)."""
     is_un = op.lead == Lead.UN
@@ -59,7 +64,7 @@ def op_features(op, abuses: float) -> np.ndarray:
         police,
         police if is_un else 0.0,
         min(op.observers / 500.0, 3.0),
-        1.0 if op.authorization == Authorization.CHAPTER7 and op.troops > 0 else 0.0,
+        1.0 if op.authorization in _ENFORCEMENT and op.troops > 0 else 0.0,
         1.0 if combat else 0.0,
         1.0 if combat and unbound else 0.0,
         1.0 if op.compliance == Compliance.UN else 0.0,

@@ -106,3 +106,22 @@ def test_the_chance_of_adoption_follows_the_rule_and_the_noise(testland):
     assert 0.0 < chance < 0.05
     fixed = {i: "yes" for i in range(8)}
     assert ai.adoption_chance(testland, u, lines, rng, fixed, draws=2000) > 0.4
+
+
+def test_art_53_gives_a_regional_force_the_legal_basis_for_enforcement_like_chapter_7(sahel):
+    from councilgame.engine.features import OP_FEATURES, op_features
+
+    op = initial_state(sahel).ops["fc_g5s"]
+    robust = OP_FEATURES.index("robust")
+    for auth, expected in (("chapter7", 1.0), ("chapter8", 1.0), ("welcomed", 0.0)):
+        op.authorization = auth
+        assert op_features(op, 50.0)[robust] == expected, auth
+
+
+def test_only_un_troops_and_police_clearly_cut_killings_and_compliance_has_a_cost(sahel):
+    effects = sahel.model.effects
+    assert abs(effects["troops"]["civilian_harm"]) <= 0.2  # any lead: near zero (Bara & Hultman)
+    assert effects["un_troops"]["civilian_harm"] <= -1.0
+    assert effects["un_police"]["civilian_harm"] < effects["police"]["civilian_harm"]
+    assert effects["compliance_un"]["violence"] > 0 and effects["compliance_un"]["host_consent"] < 0
+    assert effects["observers"]["political_process"] < effects["un_lead"]["political_process"]
