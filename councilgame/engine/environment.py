@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from councilgame.engine.compiled import Compiled
 from councilgame.engine.namespace import FILE_FIELDS, MEMBER_FIELDS, SCORE_NAMES, variable_ranges
+
+assert MEMBER_FIELDS == ("yes", "no", "abstain", "vetoes", "rivals")  # the meeting counts these
 from councilgame.engine.state import GameState
 from councilgame.model.typology import AUTH_LEGALITY
 
@@ -63,10 +65,6 @@ def build_env(comp: Compiled, state: GameState) -> list[float]:
     env += (counts["adopted"], counts["vetoes"], counts["failed"])
     scores = state.scores
     env += [scores.get(k, 50.0) for k in SCORE_NAMES]
-    record = state.member_votes
-    empty = dict.fromkeys(MEMBER_FIELDS, 0)
-    for code in comp.codes:
-        votes = record.get(code, empty)
-        env += [votes.get(f, 0) for f in MEMBER_FIELDS]
+    env += state.member_votes or [0] * (len(comp.codes) * len(MEMBER_FIELDS))
     env += (counts.get("rivals", 0), counts.get("press", 0))
     return env

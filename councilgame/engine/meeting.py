@@ -36,6 +36,7 @@ from councilgame.engine.actions import (
 )
 from councilgame.engine.compiled import Compiled, CompiledFile
 from councilgame.engine.environment import build_env
+from councilgame.engine.namespace import MEMBER_FIELDS
 from councilgame.engine.state import DealRecord, GameState, MessageRecord, MonthRecord, VoteRecord
 from councilgame.engine.types import Flow
 from councilgame.engine.voting import Tally, tally, tally_list
@@ -447,15 +448,19 @@ class Meeting:
 
     def _remember(self, votes: dict[str, str], tl: Tally, sponsor: str, rival: bool) -> None:
         """Count each member's ballot, veto and rival draft, for events that answer them."""
-        record = self.state.member_votes
+        comp, st = self.comp, self.state
+        width = len(MEMBER_FIELDS)
+        if not st.member_votes:
+            st.member_votes = [0] * (len(comp.codes) * width)
+        slot = {f: k for k, f in enumerate(MEMBER_FIELDS)}
         for code, ballot in votes.items():
-            mine = record.setdefault(code, {})
-            mine[ballot] = mine.get(ballot, 0) + 1
+            if ballot in slot:
+                st.member_votes[comp.index[code] * width + slot[ballot]] += 1
         for code in tl.vetoed_by:
-            record[code]["vetoes"] = record[code].get("vetoes", 0) + 1
+            st.member_votes[comp.index[code] * width + slot["vetoes"]] += 1
         if rival:
-            record[sponsor]["rivals"] = record[sponsor].get("rivals", 0) + 1
-            self.state.counts["rivals"] = self.state.counts.get("rivals", 0) + 1
+            st.member_votes[comp.index[sponsor] * width + slot["rivals"]] += 1
+            st.counts["rivals"] = st.counts.get("rivals", 0) + 1
 
     def _outcome(self, tl: Tally, d: Draft) -> None:
         st, comp, file, rec = self.state, self.comp, self.file, self.rec

@@ -159,7 +159,9 @@ class GameState:
     counts: dict[str, int] = field(default_factory=lambda: {"adopted": 0, "vetoes": 0, "failed": 0})
     # members.CODE.{yes,no,abstain,vetoes,rivals}: each member's ballots on drafts so far, the
     # vetoes it cast and the rival drafts it put to the vote, for events that answer them
-    member_votes: dict[str, dict[str, int]] = field(default_factory=dict)
+    # (in the order of the Council's codes, five counts each: a flat list, so the environment
+    # reads it in one step)
+    member_votes: list[int] = field(default_factory=list)
     margins: list[float] = field(default_factory=list)
     deals: list[DealRecord] = field(default_factory=list)
     messages: list[MessageRecord] = field(default_factory=list)
