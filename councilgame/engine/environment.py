@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from councilgame.engine.compiled import Compiled
 from councilgame.engine.namespace import FILE_FIELDS, MEMBER_FIELDS, SCORE_NAMES, variable_ranges
-
-assert MEMBER_FIELDS == ("yes", "no", "abstain", "vetoes", "rivals")  # the meeting counts these
 from councilgame.engine.state import GameState
 from councilgame.model.typology import AUTH_LEGALITY
+
+assert MEMBER_FIELDS == ("yes", "no", "abstain", "vetoes", "rivals")  # the meeting counts these
 
 # build_env writes file fields in this order
 assert tuple(FILE_FIELDS) == ("on_agenda", "neglect", "adopted", "failed", "vetoes", "prst")
