@@ -212,6 +212,13 @@ def amendment_ballots(comp: Compiled, gain: np.ndarray) -> list[str]:
     return [YES if g > 0.15 else (NO if g < -0.6 else ABSTAIN) for g in gain]
 
 
+def procedural_ballots(comp: Compiled, u: np.ndarray) -> list[str]:
+    """On a procedural question (the agenda) every member, permanent or not, votes by the same
+    lines: its "no" is only a vote (Art. 27(2))."""
+    ai = comp.model.ai
+    return [YES if v > ai.yes_threshold else (NO if v < ai.no_threshold else ABSTAIN) for v in u]
+
+
 def allowed(file: CompiledFile, sel: np.ndarray, k: int) -> np.ndarray:
     """Selection with offer k switched on and any offer it excludes switched off."""
     new = sel.copy()

@@ -43,6 +43,7 @@ class CompiledFile:
     when: Getter | None
     neglect: Effects
     salience: np.ndarray  # per member
+    agenda_vote: Getter | None = None  # when it holds, an objection forces a procedural vote
     offer_when: list = field(default_factory=list)  # per offer: a condition, or None
     exclusion: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))  # offers that exclude each other
 
@@ -214,6 +215,7 @@ def _compile_content(comp: Compiled, bundle: ScenarioBundle) -> None:
             id=f.id, title=f.title, theatre=theatre_index[f.theatre], region=region,
             penholders=[comp.index[c] for c in f.penholders], offers=offers,
             months=frozenset(f.months), when=comp.compile_expr(f.when) if f.when else None,
+            agenda_vote=comp.compile_expr(f.agenda_vote) if f.agenda_vote else None,
             neglect=f.neglect,
             salience=np.array([max(floor, m.regions.get(region, 0.5)) for m in members]),
             exclusion=exclusion,

@@ -111,7 +111,7 @@ class Meeting:
         self.amendments: list[Amend] = []
         self.rivals: list[TableDraft] = []
         self.ballots_cast: dict[str, str] = {}  # players' ballots so far, public in an open roll call
-        self.on_vote: tuple[np.ndarray, bool] | None = None  # utilities voted on now, amendment?
+        self.on_vote: tuple[np.ndarray, str] | None = None  # utilities voted on now, and the kind
         self.roll_calls = 0  # roll calls held so far: each draws its own stream
 
     @property
@@ -129,6 +129,9 @@ class Meeting:
     def run(self) -> Flow:
         file, code = self.file, self.comp.codes[self.sponsor]
         dm = ai.draft_model(self.comp, self.state, file, self.sponsor, self.lobby)
+        contested = file.agenda_vote is not None and file.agenda_vote(build_env(self.comp, self.state))
+        if contested and not (yield from self._agenda_vote(dm)):
+            return
         sel = yield from self._drafting(dm, code)
         if not sel.any():
             self._fallback(dm)
@@ -144,6 +147,32 @@ class Meeting:
         self.draft = penholder_draft
         if not adopted:
             self._fallback(dm)
+
+    def _agenda_vote(self, dm: ai.DraftModel) -> Generator[Prompt, Action, bool]:
+        """The member that resents the file most objects to the agenda, which is then put to a
+        procedural vote: 9 yes and no veto (Art. 27(2)), as on Syria's human rights in 2018 or
+        the DPRK's in 2014. Members vote by their feeling about the file (their mean feeling
+        about the clauses it offers). True when the Council takes the file up."""
+        comp, file = self.comp, self.file
+        on_offer = self.available > 0
+        feeling = dm.base + (dm.M[:, on_offer].mean(axis=1) if on_offer.any() else 0.0)
+        ai_members = [i for i, c in enumerate(comp.codes) if c not in self.humans]
+        if not ai_members:
+            return True
+        objector = min(ai_members, key=lambda i: feeling[i])
+        feeling = feeling.copy()
+        feeling[objector] = -99.0  # it raised the objection: it votes against the agenda
+        code = comp.codes[objector]
+        self.rec.say("vote", f"{comp.names[objector]} objects to taking up {file.title}: the "
+                     "agenda is put to a procedural vote, where no member has a veto.", (code,))
+        tl = yield from self._roll_call(feeling, f"{file.id}/{self.state.month}/agenda", "procedural",
+                                        code, [], procedural=True)
+        if tl.adopted:
+            self.rec.say("vote", f"The agenda is adopted {tl.summary()}: the Council takes up {file.title}.")
+        else:
+            self.rec.say("vote", f"The agenda is not adopted ({tl.summary()}: 9 yes are needed): the "
+                         f"Council does not take up {file.title} this month.")
+        return tl.adopted
 
     def _drafting(self, dm: ai.DraftModel, code: str) -> Generator[Prompt, Action, np.ndarray]:
         if self.game.policies.get(code) == "no-draft":
@@ -276,10 +305,12 @@ class Meeting:
         noise of the day."""
         if self.on_vote is None:
             return "abstain"
-        u, amendment = self.on_vote
+        u, kind = self.on_vote
         i = self.comp.index[seat]
-        if amendment:
+        if kind == "amendment":
             return ai.amendment_ballots(self.comp, u)[i]
+        if kind == "procedural":
+            return ai.procedural_ballots(self.comp, u)[i]
         return ai.ballots_from(self.comp, u, ai.veto_lines(self.comp, self.state, self.file))[i]
 
     def _draft(self) -> Draft:
@@ -412,13 +443,15 @@ class Meeting:
         return tl
 
     def _roll_call(self, u: np.ndarray, symbol: str, kind: str, sponsor: str, clauses: list[str],
-                   amendment: bool = False) -> Ballots:
+                   amendment: bool = False, procedural: bool = False) -> Ballots:
         comp = self.comp
         rng = self.game.draw(f"vote:{self.file.id}", self.roll_calls)
         self.roll_calls += 1
         noisy = u + rng.normal(0.0, comp.model.ai.noise, size=len(comp.codes))
         if amendment:
             ballots = ai.amendment_ballots(comp, noisy)
+        elif procedural:
+            ballots = ai.procedural_ballots(comp, noisy)
         else:
             ballots = ai.ballots_from(comp, noisy, ai.veto_lines(comp, self.state, self.file))
         votes = dict(zip(comp.codes, ballots, strict=True))
@@ -426,7 +459,7 @@ class Meeting:
             if policy in ("yes", "no", "abstain"):
                 votes[seat] = policy
         self.ballots_cast = {}
-        self.on_vote = (u, amendment)
+        self.on_vote = (u, "amendment" if amendment else "procedural" if procedural else "draft")
         for i in self.game.roll_order():
             code = comp.codes[i]
             if code in self.humans:
@@ -437,7 +470,7 @@ class Meeting:
                 votes[code] = ballot
                 self.ballots_cast[code] = ballot
         self.on_vote = None
-        tl = tally(votes, [c for i, c in enumerate(comp.codes) if comp.permanent[i]])
+        tl = tally(votes, [c for i, c in enumerate(comp.codes) if comp.permanent[i]], procedural)
         if kind == "draft":
             settle_deals(self.state, self.comp, sponsor, votes, symbol)
             self._remember(votes, tl, sponsor, rival=symbol.count("/") == 2)

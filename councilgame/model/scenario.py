@@ -143,6 +143,10 @@ class AgendaFile(Strict):
         default_factory=list, description="Months (1-based) in which the file is on the agenda."
     )
     when: Expr | None = Field(None, description="Also on the agenda in any month this holds.")
+    agenda_vote: Expr | None = Field(
+        None, description="In a month this holds, a member that objects to taking up the file "
+        "forces a procedural vote on the agenda (9 yes, no veto: Art. 27(2)); if it fails, the "
+        "Council does not take the file up that month.")
     neglect: Effects = Field(
         default_factory=Effects,
         description="Applied each month the file is on the agenda and the Council adopts nothing.",

@@ -224,6 +224,8 @@ class PublicView(_View):
     draft: DraftView | None
     ballots_so_far: dict[str, str] = Field(
         default_factory=dict, description="Players' ballots already cast in an open roll call.")
+    question: str | None = Field(None, description="The kind of question in the roll call under "
+                                 "way: draft, amendment or procedural (where no member has a veto).")
     ballots_cast: int = Field(0, description="How many players' ballots are cast in the open "
                               "roll call (counted even when the ballots are sealed).")
     leanings: dict[str, str] = Field(
@@ -315,6 +317,7 @@ def _public(game: Game, viewer: str | None, sealed: bool) -> dict:
         "draft": _draft(game),
         "ballots_so_far": {} if sealed or m is None else dict(m.ballots_cast),
         "ballots_cast": 0 if m is None else len(m.ballots_cast),
+        "question": m.on_vote[1] if m is not None and m.on_vote is not None else None,
         "leanings": _leanings(game),
         "choice": _choice(game),
         "timeline": [MonthView(month=rec.month, name=month_name(game, rec.month),

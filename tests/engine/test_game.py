@@ -325,3 +325,18 @@ def test_ai_members_move_amendments_on_contested_files(sahel):
                     penholder = game.comp.codes[game.comp.files[v.file].penholders[0]]
                     assert v.sponsor != penholder
     assert 0.02 < amendments / drafts < 0.2  # real Council 2023: 5 sets of amendments, 60 drafts
+
+
+def test_an_objection_to_the_agenda_is_a_procedural_vote_without_a_veto(packset):
+    from councilgame.engine.compiled import compile_bundle
+
+    comp = compile_bundle(packset.bundle("syria-mali"))
+    votes = [v for s in range(6) for m in Game(comp, s, record=False).state.history
+             for v in m.votes if v.kind == "procedural"]
+    assert votes, "the aid file's agenda is never contested"
+    for v in votes:
+        assert v.file == "syria_aid" and v.draft.endswith("/agenda")
+        assert v.ballots[v.sponsor] == "no"  # the objector votes against taking it up
+        permanent_no = [c for c in ("CHN", "FRA", "RUS", "GBR", "USA") if v.ballots[c] == "no"]
+        assert v.result == ("adopted" if v.yes >= 9 else "failed") and v.vetoed_by == []
+        assert permanent_no  # a permanent member's "no" that is no veto

@@ -196,3 +196,16 @@ def test_lobbying_is_shown_before_it_is_spent_and_buys_less_each_time():
     second = {lv.target: lv for lv in seat_view(game, "DNK").lobbying}["CHN"].gain
     assert 0 < second < first
     assert seat_view(game, "FRA").lobbying == []  # only the seat in consultations sees it
+
+
+def test_a_player_votes_on_a_contested_agenda_as_a_procedural_question():
+    game = new_game("syria-mali", seed=1, humans=["USA"])
+    while game.prompt is not None:
+        view = seat_view(game, "USA")
+        if game.prompt.kind == "vote" and view.question == "procedural":
+            break
+        game.apply(game.suggest())
+    assert game.prompt is not None and "(procedural)" in game.prompt.question
+    game.apply(Vote(seat="USA", ballot="no"))  # a permanent member's "no": no veto on procedure
+    vote = game.state.history[-1].votes[-1]
+    assert vote.kind == "procedural" and vote.vetoed_by == [] and vote.ballots["USA"] == "no"

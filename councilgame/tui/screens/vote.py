@@ -54,7 +54,10 @@ class VoteScreen(Screen):
         self.query_one("#whip").border_title = "How the others lean"
         q = Text(view.prompt.question if view.prompt else "", style="bold")
         q.append("\nPress y, n or a.")
-        if view.seat_info(session.seat).permanent:
+        if view.question == "procedural":
+            q.append(" A procedural vote: 9 yes carry it and no member has a veto (Art. 27(2)).",
+                     style="bold")
+        elif view.seat_info(session.seat).permanent:
             q.append(" As a permanent member, your 'no' is a veto.", style="bold red")
         self.query_one("#vote-question", Static).update(q)
         if view.draft is not None:
@@ -92,6 +95,8 @@ def verdict(v: VoteView, names: dict[str, str]) -> str:
         return f"Adopted {count}."
     if v.result == "vetoed":
         return f"Vetoed by {' and '.join(names[c] for c in v.vetoed_by)} ({count})."
+    if v.kind == "procedural":
+        return f"Failed: {v.yes} yes, 9 needed ({count}); on procedure no member has a veto."
     if v.permanent_no:
         who = " and ".join(names[c] for c in v.permanent_no)
         return (f"Failed: {v.yes} yes, 9 needed ({count}). {who} voted no, which is not a veto: "
