@@ -210,3 +210,21 @@ async def test_arrow_keys_choose_whom_to_lobby(packset):
         view = app.session.view()
         news = [n.text for n in view.news if n.month == view.month]
         assert any(n.startswith("Russian Federation hears France out") for n in news), news
+
+
+async def test_a_procedural_vote_says_that_nobody_has_a_veto(packset):
+    from tests.tui.test_hotseat import screen_text
+
+    app = make_app(packset, scenario="syria-mali", seat="USA", seed=1)
+    async with app.run_test(size=SIZE) as pilot:
+        def procedural() -> bool:
+            view = app.session.view() if app.session else None
+            return on(app, "VoteScreen")() and view is not None and view.question == "procedural"
+
+        await play_until(pilot, app, procedural, limit=400)
+        text = screen_text(app)
+        assert "no member has a veto" in text and "your 'no' is a veto" not in text
+        await pilot.press("n")  # the United States votes against taking up the file: no veto
+        await pilot.pause()
+        vote = next(v for v in reversed(app.session.view().votes) if v.kind == "procedural")
+        assert vote.ballots["USA"] == "no" and vote.vetoed_by == []

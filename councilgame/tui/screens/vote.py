@@ -65,6 +65,9 @@ class VoteScreen(Screen):
             self.query_one("#vote-draft", Static).update(draft_text(view, offers))
             if isinstance(view, SeatView) and view.whip is not None:
                 self.query_one(WhipCount).show(view.whip, session.seat)
+        elif view.question == "procedural":
+            self.query_one(WhipCount).clear("No draft yet: the question is whether the Council "
+                                            "takes up the file at all.")
         if session.hotseat and view.ballots_cast:
             if session.sealed:
                 q.append(f"\n{view.ballots_cast} sealed ballot(s) cast; all are revealed together.",
@@ -72,9 +75,11 @@ class VoteScreen(Screen):
             else:
                 q.append("\nSo far: " + ", ".join(f"{c} {b}" for c, b in view.ballots_so_far.items()))
             self.query_one("#vote-question", Static).update(q)
-        self.query_one("#vote-rule", Static).update(Text(
-            "Adopted with 9 yes and no permanent member's 'no'; an abstention is not a veto "
-            "(Charter, Art. 27(3)).", style="dim"))
+        rule = ("A procedural question: adopted with 9 yes, and no member has a veto "
+                "(Charter, Art. 27(2))." if view.question == "procedural" else
+                "Adopted with 9 yes and no permanent member's 'no'; an abstention is not a veto "
+                "(Charter, Art. 27(3)).")
+        self.query_one("#vote-rule", Static).update(Text(rule, style="dim"))
 
     def action_vote(self, ballot: str) -> None:
         session = self.app.session
