@@ -11,6 +11,8 @@ file (an amendment, a rival draft, lobbying) can outlive it. Its phases, in orde
    provisional rules of procedure), until one is adopted;
 6. fallback, when no resolution passed: a presidential statement, an agreed press statement,
    or press elements.
+
+Consultation moves live in `consultation.py`, and what votes lead to in `outcomes.py`.
 """
 
 from __future__ import annotations
@@ -21,23 +23,17 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from councilgame.engine import ai
+from councilgame.engine import ai, consultation, outcomes
 from councilgame.engine.actions import (
     Action,
     Amend,
-    AnswerDeal,
-    Deal,
-    Lobby,
-    Message,
     Prompt,
-    SignalVeto,
     TableDraft,
     Vote,
 )
-from councilgame.engine.compiled import Compiled, CompiledFile
+from councilgame.engine.compiled import CompiledFile
 from councilgame.engine.environment import build_env
-from councilgame.engine.namespace import MEMBER_FIELDS
-from councilgame.engine.state import DealRecord, GameState, MessageRecord, MonthRecord, VoteRecord
+from councilgame.engine.state import MonthRecord, VoteRecord
 from councilgame.engine.types import Flow
 from councilgame.engine.voting import Tally, tally, tally_list
 
@@ -51,8 +47,6 @@ RESOLVE = (0.25, 0.5, 0.8, 1.4, ai.ON_RECORD)
 RESOLVE_P = (0.25, 0.33, 0.25, 0.12, 0.05)
 ON_RECORD_CHANCE = 0.5  # a draft heading for defeat is still tabled this often, to make a point
 AMEND_ON_RECORD = 0.2  # an AI amendment that would fail is still moved this often
-LOBBY_DECAY = 0.6  # each further point on the same member in one meeting buys this much less
-DEAL_VALUE = 0.6  # utility a pledge of future support is worth to the member who takes it
 
 Ballots = Generator[Prompt, Action, Tally]
 
@@ -77,23 +71,6 @@ def available_offers(game: Game, file: CompiledFile) -> np.ndarray:
         return np.ones(len(file.offers))
     env = build_env(game.comp, game.state)
     return np.array([1.0 if w is None or w(env) else 0.0 for w in file.offer_when])
-
-
-def settle_deals(st: GameState, comp: Compiled, sponsor: str, votes: dict[str, str],
-                 symbol: str = "") -> None:
-    """A pledge falls due on the creditor's next draft: kept if the debtor votes yes. Between
-    players, the target's side falls due on the draft that was on the table."""
-    for deal in st.deals:
-        if deal.target_status == "open" and deal.draft == symbol:
-            deal.target_status = "kept" if votes.get(deal.target) == "yes" else "broken"
-        if deal.status == "offered" and deal.draft == symbol:
-            deal.status = "lapsed"
-        if deal.status != "open" or deal.target != sponsor or deal.month == st.month:
-            continue
-        kept = votes.get(deal.seat) == "yes"
-        deal.status = "kept" if kept else "broken"
-        t, s = comp.index[deal.target], comp.index[deal.seat]
-        st.memory[t, s] += 0.2 if kept else -2 * comp.model.ai.slight
 
 
 class Meeting:
@@ -134,7 +111,7 @@ class Meeting:
             return
         sel = yield from self._drafting(dm, code)
         if not sel.any():
-            self._fallback(dm)
+            outcomes.fallback(self, dm)
             return
         self.draft = Draft(file.id, code, sel, dm, f"{file.id}/{self.state.month}")
         self._ai_rival(dm, sel)
@@ -146,7 +123,7 @@ class Meeting:
             adopted = (yield from self._vote_rival(rival)) or adopted
         self.draft = penholder_draft
         if not adopted:
-            self._fallback(dm)
+            outcomes.fallback(self, dm)
 
     def _agenda_vote(self, dm: ai.DraftModel) -> Generator[Prompt, Action, bool]:
         """The member that resents the file most objects to the agenda, which is then put to a
@@ -200,9 +177,7 @@ class Meeting:
 
     def _worth_tabling(self, dm: ai.DraftModel, sel: np.ndarray) -> bool:
         """A draft heading for a veto or defeat is still tabled sometimes, to make a point."""
-        u = dm.utilities(sel)
-        ballots = ai.ballots_from(self.comp, u, ai.veto_lines(self.comp, self.state, self.file))
-        passes = tally_list(ballots, self.comp.codes, self.comp.permanent).adopted
+        passes = tally_list(self.ballots(dm.utilities(sel)), self.comp.codes, self.comp.permanent).adopted
         return passes or self.game.draw(f"on-record:{self.file.id}").random() < ON_RECORD_CHANCE
 
     def _ai_rival(self, dm: ai.DraftModel, sel: np.ndarray) -> None:
@@ -247,7 +222,7 @@ class Meeting:
                      (rival.seat,))
         tl = yield from self._roll_call(rdm.utilities(rsel), self.draft.symbol, "draft", rival.seat,
                                         self.draft.keys(file))
-        self._outcome(tl, self.draft)
+        outcomes.outcome(self, tl, self.draft)
         self.draft = None
         return tl.adopted
 
@@ -287,7 +262,7 @@ class Meeting:
 
     # ---- consultations -----------------------------------------------------------------------
     def _consultations(self) -> Flow:
-        d, comp = self._draft(), self.comp
+        d, comp = self.draft_on_table(), self.comp
         vlines = ai.veto_lines(comp, self.state, self.file)
         u = d.model.utilities(d.selected)
         for i, code in enumerate(comp.codes):
@@ -311,109 +286,23 @@ class Meeting:
             return ai.amendment_ballots(self.comp, u)[i]
         if kind == "procedural":
             return ai.procedural_ballots(self.comp, u)[i]
-        return ai.ballots_from(self.comp, u, ai.veto_lines(self.comp, self.state, self.file))[i]
+        return self.ballots(u)[i]
 
-    def _draft(self) -> Draft:
+    def draft_on_table(self) -> Draft:
         if self.draft is None:  # pragma: no cover - the flow sets it before consultations
             raise RuntimeError("no draft on the table")
         return self.draft
 
     def consult(self, action: Action) -> None:
         """One move of a player in consultations (already checked by the game)."""
-        d, comp, st, rec = self._draft(), self.comp, self.state, self.rec
-        if isinstance(action, Lobby):
-            self._lobby(action)
-        elif isinstance(action, Deal):
-            self._deal(action)
-        elif isinstance(action, SignalVeto):
-            i = comp.index[action.seat]
-            rec.say("signal", f"{comp.names[i]} signals a veto of the draft as it stands.",
-                    (action.seat,))
-            if d.sponsor not in self.humans:
-                worst = int(np.argmin(d.model.M[i] * d.selected))
-                d.selected[worst] = 0.0
-        elif isinstance(action, Amend):
-            self.amendments.append(action)
-        elif isinstance(action, AnswerDeal):
-            deal = st.deals[action.deal]
-            deal.status = "open" if action.accept else "declined"
-            if action.accept:
-                deal.target_status = "open"
-        elif isinstance(action, Message):
-            st.messages.append(MessageRecord(st.month, action.seat, action.target, action.text))
-        elif isinstance(action, TableDraft):
-            self.rivals.append(action)
-            rec.say("draft", f"{comp.names[comp.index[action.seat]]} announces a rival draft.",
-                    (action.seat,))
-
-    def _lobby(self, action: Lobby) -> None:
-        d, comp, st = self._draft(), self.comp, self.state
-        t = comp.index[action.target]
-        before = self.leaning(t)
-        st.capital[action.seat] -= action.points
-        self._push(action.seat, t, self.lobby_gain(action.seat, t, action.points))
-        self.lobbied[(action.seat, t)] = self.lobbied.get((action.seat, t), 0) + action.points
-        st.memory[t, comp.index[action.seat]] += 0.1 * action.points
-        d.model.base = ai.total(d.model.parts)
-        after = self.leaning(t)
-        who, by = comp.names[t], comp.names[comp.index[action.seat]]
-        text = (f"{who} hears {by} out and now leans {after}." if after != before
-                else f"{who} hears {by} out but still leans {after}.")
-        self.rec.say("lobby", text, (action.seat, action.target), private_to=(action.seat,))
-
-    def lobby_gain(self, seat: str, member: int, points: int = 1) -> float:
-        """What `points` of capital spent on `member` now add to its utility for the draft:
-        each point on the same member in one meeting buys less than the one before."""
-        done = self.lobbied.get((seat, member), 0)
-        return self.comp.model.ai.lobby_effect * sum(LOBBY_DECAY ** k for k in range(done, done + points))
+        consultation.consult(self, action)
 
     def lobby_preview(self, seat: str) -> dict[str, tuple[float, str, str]]:
-        """For each member a seat may lobby: (what one point buys now, leaning now, after)."""
-        d, comp = self._draft(), self.comp
-        u = d.model.utilities(d.selected)
-        lines = ai.veto_lines(comp, self.state, self.file)
-        now = ai.ballots_from(comp, u, lines)
-        out = {}
-        for t, code in enumerate(comp.codes):
-            if code == seat or code in self.humans:
-                continue
-            gain = self.lobby_gain(seat, t)
-            moved = u.copy()
-            moved[t] += gain
-            out[code] = (round(gain, 2), now[t], ai.ballots_from(comp, moved, lines)[t])
-        return out
+        return consultation.lobby_preview(self, seat)
 
-    def _push(self, seat: str, member: int, amount: float) -> None:
-        self.lobby[member] += amount
-        self.lobby_by.setdefault(seat, np.zeros(len(self.comp.codes)))[member] += amount
-
-    def leaning(self, member: int) -> str:
-        """How a member would vote on the draft on the table now, before the noise of the day."""
-        d = self._draft()
-        u = d.model.utilities(d.selected)
-        return ai.ballots_from(self.comp, u, ai.veto_lines(self.comp, self.state, self.file))[member]
-
-    def _deal(self, action: Deal) -> None:
-        """An AI target takes the deal if the pledge is worth enough to bring its vote round;
-        a player's seat answers it itself (sealed until the debrief)."""
-        d, comp, st = self._draft(), self.comp, self.state
-        if action.target in self.humans:
-            st.deals.append(DealRecord(st.month, action.seat, action.target, d.file,
-                                       status="offered", draft=d.symbol))
-            return
-        t, s = comp.index[action.target], comp.index[action.seat]
-        value = DEAL_VALUE + 0.3 * comp.member_ties[t, s] + 0.5 * st.memory[t, s]
-        u = d.model.utilities(d.selected)[t]
-        broken = sum(1 for x in st.deals if x.seat == action.seat and x.status == "broken")
-        seats, private = (action.seat, action.target), (action.seat,)
-        if u > comp.model.ai.yes_threshold + ai.SAFETY or value - 0.4 * broken <= 0:
-            self.rec.say("deal", f"{comp.names[t]} declines the deal offered by {comp.names[s]}.",
-                         seats, private)
-            return
-        self._push(action.seat, t, value)
-        d.model.base = ai.total(d.model.parts)
-        st.deals.append(DealRecord(st.month, action.seat, action.target, d.file))
-        self.rec.say("deal", f"{comp.names[t]} accepts a deal with {comp.names[s]}.", seats, private)
+    def ballots(self, u: np.ndarray) -> list[str]:
+        """How members would vote on a text with utilities `u`, before the noise of the day."""
+        return ai.ballots_from(self.comp, u, ai.veto_lines(self.comp, self.state, self.file))
 
     # ---- amendments and votes ------------------------------------------------------------------
     def _amend_and_vote(self, d: Draft) -> Ballots:
@@ -439,7 +328,7 @@ class Meeting:
                 d.selected = new
         u = d.model.utilities(d.selected)
         tl = yield from self._roll_call(u, d.symbol, "draft", d.sponsor, d.keys(file))
-        self._outcome(tl, d)
+        outcomes.outcome(self, tl, d)
         return tl
 
     def _roll_call(self, u: np.ndarray, symbol: str, kind: str, sponsor: str, clauses: list[str],
@@ -472,89 +361,9 @@ class Meeting:
         self.on_vote = None
         tl = tally(votes, [c for i, c in enumerate(comp.codes) if comp.permanent[i]], procedural)
         if kind == "draft":
-            settle_deals(self.state, self.comp, sponsor, votes, symbol)
-            self._remember(votes, tl, sponsor, rival=symbol.count("/") == 2)
+            consultation.settle_deals(self.state, self.comp, sponsor, votes, symbol)
+            outcomes.remember(self, votes, tl, sponsor, rival=symbol.count("/") == 2)
         self.rec.votes.append(VoteRecord(self.state.month, self.file.id, symbol, kind, sponsor,
                                          clauses, votes, tl.result, list(tl.vetoed_by), tl.yes,
                                          tl.no, tl.abstain))
         return tl
-
-    def _remember(self, votes: dict[str, str], tl: Tally, sponsor: str, rival: bool) -> None:
-        """Count each member's ballot, veto and rival draft, for events that answer them."""
-        comp, st = self.comp, self.state
-        width = len(MEMBER_FIELDS)
-        if not st.member_votes:
-            st.member_votes = [0] * (len(comp.codes) * width)
-        slot = {f: k for k, f in enumerate(MEMBER_FIELDS)}
-        for code, ballot in votes.items():
-            if ballot in slot:
-                st.member_votes[comp.index[code] * width + slot[ballot]] += 1
-        for code in tl.vetoed_by:
-            st.member_votes[comp.index[code] * width + slot["vetoes"]] += 1
-        if rival:
-            st.member_votes[comp.index[sponsor] * width + slot["rivals"]] += 1
-            st.counts["rivals"] = st.counts.get("rivals", 0) + 1
-
-    def _outcome(self, tl: Tally, d: Draft) -> None:
-        st, comp, file, rec = self.state, self.comp, self.file, self.rec
-        fs = st.files[file.id]
-        sponsor = comp.index[d.sponsor]
-        if tl.adopted:
-            st.counts["adopted"] += 1
-            fs.adopted += 1
-            st.margins.append(100.0 * tl.yes / len(comp.codes))
-            rec.outputs[file.id] = "resolution"
-            rec.say("vote", f"{file.title}: adopted {tl.summary()}.", (d.sponsor,))
-            changer = self.game.changer
-            for k, o in enumerate(file.offers):
-                if d.selected[k]:
-                    label = o.clause.title
-                    rec.say_all("effect", changer.apply(o.clause.effects, "clause", o.key, label,
-                                                        o.target))
-                    if o.clause.legitimacy:
-                        changer.add(comp.var_index["accountability"], o.clause.legitimacy,
-                                    "clause", o.key, label)
-            return
-        if tl.vetoed_by:
-            st.counts["vetoes"] += 1
-            fs.vetoes += 1
-            names = " and ".join(comp.names[comp.index[c]] for c in tl.vetoed_by)
-            rec.say("vote", f"{file.title}: vetoed by {names} ({tl.summary()}); the General "
-                    "Assembly will debate the veto (res. 76/262).", tl.vetoed_by)
-            for c in tl.vetoed_by:
-                st.vetoes_cast[c] = st.vetoes_cast.get(c, 0) + 1
-                v = comp.index[c]
-                st.memory[sponsor, v] -= comp.model.ai.slight
-                st.memory[v, sponsor] -= comp.model.ai.slight / 2
-        else:
-            st.counts["failed"] += 1
-            fs.failed += 1
-            perm_no = [c for c in tl.voted_no if comp.permanent[comp.index[c]]]
-            note = (f"; {' and '.join(comp.names[comp.index[c]] for c in perm_no)} voted no, "
-                    "which is no veto when a text lacks nine votes") if perm_no else ""
-            rec.say("vote", f"{file.title}: failed with {tl.yes} votes in favour "
-                    f"({tl.summary()}){note}.", (d.sponsor,))
-
-    def _fallback(self, dm: ai.DraftModel) -> None:
-        """When no resolution passes. A presidential statement needs true consensus: nobody who
-        voted against a text on the file today joins one. An agreed press statement asks less
-        (no permanent member against it, nobody firmly opposed); otherwise the President only
-        gives press elements, which commit nobody."""
-        file, rec, comp = self.file, self.rec, self.comp
-        rng = self.game.draw(f"statement:{file.id}")
-        noisy = dm.base + rng.normal(0.0, comp.model.ai.noise, size=len(comp.codes))
-        against = {c for v in rec.votes if v.file == file.id and v.kind == "draft"
-                   for c, b in v.ballots.items() if b == "no"}
-        permanent_against = any(comp.permanent[comp.index[c]] for c in against)
-        line = comp.model.ai.no_threshold
-        if not against and (noisy > line * 0.5).all():
-            rec.outputs[file.id] = "presidential statement"
-            self.state.files[file.id].prst += 1
-            rec.say("statement", f"{file.title}: the President reads a statement agreed by consensus.")
-        elif not permanent_against and (noisy > line).all():
-            rec.outputs[file.id] = "press statement"
-            self.state.counts["press"] = self.state.counts.get("press", 0) + 1
-            rec.say("statement", f"{file.title}: members agree a press statement.")
-        else:
-            rec.outputs[file.id] = "press elements"
-            rec.say("statement", f"{file.title}: no consensus; the President gives press elements.")

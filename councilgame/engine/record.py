@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from councilgame.engine.compiled import Compiled
-
 if TYPE_CHECKING:
     from councilgame.engine.game import Game
 
@@ -40,13 +38,3 @@ def game_record(game: Game) -> dict:
         "scores": st.scores,
         "objectives": st.objectives,
     }
-
-
-def play_ai(comp: Compiled, seed: int, record: bool = True) -> Game:
-    """A whole game with every seat played by the AI."""
-    from councilgame.engine.game import Game
-
-    game = Game(comp, seed, humans=(), record=record)
-    if game.prompt is not None:  # pragma: no cover - no humans, no prompts
-        raise RuntimeError("an AI-only game asked for input")
-    return game

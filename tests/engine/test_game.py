@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from councilgame.engine.actions import Choose, Deal, Done, Lobby, TableDraft, Vote
+from councilgame.engine.consultation import LOBBY_DECAY, settle_deals
 from councilgame.engine.game import ActionError, Game
-from councilgame.engine.meeting import LOBBY_DECAY, settle_deals
 from councilgame.engine.record import game_record
 
 
