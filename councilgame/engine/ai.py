@@ -13,6 +13,7 @@ largest terms. All fifteen members are computed at once as one small matrix prod
 Thresholds turn utility into yes / abstain / no; a permanent member's "no" is a veto, so it is
 cast only far below the line (scaled by the member's reluctance, which grows with each veto
 cast: a veto costs reputation and, since GA res. 76/262 (2022), a General Assembly debate).
+A caucus (the A3 on African files) agrees one position: its members vote as its median member.
 """
 
 from __future__ import annotations
@@ -122,6 +123,19 @@ def veto_lines(comp: Compiled, state: GameState, file: CompiledFile) -> np.ndarr
     return comp.model.ai.veto_threshold * reluctance * (1.0 + 0.25 * cast)
 
 
+def caucus(file: CompiledFile, u: np.ndarray, axis: int = 0) -> np.ndarray:
+    """Utilities with each caucus's members at their median: a group that agrees a common
+    position (the A3 on African files) votes as its middle member would. `axis` is the one
+    that runs over members."""
+    if not file.caucuses:
+        return u
+    out = np.array(u, dtype=float, copy=True)
+    moved = np.moveaxis(out, axis, 0)
+    for _, idx in file.caucuses:
+        moved[idx] = np.median(moved[idx], axis=0)
+    return out
+
+
 def ballots_from(comp: Compiled, u: np.ndarray, vlines: np.ndarray) -> list[str]:
     """Yes above the line, no below a member's "no" line (a permanent member's veto line),
     abstain between; a member that vetoes only beside another abstains when it would be alone."""
@@ -141,13 +155,14 @@ def ballots_from(comp: Compiled, u: np.ndarray, vlines: np.ndarray) -> list[str]
     return out
 
 
-def adoption_chance(comp: Compiled, u: np.ndarray, vlines: np.ndarray, rng: np.random.Generator,
-                    fixed: dict[int, str] | None = None, draws: int = 400) -> float:
+def adoption_chance(comp: Compiled, file: CompiledFile, u: np.ndarray, vlines: np.ndarray,
+                    rng: np.random.Generator, fixed: dict[int, str] | None = None,
+                    draws: int = 400) -> float:
     """The share of `draws` roll calls, each with the noise of the day, in which a text with
     utilities `u` is adopted; `fixed` ballots (a player's) do not vary. The same thresholds
     as `ballots_from`, vectorised; the same rule as `voting.tally`."""
     ai = comp.model.ai
-    U = u[None, :] + rng.normal(0.0, ai.noise, size=(draws, len(u)))
+    U = caucus(file, u[None, :] + rng.normal(0.0, ai.noise, size=(draws, len(u))), axis=1)
     perm = comp.permanent
     no_line = np.where(perm, vlines, ai.no_threshold)
     yes = U > ai.yes_threshold
@@ -269,7 +284,7 @@ def ai_draft(comp: Compiled, state: GameState, dm: DraftModel, urgent: np.ndarra
         drops = sel[None, :] - eye
         rows = np.where(sel[:, None] > 0, drops, adds)[(sel > 0) | addable]
         S = np.vstack([sel[None, :], rows]).T
-        U = dm.base[:, None] + dm.M @ S
+        U = caucus(file, dm.base[:, None] + dm.M @ S)
         value = support_score(comp, U, vlines) + resolve * (np.where(available > 0, own, 0.0) @ S)
         best = int(np.argmax(value))
         if best == 0 or value[best] <= value[0] + 1e-9:

@@ -46,6 +46,7 @@ class CompiledFile:
     agenda_vote: Getter | None = None  # when it holds, an objection forces a procedural vote
     offer_when: list = field(default_factory=list)  # per offer: a condition, or None
     exclusion: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))  # offers that exclude each other
+    caucuses: list[tuple[str, np.ndarray]] = field(default_factory=list)  # (name, members) voting as one here
 
 
 @dataclass
@@ -192,6 +193,17 @@ def _effect_matrix(model, gauge_ids, var_index, n_vars):
     return coef, strength
 
 
+def _caucuses(bundle: ScenarioBundle, members: list, region: str) -> list[tuple[str, np.ndarray]]:
+    """The groups of at least two members that vote as one on this region's files."""
+    out: list[tuple[str, np.ndarray]] = []
+    for c in bundle.model.ai.caucuses:
+        if region in c.regions:
+            idx = [i for i, m in enumerate(members) if set(m.blocs) & set(c.blocs)]
+            if len(idx) >= 2:
+                out.append((c.blocs[0], np.array(idx)))
+    return out
+
+
 def _compile_content(comp: Compiled, bundle: ScenarioBundle) -> None:
     sc = bundle.scenario
     members = [bundle.members[c] for c in comp.codes]
@@ -220,6 +232,7 @@ def _compile_content(comp: Compiled, bundle: ScenarioBundle) -> None:
             salience=np.array([max(floor, m.regions.get(region, 0.5)) for m in members]),
             exclusion=exclusion,
             offer_when=conditions,
+            caucuses=_caucuses(bundle, members, region),
         )
     for ev in bundle.events:
         opts = [comp.compile_expr(o.ai_weight) for o in ev.choice.options] if ev.choice else []

@@ -302,7 +302,8 @@ class Meeting:
 
     def ballots(self, u: np.ndarray) -> list[str]:
         """How members would vote on a text with utilities `u`, before the noise of the day."""
-        return ai.ballots_from(self.comp, u, ai.veto_lines(self.comp, self.state, self.file))
+        vlines = ai.veto_lines(self.comp, self.state, self.file)
+        return ai.ballots_from(self.comp, ai.caucus(self.file, u), vlines)
 
     # ---- amendments and votes ------------------------------------------------------------------
     def _amend_and_vote(self, d: Draft) -> Ballots:
@@ -342,7 +343,8 @@ class Meeting:
         elif procedural:
             ballots = ai.procedural_ballots(comp, noisy)
         else:
-            ballots = ai.ballots_from(comp, noisy, ai.veto_lines(comp, self.state, self.file))
+            vlines = ai.veto_lines(comp, self.state, self.file)
+            ballots = ai.ballots_from(comp, ai.caucus(self.file, noisy), vlines)
         votes = dict(zip(comp.codes, ballots, strict=True))
         for seat, policy in self.game.policies.items():
             if policy in ("yes", "no", "abstain"):

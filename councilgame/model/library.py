@@ -117,6 +117,15 @@ class Clause(Strict):
     source: Source = ""
 
 
+class Caucus(Strict):
+    """Members of a group that agree a common vote on one region's files, as the African
+    elected members do on African files."""
+
+    blocs: list[str] = Field(min_length=1, description="Members in any of these blocs caucus.")
+    regions: list[str] = Field(min_length=1, description="Regions whose files they vote on as one.")
+    source: str = Field("", description="Where the practice is documented.")
+
+
 class AIModel(Strict):
     """Parameters of the AI members' voting model (see README, 'How the AI members vote')."""
 
@@ -137,6 +146,10 @@ class AIModel(Strict):
     lobby_effect: float = Field(0.35, description="Utility one point of political capital buys.")
     memory_decay: float = Field(0.8, ge=0, le=1, description="Share of a memory kept each month.")
     slight: float = Field(0.4, description="Memory left when a member's veto signal is ignored.")
+    caucuses: list[Caucus] = Field(
+        default_factory=list,
+        description="Groups that vote as one on a region's files: each member of a caucus casts "
+        "the ballot its median member would.")
     positions: dict[str, dict[str, float]] = Field(
         default_factory=dict,
         description="Positions an operation's attributes add to a clause that targets it, "

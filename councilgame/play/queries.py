@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from councilgame.engine import ai
-from councilgame.engine.compiled import Compiled
+from councilgame.engine.compiled import Compiled, CompiledFile
 from councilgame.engine.game import Game
 from councilgame.engine.streams import stream
 from councilgame.engine.voting import adopts
@@ -67,18 +67,28 @@ def whip(game: Game, file_id: str, keys: list[str], sponsor: str | None = None,
     sel = selection(game, file_id, keys)
     u = dm.utilities(sel)
     vlines = ai.veto_lines(comp, game.state, file)
-    ballots = ai.ballots_from(comp, u, vlines)
+    joint = ai.caucus(file, u)
+    ballots = ai.ballots_from(comp, joint, vlines)
     own = m.lobby_by.get(viewer) if m is not None and viewer else None
-    leaning = ai.near_line(comp, u, vlines)
+    leaning = ai.near_line(comp, joint, vlines)
     stances = [
         Stance(code, comp.names[i], ballots[i], round(float(u[i]), 2),
-               _visible_reasons(ai.reasons(dm, i, sel, top=6), own, i, viewer),
+               _visible_reasons(sorted(ai.reasons(dm, i, sel, top=6) + _caucus_reason(file, u, joint, i),
+                                       key=lambda t: -abs(t[1])), own, i, viewer),
                bool(comp.permanent[i] and ballots[i] == "no"), bool(leaning[i]))
         for i, code in enumerate(comp.codes)
     ]
     chance, without = _chances(game, file_id, u, vlines, viewer)
     return Whip(stances, ballots.count("yes"), ballots.count("no"), ballots.count("abstain"),
                 [s.code for s in stances if s.veto], chance, without)
+
+
+def _caucus_reason(file: CompiledFile, u: np.ndarray, joint: np.ndarray, i: int) -> list[tuple[str, float]]:
+    """The pull of a caucus's common position on a member, as one more reason."""
+    for name, idx in file.caucuses:
+        if i in idx and abs(joint[i] - u[i]) >= 0.05:
+            return [(f"the {name}'s common position", round(float(joint[i] - u[i]), 2))]
+    return []
 
 
 def _chances(game: Game, file_id: str, u: np.ndarray, vlines: np.ndarray,
@@ -89,11 +99,12 @@ def _chances(game: Game, file_id: str, u: np.ndarray, vlines: np.ndarray,
     seat = comp.index.get(viewer) if viewer is not None else None
     fixed = {seat: "yes"} if seat is not None else {}
     rng = stream(game.seed, game.state.month, f"whip:{file_id}")
-    chance = ai.adoption_chance(comp, u, vlines, rng, fixed)
+    chance = ai.adoption_chance(comp, comp.files[file_id], u, vlines, rng, fixed)
     if not fixed:
         return round(chance, 2), round(chance, 2)
     rng = stream(game.seed, game.state.month, f"whip:{file_id}")
-    without = ai.adoption_chance(comp, u, vlines, rng, {seat: "abstain"} if seat is not None else {})
+    without = ai.adoption_chance(comp, comp.files[file_id], u, vlines, rng,
+                                 {seat: "abstain"} if seat is not None else {})
     return round(chance, 2), round(without, 2)
 
 

@@ -47,13 +47,14 @@ def is_rival(vote: dict) -> bool:
 
 
 def pivotal_elected(vote: dict, elected: list[str], permanent: list[str]) -> list[str]:
-    """Elected members whose ballot alone, cast otherwise, would have changed the outcome."""
+    """Elected members whose ballot alone, cast otherwise, would have changed the result:
+    adopted instead of failed or vetoed, or failed instead of vetoed (the ninth vote that
+    forces a permanent member to veto, or spares it the veto and its cost)."""
     ballots = vote["ballots"]
-    adopted = vote["result"] == "adopted"
     out = []
     for code in elected:
         for alt in BALLOTS:
-            if alt != ballots[code] and tally({**ballots, code: alt}, permanent).adopted != adopted:
+            if alt != ballots[code] and tally({**ballots, code: alt}, permanent).result != vote["result"]:
                 out.append(code)
                 break
     return out

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 from councilgame.engine import ai
+from councilgame.engine.compiled import compile_bundle
 from councilgame.engine.game import initial_state
 
 
@@ -91,21 +94,21 @@ def test_china_vetoes_only_beside_russia_and_least_on_african_files(sahel):
 
 def test_the_chance_of_adoption_follows_the_rule_and_the_noise(testland):
     st = initial_state(testland)
-    f = testland.files["west"]
+    f = dataclasses.replace(testland.files["west"], caucuses=[])  # every member votes alone
     lines = ai.veto_lines(testland, st, f)
     rng = np.random.default_rng(0)
     n = len(testland.codes)
-    assert ai.adoption_chance(testland, np.full(n, 2.0), lines, rng) == 1.0
-    assert ai.adoption_chance(testland, np.full(n, -2.0), lines, rng) == 0.0
+    assert ai.adoption_chance(testland, f, np.full(n, 2.0), lines, rng) == 1.0
+    assert ai.adoption_chance(testland, f, np.full(n, -2.0), lines, rng) == 0.0
     u = np.full(n, 2.0)
     u[testland.index["RUS"]] = -99.0  # a certain veto
-    assert ai.adoption_chance(testland, u, lines, rng) == 0.0
+    assert ai.adoption_chance(testland, f, u, lines, rng) == 0.0
     u = np.full(n, -2.0)
     u[:9] = 0.0  # nine members on the line: each a coin toss, so the text rarely passes
-    chance = ai.adoption_chance(testland, u, lines, rng, draws=2000)
+    chance = ai.adoption_chance(testland, f, u, lines, rng, draws=2000)
     assert 0.0 < chance < 0.05
     fixed = {i: "yes" for i in range(8)}
-    assert ai.adoption_chance(testland, u, lines, rng, fixed, draws=2000) > 0.4
+    assert ai.adoption_chance(testland, f, u, lines, rng, fixed, draws=2000) > 0.4
 
 
 def test_art_53_gives_a_regional_force_the_legal_basis_for_enforcement_like_chapter_7(sahel):
@@ -125,3 +128,19 @@ def test_only_un_troops_and_police_clearly_cut_killings_and_compliance_has_a_cos
     assert effects["un_police"]["civilian_harm"] < effects["police"]["civilian_harm"]
     assert effects["compliance_un"]["violence"] > 0 and effects["compliance_un"]["host_consent"] < 0
     assert effects["observers"]["political_process"] < effects["un_lead"]["political_process"]
+
+
+def test_the_a3_vote_as_one_on_african_files_and_alone_elsewhere(packset):
+    """The African elected members caucus on African files: each casts its middle member's
+    ballot, so a text that loses one of them usually loses all three."""
+    comp = compile_bundle(packset.bundle("syria-mali"))
+    a3 = [comp.index[c] for c in ("EGY", "SEN", "NGA")]
+    u = np.full(len(comp.codes), 1.0)
+    u[a3] = [-0.5, -0.3, 0.8]  # two doubt the text, one likes it
+    africa, syria = comp.files["mali_regional"], comp.files["syria_aid"]
+    joint = ai.caucus(africa, u)
+    assert list(joint[a3]) == [-0.3, -0.3, -0.3]
+    assert joint[comp.index["IND"]] == 1.0
+    assert list(ai.caucus(syria, u)[a3]) == [-0.5, -0.3, 0.8]
+    U = np.tile(u, (4, 1))  # rows of draws, members along axis 1
+    assert (ai.caucus(africa, U, axis=1)[:, a3] == -0.3).all()
