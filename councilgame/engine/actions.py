@@ -78,6 +78,34 @@ class SignalVeto(_Action):
     kind: Literal["signal_veto"] = "signal_veto"
 
 
+class RequestMeeting(_Action):
+    """Ask the President for a meeting on a file not on this month's agenda (rule 2 of the
+    provisional rules of procedure: any member may). At the briefing; once a month a seat."""
+
+    kind: Literal["request"] = "request"
+    file: str
+
+
+class OrderAgenda(_Action):
+    """The President sets the order in which this month's files are taken up."""
+
+    kind: Literal["order"] = "order"
+    files: list[str]
+
+
+class CoSponsor(_Action):
+    """Put your name to the draft on the table: members close to you warm to it, and you owe
+    it your yes (voting otherwise costs you the penholder's trust)."""
+
+    kind: Literal["cosponsor"] = "cosponsor"
+
+
+class ProposeStatement(_Action):
+    """The President offers to broker a presidential statement should no resolution pass."""
+
+    kind: Literal["statement"] = "statement"
+
+
 class Done(_Action):
     """Finish consultations, or pass when asked to draft."""
 
@@ -98,7 +126,8 @@ class Choose(_Action):
 
 Action = Annotated[
     TableDraft | Lobby | Amend | Deal | AnswerDeal | Message | Inject | SignalVeto | Done | Vote
-    | Choose, Field(discriminator="kind")
+    | Choose | RequestMeeting | OrderAgenda | CoSponsor | ProposeStatement,
+    Field(discriminator="kind"),
 ]
 
 

@@ -9,15 +9,30 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from councilgame.engine import ai
-from councilgame.engine.actions import Action, Amend, AnswerDeal, Deal, Lobby, Message, SignalVeto, TableDraft
+from councilgame.engine.actions import (
+    Action,
+    Amend,
+    AnswerDeal,
+    CoSponsor,
+    Deal,
+    Lobby,
+    Message,
+    ProposeStatement,
+    SignalVeto,
+    TableDraft,
+)
 from councilgame.engine.compiled import Compiled
+from councilgame.engine.errors import ActionError
 from councilgame.engine.state import DealRecord, GameState, MessageRecord
 
 if TYPE_CHECKING:
-    from councilgame.engine.meeting import Meeting
+    from councilgame.engine.meeting import Draft, Meeting
 
 LOBBY_DECAY = 0.6  # each further point on the same member in one meeting buys this much less
 DEAL_VALUE = 0.6  # utility a pledge of future support is worth to the member who takes it
+COSPONSOR_WEIGHT = 0.5  # a co-sponsor's ties count this much beside the penholder's own
+BROKER_COST = 1  # political capital a President spends brokering a statement
+BROKER_PULL = 0.3  # how much nearer consensus a President's good offices bring each member
 
 
 def settle_deals(st: GameState, comp: Compiled, sponsor: str, votes: dict[str, str],
@@ -60,11 +75,62 @@ def consult(m: Meeting, action: Action) -> None:
             deal.target_status = "open"
     elif isinstance(action, Message):
         st.messages.append(MessageRecord(st.month, action.seat, action.target, action.text))
+    elif isinstance(action, CoSponsor):
+        _cosponsor(m, action.seat)
+    elif isinstance(action, ProposeStatement):
+        st.capital[action.seat] -= BROKER_COST
+        m.broker = action.seat
+        rec.say("statement", f"The President, {comp.names[comp.index[action.seat]]}, offers to "
+                "broker a presidential statement should no resolution pass.", (action.seat,))
     elif isinstance(action, TableDraft):
         m.rivals.append(action)
         rec.say("draft", f"{comp.names[comp.index[action.seat]]} announces a rival draft.",
                 (action.seat,))
 
+
+
+def check_support(m: Meeting, action: CoSponsor | ProposeStatement, president: str) -> None:
+    """Raise ActionError unless a seat may co-sponsor the draft, or broker a statement, now."""
+    d, seat = m.draft_on_table(), action.seat
+    if isinstance(action, CoSponsor):
+        if d.sponsor == seat:
+            raise ActionError("You hold the pen on this draft: it is yours already.")
+        if seat in d.cosponsors:
+            raise ActionError("You already co-sponsor this draft.")
+        if any(r.seat == seat for r in m.rivals):
+            raise ActionError("You have announced a rival draft: you cannot co-sponsor this one.")
+        return
+    if seat != president:
+        raise ActionError("Only the President brokers a presidential statement.")
+    if m.broker is not None:
+        raise ActionError("You have already offered to broker a statement on this file.")
+    if m.state.capital[seat] < BROKER_COST:
+        raise ActionError(f"Brokering a statement costs {BROKER_COST} political capital; you have "
+                          f"{m.state.capital[seat]}.")
+
+
+def _cosponsor(m: Meeting, seat: str) -> None:
+    """Members tied to a co-sponsor warm to the text, as they do to its penholder's."""
+    d, comp = m.draft_on_table(), m.comp
+    s = comp.index[seat]
+    d.cosponsors.append(seat)
+    ties = comp.model.ai.sponsor_weight * COSPONSOR_WEIGHT * comp.member_ties[:, s]
+    ties[s] = 0.0
+    d.model.parts["ties to the co-sponsors"] = d.model.parts.get(
+        "ties to the co-sponsors", np.zeros(len(comp.codes))) + ties
+    d.model.base = ai.total(d.model.parts)
+    m.rec.say("draft", f"{comp.names[s]} co-sponsors {d.symbol}.", (seat,))
+
+
+def settle_cosponsors(m: Meeting, d: Draft) -> None:
+    """A co-sponsor that does not vote for its own text loses the penholder's trust."""
+    comp, votes = m.comp, m.rec.votes[-1].ballots
+    p = comp.index[d.sponsor]
+    for seat in d.cosponsors:
+        if votes.get(seat) != "yes":
+            m.state.memory[p, comp.index[seat]] -= 2 * comp.model.ai.slight
+            m.rec.say("draft", f"{comp.names[comp.index[seat]]} co-sponsored {d.symbol} but voted "
+                      f"{votes.get(seat, 'absent')}: {comp.names[p]} will remember it.", (seat, d.sponsor))
 
 
 def _lobby(m: Meeting, action: Lobby) -> None:

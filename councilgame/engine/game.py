@@ -15,25 +15,30 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 
-from councilgame.engine import ai, month_end
+from councilgame.engine import agenda, ai, consultation, month_end
 from councilgame.engine.actions import (
     FACILITATOR,
     Action,
     Amend,
     AnswerDeal,
     Choose,
+    CoSponsor,
     Deal,
     Done,
     Inject,
     Lobby,
     Message,
+    OrderAgenda,
     Prompt,
+    ProposeStatement,
+    RequestMeeting,
     SignalVeto,
     TableDraft,
     Vote,
 )
 from councilgame.engine.compiled import Compiled, CompiledFile
 from councilgame.engine.environment import build_env
+from councilgame.engine.errors import ActionError
 from councilgame.engine.meeting import Meeting, available_offers
 from councilgame.engine.operations import Changer, new_op_state
 from councilgame.engine.scoring import compute_scores
@@ -42,9 +47,10 @@ from councilgame.engine.streams import Streams
 from councilgame.engine.types import Flow
 
 ACCEPTS: dict[str, tuple[type, ...]] = {
-    "briefing": (Done,),
+    "briefing": (RequestMeeting, OrderAgenda, Done),
     "draft": (TableDraft, Done),
-    "consult": (Lobby, Amend, Deal, AnswerDeal, Message, SignalVeto, TableDraft, Done),
+    "consult": (Lobby, Amend, Deal, AnswerDeal, Message, SignalVeto, TableDraft, CoSponsor,
+                ProposeStatement, Done),
     "vote": (Vote,),
     "choice": (Choose,),
 }
@@ -52,11 +58,6 @@ SUGGESTED_RESOLVE = 0.5  # how much `suggest` lets a drafter insist on its own t
 # Scripted variants of the AI for one seat, to measure what a seat's choices change: the seat
 # always casts that ballot (and otherwise plays as the AI), or as penholder tables nothing.
 POLICIES = ("ai", "yes", "no", "abstain", "no-draft")
-
-
-class ActionError(ValueError):
-    """An action that does not answer the prompt the game is waiting on; its message is one
-    sentence a player can read."""
 
 
 def initial_state(comp: Compiled) -> GameState:
@@ -147,6 +148,8 @@ class Game:
             self._inject(action.event)
         elif self.prompt is not None and self.prompt.kind == "consult" and not isinstance(action, Done):
             self._current_meeting().consult(action)  # consultations go on: the prompt stays
+        elif isinstance(action, RequestMeeting | OrderAgenda):
+            agenda.apply(self, action)  # the briefing goes on
         else:
             self._resume(action)
 
@@ -171,10 +174,13 @@ class Game:
         p = self.prompt
         if p is None:
             raise ActionError("The game is over: nobody is asked to act.")
-        if action.seat != p.seat:
-            raise ActionError(f"It is {p.seat}'s turn, not {action.seat}'s.")
         if not isinstance(action, ACCEPTS[p.kind]):
             raise ActionError(f"A {p.kind} prompt does not take a {action.kind} action.")
+        if isinstance(action, RequestMeeting | OrderAgenda):
+            agenda.check(self, action)  # any player's seat may write to the President
+            return
+        if action.seat != p.seat:
+            raise ActionError(f"It is {p.seat}'s turn, not {action.seat}'s.")
         if isinstance(action, Choose) and action.option not in p.options:
             raise ActionError(f"Choose one of: {', '.join(p.options)}.")
         if isinstance(action, TableDraft):
@@ -231,6 +237,8 @@ class Game:
             raise ActionError("Only a permanent member can veto.")
         if isinstance(action, Amend):
             self._check_amend(m, action)
+        if isinstance(action, CoSponsor | ProposeStatement):
+            consultation.check_support(m, action, self.president())
 
     def _check_amend(self, m: Meeting, action: Amend) -> None:
         if action.offer not in m.offer_keys():
@@ -249,7 +257,7 @@ class Game:
             return []
         seat = p.seat
         if p.kind == "briefing":
-            return [Done(seat=seat)]
+            return agenda.actions(self)
         if p.kind == "vote":
             return [Vote(seat=seat, ballot=b) for b in ("yes", "no", "abstain")]
         if p.kind == "choice":
@@ -278,11 +286,12 @@ class Game:
         if comp.permanent[comp.index[seat]]:
             out.append(SignalVeto(seat=seat))
         rival = TableDraft(seat=seat, offers=self._own_draft(m, seat) or m.offer_keys()[:1])
-        try:
-            self._check_table(rival, "consult")
-            out.append(rival)
-        except ActionError:
-            pass
+        for action in (rival, CoSponsor(seat=seat), ProposeStatement(seat=seat)):
+            try:
+                self.check(action)
+                out.append(action)
+            except ActionError:
+                pass
         return [*out, Done(seat=seat)]
 
     def suggest(self) -> Action | None:

@@ -18,7 +18,7 @@ Consultation moves live in `consultation.py`, and what votes lead to in `outcome
 from __future__ import annotations
 
 from collections.abc import Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -60,6 +60,7 @@ class Draft:
     selected: np.ndarray
     model: ai.DraftModel
     symbol: str
+    cosponsors: list[str] = field(default_factory=list)
 
     def keys(self, file: CompiledFile) -> list[str]:
         return [o.key for k, o in enumerate(file.offers) if self.selected[k]]
@@ -90,6 +91,7 @@ class Meeting:
         self.ballots_cast: dict[str, str] = {}  # players' ballots so far, public in an open roll call
         self.on_vote: tuple[np.ndarray, str] | None = None  # utilities voted on now, and the kind
         self.roll_calls = 0  # roll calls held so far: each draws its own stream
+        self.broker: str | None = None  # a player President who offered to broker a statement
 
     @property
     def humans(self) -> set[str]:
@@ -110,6 +112,10 @@ class Meeting:
         if contested and not (yield from self._agenda_vote(dm)):
             return
         sel = yield from self._drafting(dm, code)
+        requester = self.rec.requests.get(file.id)
+        if not sel.any() and requester in self.humans and requester != code:
+            dm, code = self._pen_to(requester)
+            sel = yield from self._drafting(dm, code)
         if not sel.any():
             outcomes.fallback(self, dm)
             return
@@ -124,6 +130,15 @@ class Meeting:
         self.draft = penholder_draft
         if not adopted:
             outcomes.fallback(self, dm)
+
+    def _pen_to(self, seat: str) -> tuple[ai.DraftModel, str]:
+        """The penholder tabled nothing: the member that asked for the meeting may table a
+        text of its own (any member may table a draft)."""
+        pen = self.comp.names[self.sponsor]
+        self.sponsor = self.comp.index[seat]
+        self.rec.say("draft", f"{pen} tables nothing; {self.comp.names[self.sponsor]}, which asked "
+                     f"for the meeting, may table a text of its own.", (seat,))
+        return ai.draft_model(self.comp, self.state, self.file, self.sponsor, self.lobby), seat
 
     def _agenda_vote(self, dm: ai.DraftModel) -> Generator[Prompt, Action, bool]:
         """The member that resents the file most objects to the agenda, which is then put to a
@@ -329,6 +344,7 @@ class Meeting:
                 d.selected = new
         u = d.model.utilities(d.selected)
         tl = yield from self._roll_call(u, d.symbol, "draft", d.sponsor, d.keys(file))
+        consultation.settle_cosponsors(self, d)
         outcomes.outcome(self, tl, d)
         return tl
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from councilgame.engine import ai
+from councilgame.engine import ai, consultation
 from councilgame.engine.namespace import MEMBER_FIELDS
 from councilgame.engine.voting import Tally
 
@@ -83,6 +83,8 @@ def fallback(m: Meeting, dm: ai.DraftModel) -> None:
     file, rec, comp = m.file, m.rec, m.comp
     rng = m.game.draw(f"statement:{file.id}")
     noisy = dm.base + rng.normal(0.0, comp.model.ai.noise, size=len(comp.codes))
+    if m.broker is not None:  # a President's good offices bring everyone nearer consensus
+        noisy = noisy + consultation.BROKER_PULL
     against = {c for v in rec.votes if v.file == file.id and v.kind == "draft"
                for c, b in v.ballots.items() if b == "no"}
     permanent_against = any(comp.permanent[comp.index[c]] for c in against)
@@ -90,7 +92,8 @@ def fallback(m: Meeting, dm: ai.DraftModel) -> None:
     if not against and (noisy > line * 0.5).all():
         rec.outputs[file.id] = "presidential statement"
         m.state.files[file.id].prst += 1
-        rec.say("statement", f"{file.title}: the President reads a statement agreed by consensus.")
+        how = "it brokered, agreed by consensus" if m.broker is not None else "agreed by consensus"
+        rec.say("statement", f"{file.title}: the President reads a statement {how}.")
     elif not permanent_against and (noisy > line).all():
         rec.outputs[file.id] = "press statement"
         m.state.counts["press"] = m.state.counts.get("press", 0) + 1

@@ -132,6 +132,8 @@ class MonthRecord:
     gauges: dict[str, float] = field(default_factory=dict)
     scores: dict[str, float] = field(default_factory=dict)
     news: list[NewsItem] = field(default_factory=list)
+    requests: dict[str, str] = field(default_factory=dict)  # file -> the seat that asked for it
+    ordered: bool = False  # the President has set the order of the agenda
 
     def say(self, kind: str, text: str, seats: tuple[str, ...] = (),
             private_to: tuple[str, ...] = ()) -> None:

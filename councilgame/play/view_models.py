@@ -212,6 +212,9 @@ class PublicView(_View):
     rota: list[str] = Field(default_factory=list, description="Member codes in the order of "
                             "the presidency's rota (English alphabetical).")
     agenda: list[FileView]
+    file_titles: dict[str, str] = Field(default_factory=dict, description="Every file's title.")
+    requested: dict[str, str] = Field(
+        default_factory=dict, description="Files a member asked for this month: file -> member.")
     draft: DraftView | None
     ballots_so_far: dict[str, str] = Field(
         default_factory=dict, description="Players' ballots already cast in an open roll call.")

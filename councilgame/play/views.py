@@ -81,6 +81,8 @@ def _public(game: Game, viewer: str | None, sealed: bool) -> dict:
         "agenda": [FileView(id=f, title=comp.files[f].title, pen=_pen(game, f),
                             output=st.history[-1].outputs.get(f))
                    for f in (st.history[-1].agenda if st.history else [])],
+        "file_titles": {fid: f.title for fid, f in comp.files.items()},
+        "requested": dict(st.history[-1].requests) if st.history else {},
         "draft": _draft(game),
         "ballots_so_far": {} if sealed or m is None else dict(m.ballots_cast),
         "ballots_cast": 0 if m is None else len(m.ballots_cast),

@@ -128,7 +128,7 @@ class CouncilApp(Saving, App):
         if p is None:
             return "The game is over: press d for the debrief."
         return {
-            "briefing": "Read the briefing, then press n to go to the agenda.",
+            "briefing": "Read the briefing (r asks for a meeting), then press n for the agenda.",
             "draft": "You hold the pen: press d to draft.",
             "consult": "Consultations are open: press d.",
             "vote": "A vote is called: press d to vote.",

@@ -66,12 +66,12 @@ def test_every_legal_action_is_accepted_and_every_kind_appears():
         game = new_game("testland", seed=seed, humans=humans, packs=[TEST_PACKS])
         for kind, kinds in _kinds_seen(game, random.Random(seed)).items():
             seen.setdefault(kind, set()).update(kinds)
-    assert seen["briefing"] == {"done"}
+    assert seen["briefing"] == {"done", "request", "order"}
     assert seen["vote"] == {"vote"}
     assert seen["choice"] == {"choose"}
     assert seen["draft"] == {"table", "done"}
     assert seen["consult"] == {"lobby", "deal", "amend", "table", "message", "signal_veto",
-                               "answer_deal", "done"}
+                               "answer_deal", "cosponsor", "statement", "done"}
 
 
 def test_suggest_changes_nothing():

@@ -228,3 +228,35 @@ async def test_a_procedural_vote_says_that_nobody_has_a_veto(packset):
         await pilot.pause()
         vote = next(v for v in reversed(app.session.view().votes) if v.kind == "procedural")
         assert vote.ballots["USA"] == "no" and vote.vetoed_by == []
+
+
+async def test_r_at_the_briefing_asks_for_a_meeting_on_a_chosen_file(packset):
+    from councilgame.tui.widgets.dialogs import ChoiceScreen
+
+    app = make_app(packset)
+    async with app.run_test(size=SIZE) as pilot:
+        capital = app.session.view().capital
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        view = app.session.view()
+        assert isinstance(app.screen, ChamberScreen)
+        assert list(view.requested.values()) == ["FRA"] and view.capital == capital - 1
+        asked = next(iter(view.requested))
+        assert [f.id for f in view.agenda][-1] == asked
+        assert "asked for by FRA" in str(app.screen.query_one("#agenda").render())
+        await pilot.press("r")  # once a month: refused with a sentence, nothing changes
+        await pilot.pause()
+        assert isinstance(app.screen, ChamberScreen)
+
+
+async def test_s_in_consultations_cosponsors_the_draft(packset):
+    app = make_app(packset, seat="GBR")
+    async with app.run_test(size=SIZE) as pilot:
+        await play_until(pilot, app, on(app, "ConsultScreen"))
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.session.game.meeting.draft.cosponsors == ["GBR"]
+        assert any("co-sponsors" in n.text for n in app.session.view().news)

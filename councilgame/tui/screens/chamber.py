@@ -11,7 +11,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from councilgame.play import Done, PublicView, SeatView
+from councilgame.play import Done, OrderAgenda, PublicView, RequestMeeting, SeatView
+from councilgame.tui.widgets.dialogs import ChoiceScreen
 from councilgame.tui.widgets.gauges import GaugePanel
 from councilgame.tui.widgets.seatmap import SeatMap, SeatMark
 from councilgame.tui.widgets.tutorial import TutorialNote
@@ -28,7 +29,9 @@ class ChamberScreen(Screen):
 
     BINDINGS = [
         Binding("n", "next", "Continue"),
-        Binding("d", "open_step", "Open step"),
+        Binding("d", "open_step", "Step"),
+        Binding("r", "request", "Request meeting"),
+        Binding("o", "order", "Order agenda", show=False),
         Binding("f1", "app.help", "Help"),
         Binding("s", "seats", "Seats"),
         Binding("q", "app.quit_game", "Quit"),
@@ -110,7 +113,8 @@ class ChamberScreen(Screen):
         for f in view.agenda:
             out = f.output if f.output is not None else "pending"
             t.append(f"• {f.title}", style="bold")
-            t.append(f"\n  pen: {f.pen or '-'} · {out}\n")
+            asked = f" · asked for by {view.requested[f.id]}" if f.id in view.requested else ""
+            t.append(f"\n  pen: {f.pen or '-'} · {out}{asked}\n")
         return t
 
     def _news(self, view: PublicView) -> None:
@@ -134,6 +138,45 @@ class ChamberScreen(Screen):
             self.app.send(Done(seat=prompt.seat))
         else:
             self.app.route()
+
+    def action_request(self) -> None:
+        """Ask the President for a meeting on a file not on the agenda (any player's seat)."""
+        session = self.app.session
+        asks = [a for a in session.legal() if isinstance(a, RequestMeeting)
+                and (session.hotseat or a.seat == session.seat)]
+        if not asks:
+            self.notify("No meeting can be asked for now: requests are made at the briefing, "
+                        "once a month, for 1 political capital.", severity="warning")
+            return
+        titles = session.view().file_titles
+        options = [(f"{a.seat}|{a.file}", (f"{a.seat}: " if session.hotseat else "") + titles[a.file])
+                   for a in asks]
+
+        def chosen(choice: str | None) -> None:
+            if choice:
+                seat, file = choice.split("|", 1)
+                self.app.send(RequestMeeting(seat=seat, file=file), stay=True)
+
+        self.app.push_screen(ChoiceScreen("Ask for a meeting on (1 political capital):", options),
+                             chosen)
+
+    def action_order(self) -> None:
+        """The President chooses the file the Council takes up first."""
+        session = self.app.session
+        orders = [a for a in session.legal() if isinstance(a, OrderAgenda)]
+        if not orders:
+            self.notify("Only a player holding the presidency orders the agenda, at the briefing.",
+                        severity="warning")
+            return
+        view, seat = session.view(), orders[0].seat
+
+        def chosen(first: str | None) -> None:
+            if first:
+                rest = [f.id for f in view.agenda if f.id != first]
+                self.app.send(OrderAgenda(seat=seat, files=[first, *rest]), stay=True)
+
+        self.app.push_screen(ChoiceScreen("As President, take up first:",
+                                          [(f.id, f.title) for f in view.agenda]), chosen)
 
     def action_open_step(self) -> None:
         self.app.route()

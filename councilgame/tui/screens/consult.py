@@ -16,16 +16,19 @@ from textual.widgets.option_list import Option
 from councilgame.play import (
     Amend,
     AnswerDeal,
+    CoSponsor,
     Deal,
     Done,
     Lobby,
     Message,
+    ProposeStatement,
     PublicView,
     SeatView,
     SignalVeto,
     TableDraft,
 )
 from councilgame.play import queries as views
+from councilgame.play.view_models import DealView
 from councilgame.tui.widgets.dialogs import TextPrompt
 from councilgame.tui.widgets.tutorial import TutorialNote
 from councilgame.tui.widgets.whip import WhipCount
@@ -43,10 +46,19 @@ def private_panel(view: SeatView) -> Text:
         if d.waiting_for_you:
             t.append(f"Deal offered by {d.seat}: its vote on your next draft for your yes on "
                      f"{d.draft}. k accepts, x declines.\n", style="bold yellow")
+        elif d.status == "open":
+            t.append(f"Deal ({d.file}, month {d.month}): {deal_terms(d, view.seat)}\n")
     for m in view.messages:
         if m.target == view.seat:
             t.append(f"Message from {m.seat}: {m.text}\n", style="italic")
     return t
+
+
+def deal_terms(d: DealView, seat: str) -> str:
+    """An open deal's terms as the seat sees them, until it is settled."""
+    if d.seat == seat:
+        return f"you owe {d.target} a yes on its next draft."
+    return f"{d.seat} owes you a yes on your next draft."
 
 
 def draft_keys(view: PublicView) -> list[str]:
@@ -106,6 +118,8 @@ class ConsultScreen(Screen):
         Binding("r", "rival", "Rival draft"),
         Binding("v", "veto", "Veto signal"),
         Binding("m", "message", "Message"),
+        Binding("s", "cosponsor", "Co-sponsor", show=False),
+        Binding("p", "statement", "Broker a statement", show=False),
         Binding("k", "answer_deal(True)", "Accept deal", show=False),
         Binding("x", "answer_deal(False)", "Decline deal", show=False),
         Binding("escape", "back", "Chamber", show=False),
@@ -176,11 +190,15 @@ class ConsultScreen(Screen):
         if target:
             self._send_to("deal", Deal(seat=self.app.session.seat, target=target))
 
-    def action_veto(self) -> None:
-        session = self.app.session
-        action = SignalVeto(seat=session.seat)
-        if not self._refused(action, "signal_veto" in session.legal_kinds()):
+    def _move(self, action, note: str = "") -> None:
+        """Send a move that names nobody (a signal, a co-sponsorship, an offer to broker)."""
+        if not self._refused(action, action.kind in self.app.session.legal_kinds()):
             self.app.send(action, stay=True)
+            if note:
+                self.notify(note)
+
+    def action_veto(self) -> None:
+        self._move(SignalVeto(seat=self.app.session.seat))
 
     def action_amend(self) -> None:
         session = self.app.session
@@ -235,6 +253,14 @@ class ConsultScreen(Screen):
         if self._refused(probe, "table" in session.legal_kinds()):
             return
         self.app.push_screen(DraftingScreen(view.draft.file, rival=True))
+
+    def action_cosponsor(self) -> None:
+        self._move(CoSponsor(seat=self.app.session.seat),
+                   "You co-sponsor the draft: you owe it your yes.")
+
+    def action_statement(self) -> None:
+        self._move(ProposeStatement(seat=self.app.session.seat),
+                   "Should no resolution pass, you will broker a presidential statement.")
 
     def action_done(self) -> None:
         self.app.send(Done(seat=self.app.session.seat))

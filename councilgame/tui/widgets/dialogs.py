@@ -8,7 +8,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
     from councilgame.tui.app import CouncilApp
@@ -49,3 +50,21 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-title")
             yield Label("y: yes · n: no")
+
+
+class ChoiceScreen(ModalScreen[str | None]):
+    """Pick one of a few labelled options (a file to ask for, the file to take first)."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, title: str, options: list[tuple[str, str]]):
+        super().__init__()
+        self.title_text, self.options = title, options  # options: (id, label)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.title_text, classes="dialog-title")
+            yield OptionList(*(Option(label, id=oid) for oid, label in self.options))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
