@@ -12,6 +12,7 @@ import traceback
 
 from councilgame.play import load_scenario, new_game
 from councilgame.play.bots import play, random_policy
+from councilgame.play.queries import playable
 
 SCENARIOS = ("sahel", "south-sudan", "syria-mali", "arctic", "tutorial")
 
@@ -22,7 +23,8 @@ def fuzz(games: int = 2000, junk: int = 3) -> int:
     for n in range(games):
         scenario = SCENARIOS[n % len(SCENARIOS)]
         rng = random.Random(n)
-        humans = rng.sample(load_scenario(scenario).codes, rng.randint(1, 3))
+        seats = playable(load_scenario(scenario))
+        humans = rng.sample(seats, min(len(seats), rng.randint(1, 3)))
         try:
             game = new_game(scenario, seed=n, humans=humans)
             actions += play(game, random_policy, seed=n, junk=junk)

@@ -9,6 +9,7 @@ from pathlib import Path
 from councilgame.packs.crossref import check_pack
 from councilgame.packs.discovery import search_path
 from councilgame.packs.registry import PackSet, load_packs, pack_dirs
+from councilgame.play.queries import playable
 
 
 class UsageError(Exception):
@@ -285,15 +286,17 @@ def play(scenario: str | None, seat: str | None, seed: int | None, extra: list[P
     if players is not None:
         scenario = scenario or "sahel"
         comp = compiled_scenario(scenario, extra)
-        hotseat = {"scenario": scenario, "seats": parse_players(players, comp.codes), "seed": seed,
+        hotseat = {"scenario": scenario, "seats": parse_players(players, playable(comp)), "seed": seed,
                    "options": {"sealed": sealed}}
     elif scenario or seat:
         scenario = scenario or "sahel"
         comp = compiled_scenario(scenario, extra)
         if seat is None:
             raise UsageError(f"--seat is needed with --scenario; seats: {', '.join(comp.codes)}")
-        if seat not in comp.index:
-            raise UsageError(f"{seat} has no seat in {scenario}; seats: {', '.join(comp.codes)}")
+        allowed = playable(comp)
+        if seat not in allowed:
+            raise UsageError(f"{seat} has no seat a player may hold in {scenario}; seats: "
+                             f"{', '.join(allowed)}")
         start = (scenario, seat, seed)
     else:
         _packset(extra)  # a bad --packs is a usage error before the screen opens

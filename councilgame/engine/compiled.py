@@ -46,6 +46,7 @@ class CompiledFile:
     agenda_vote: Getter | None = None  # when it holds, an objection forces a procedural vote
     offer_when: list = field(default_factory=list)  # per offer: a condition, or None
     exclusion: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))  # offers that exclude each other
+    on_record: bool = False  # a computer penholder tables what it wants here, whatever the whip
     caucuses: list[tuple[str, np.ndarray]] = field(default_factory=list)  # (name, members) voting as one here
 
 
@@ -233,6 +234,7 @@ def _compile_content(comp: Compiled, bundle: ScenarioBundle) -> None:
             exclusion=exclusion,
             offer_when=conditions,
             caucuses=_caucuses(bundle, members, region),
+            on_record=f.on_record,
         )
     for ev in bundle.events:
         opts = [comp.compile_expr(o.ai_weight) for o in ev.choice.options] if ev.choice else []

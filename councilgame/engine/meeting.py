@@ -119,6 +119,8 @@ class Meeting:
         if not sel.any():
             outcomes.fallback(self, dm)
             return
+        if file.on_record and code not in self.humans:
+            self._weighed_as_position(dm)
         self.draft = Draft(file.id, code, sel, dm, f"{file.id}/{self.state.month}")
         self._ai_rival(dm, sel)
         yield from self._consultations()
@@ -130,6 +132,13 @@ class Meeting:
         self.draft = penholder_draft
         if not adopted:
             outcomes.fallback(self, dm)
+
+    def _weighed_as_position(self, dm: ai.DraftModel) -> None:
+        """A text tabled to put votes on record is weighed as a position, as a rival draft is:
+        members' wish that the Council act does not carry it."""
+        dm.parts["wish that the Council act"] = np.full(len(self.comp.codes),
+                                                         self.comp.model.ai.rival_act_bias)
+        dm.base = ai.total(dm.parts)
 
     def _pen_to(self, seat: str) -> tuple[ai.DraftModel, str]:
         """The penholder tabled nothing: the member that asked for the meeting may table a
@@ -173,7 +182,8 @@ class Meeting:
             action = yield Prompt(kind="draft", seat=code, file=self.file.id, options=self.offer_keys(),
                                   question=f"You hold the pen on {self.file.title}. Table a draft?")
             return self.selection(action.offers if isinstance(action, TableDraft) else [])
-        resolve = RESOLVE[int(self.game.draw(f"resolve:{self.file.id}").choice(len(RESOLVE), p=RESOLVE_P))]
+        resolve = ai.ON_RECORD if self.file.on_record else RESOLVE[
+            int(self.game.draw(f"resolve:{self.file.id}").choice(len(RESOLVE), p=RESOLVE_P))]
         sel = ai.cached_draft(self.comp, self.state, dm, self.urgent(), resolve, self.available)
         if sel.any() and resolve < ai.ON_RECORD and not self._worth_tabling(dm, sel):
             sel[:] = 0.0

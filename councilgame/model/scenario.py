@@ -27,6 +27,10 @@ class Council(Strict):
         None, description="Member presiding in the first month; then rule 18 rotation."
     )
     note: Text = Field("", description="Shown to the player: why these members sit.")
+    roll_call_noise: float | None = Field(
+        None, ge=0, description="Overrides the model's roll-call noise for this scenario: 0 makes "
+        "every member vote as the whip count shows (the tutorial, so that its lessons hold in "
+        "every seed).")
     scripted_vetoes: list[Code] = Field(
         default_factory=list, description="Permanent members whose vetoes are this scenario's "
         "point, against their recent record (the paper has France and the United Kingdom veto "
@@ -143,6 +147,9 @@ class AgendaFile(Strict):
         default_factory=list, description="Months (1-based) in which the file is on the agenda."
     )
     when: Expr | None = Field(None, description="Also on the agenda in any month this holds.")
+    on_record: bool = Field(
+        False, description="A computer penholder tables the text it wants on this file whatever "
+        "the whip says, to put every member's vote on record (vetoes and defeats included).")
     agenda_vote: Expr | None = Field(
         None, description="In a month this holds, a member that objects to taking up the file "
         "forces a procedural vote on the agenda (9 yes, no veto: Art. 27(2)); if it fails, the "
@@ -213,6 +220,7 @@ class TutorialStep(Strict):
         description="The screen it is shown on."
     )
     month: int | None = Field(None, ge=1, description="Only in this month (any month if absent).")
+    file: Id | None = Field(None, description="Only while this agenda file is before the Council.")
     text: Text = Field(description="What to tell the player, in two or three sentences.")
 
 
@@ -245,6 +253,9 @@ class Scenario(Strict):
     events_per_month: int = Field(2, ge=0, le=6, description="Most events drawn in a month.")
     quiet_weight: float = Field(2.0, ge=0, description="Weight of 'nothing happens' in each draw.")
     capital: int = Field(6, ge=0, le=50, description="Political capital each seat starts with.")
+    seats: list[Code] = Field(
+        default_factory=list, description="The seats a player may hold (all fifteen if empty): "
+        "the tutorial's guidance is written for one seat.")
     tutorial: list[TutorialStep] = Field(
         default_factory=list, description="Guidance shown step by step (a tutorial scenario)."
     )

@@ -178,6 +178,10 @@ def _check_scenario(ck: Checker, file: str, sc: Scenario, bundle, lib: Library) 
     for kind in ("cases", "recommendations"):
         for i, item in enumerate(getattr(sc.debrief, kind)):
             ck.expr(file, ("debrief", kind, i, "when"), item.when, names)
+    file_ids = {f.id for f in sc.files}
+    for i, step in enumerate(sc.tutorial):
+        if step.file is not None and step.file not in file_ids:
+            ck.add(file, ("tutorial", i, "file"), unknown("agenda file", step.file, file_ids))
 
 
 def _check_file(ck, file, path, f: AgendaFile, sc, bundle, names, theatres, council) -> None:

@@ -65,15 +65,20 @@ class PackSet:
 def make_bundle(pack: PackFiles, lib: Library, scenario_id: str, digest: str) -> ScenarioBundle:
     from councilgame.model import Model
 
+    scenario = pack.scenarios[scenario_id].model
+    model = lib.model.model if lib.model else Model()
+    noise = scenario.council.roll_call_noise  # type: ignore[attr-defined]
+    if noise is not None:  # the scenario sets how far members stray from the whip
+        model = model.model_copy(update={"ai": model.ai.model_copy(update={"noise": noise})})  # type: ignore[attr-defined]
     return ScenarioBundle(
-        scenario=pack.scenarios[scenario_id].model,  # type: ignore[arg-type]
+        scenario=scenario,  # type: ignore[arg-type]
         events=tuple(i.model for i in pack.events.get(scenario_id, [])),  # type: ignore[misc]
         members={k: i.model for k, i in lib.items["members"].items()},  # type: ignore[misc]
         organisations={k: i.model for k, i in lib.items["organisations"].items()},  # type: ignore[misc]
         clauses={k: i.model for k, i in lib.items["clauses"].items()},  # type: ignore[misc]
         dimensions=tuple(i.model for i in lib.items["dimensions"].values()),  # type: ignore[misc]
         gauges=tuple(i.model for i in lib.items["gauges"].values()),  # type: ignore[misc]
-        model=lib.model.model if lib.model else Model(),  # type: ignore[arg-type]
+        model=model,  # type: ignore[arg-type]
         pack_id=pack.id,
         pack_version=pack.manifest.version,
         pack_hash=digest,

@@ -9,6 +9,7 @@ from pathlib import Path
 from councilgame.engine.compiled import Compiled, compile_bundle
 from councilgame.engine.game import Game
 from councilgame.packs.discovery import discover
+from councilgame.play.queries import playable
 
 
 @lru_cache(maxsize=8)
@@ -35,4 +36,9 @@ def new_game(scenario: str, seed: int, humans: Iterable[str] = (),
     unknown = [h for h in humans if h not in comp.index]
     if unknown:
         raise ValueError(f"not on this Council: {', '.join(unknown)}; seats: {', '.join(comp.codes)}")
+    allowed = playable(comp)
+    barred = [h for h in humans if h not in allowed]
+    if barred:
+        raise ValueError(f"a player may not hold {', '.join(barred)} in {scenario}; seats: "
+                         f"{', '.join(allowed)}")
     return Game(comp, seed, humans=humans, record=record)

@@ -145,9 +145,17 @@ class Seat:
     note: str
 
 
+def playable(comp: Compiled) -> list[str]:
+    """The seats a player may hold in this scenario (the tutorial's guidance is for one)."""
+    return list(comp.scenario.seats) or list(comp.codes)
+
+
 def seats(comp: Compiled) -> list[Seat]:
     out = []
+    allowed = set(playable(comp))
     for i, code in enumerate(comp.codes):
+        if code not in allowed:
+            continue
         m = comp.bundle.members[code]
         pens = [f.title for f in comp.files.values() if f.penholders and f.penholders[0] == i]
         objs = [o.text for o, _ in comp.objectives.get(code, [])]
@@ -289,8 +297,9 @@ def render(game: Game, text: str) -> str:
 def tutorial(game: Game, at: str) -> str | None:
     """The tutorial's guidance for this screen and month, if the scenario has any."""
     month = game.state.month
+    file = game.meeting.file.id if game.meeting is not None else None
     for step in game.comp.scenario.tutorial:
-        if step.at == at and step.month in (None, month):
+        if step.at == at and step.month in (None, month) and step.file in (None, file):
             return render(game, step.text.strip())
     return None
 
