@@ -260,3 +260,24 @@ async def test_s_in_consultations_cosponsors_the_draft(packset):
         await pilot.pause()
         assert app.session.game.meeting.draft.cosponsors == ["GBR"]
         assert any("co-sponsors" in n.text for n in app.session.view().news)
+
+
+async def test_the_tutorial_at_80x24_keeps_the_horseshoe_in_view(packset):
+    app = make_app(packset, scenario="tutorial", seat="GBR")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        seatmap = app.screen.query_one("#seatmap")
+        assert seatmap.region.height >= 6 and seatmap.region.y < 24  # the welcome points at it
+        assert app.screen.scroll_offset.y == 0
+
+
+async def test_consultation_news_wraps_without_losing_words(packset):
+    app = make_app(packset, scenario="tutorial", seat="GBR", seed=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await play_until(pilot, app, lambda: type(app.screen).__name__ == "ConsultScreen"
+                         and app.session.game.meeting.file.id == "militia")
+        log = app.screen.query_one("#consult-news")
+        text = " ".join(line.text.strip() for line in log.lines)
+        assert "'Targeted sanctions on spoilers' goes." in text
+        # lines wrapped at the pane's width: nothing is cropped out of sight
+        assert max(len(line.text.rstrip()) for line in log.lines) <= log.content_size.width

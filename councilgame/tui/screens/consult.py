@@ -132,7 +132,8 @@ class ConsultScreen(Screen):
             with Vertical(id="consult-left", classes="box"):
                 yield Static(id="draft-text")
                 yield Static(id="capital")
-                yield RichLog(id="consult-news", wrap=True, markup=False)
+                # min_width: wrap at the pane's width, not at 78 columns and crop the rest
+                yield RichLog(id="consult-news", wrap=True, markup=False, min_width=20)
             yield WhipCount(id="whip", classes="box")
         yield TutorialNote("consult")
         yield Footer()
