@@ -4,6 +4,7 @@
     python bench/council.py paired      # one ballot changed in month 1: same month-2 events?
     python bench/council.py policies    # penholder policies against the AI's own play
     python bench/council.py decisions   # months in which each player's seat has a real decision
+    python bench/council.py events      # drawn events that read what the Council decided
 
 Each prints one line per scenario. They take minutes (thousands of games), so they are not
 part of `make test`; `make council` runs them all.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -170,8 +172,29 @@ def decisions(seeds: int) -> None:
               f"({without_request / total:.1%} without the request for a meeting)", flush=True)
 
 
+def events(_: int) -> None:
+    """Drawn events whose condition or weight reads what the Council did: a file's record, a
+    member's votes, the Council's rival drafts and statements, an operation's mandate, or a flag
+    that an adopted clause sets. The others are the world's own (weather, an assassination)."""
+    for s in PAPER:
+        comp = load_scenario(s)
+        offers = [o for f in comp.files.values() for o in f.offers]
+        clause_flags = {flag for o in offers for flag in o.clause.effects.set_flags}
+        own = []
+        drawn = [ce.event for ce in comp.events if ce.event.drawn]
+        for ev in drawn:
+            names = set(re.findall(r"[A-Za-z_][A-Za-z0-9_.]*", f"{ev.when} {ev.weight}"))
+            reads = any(n.startswith(("files.", "members.", "council.", "ops.")) for n in names) or any(
+                n.startswith("flags.") and n.split(".", 1)[1] in clause_flags for n in names)
+            if not reads:
+                own.append(ev.id)
+        print(f"{s}: {len(drawn) - len(own)} of {len(drawn)} drawn events read a Council decision; "
+              f"the world's own: {', '.join(own)}", flush=True)
+
+
 COMMANDS: dict[str, tuple[Callable[[int], None], int]] = {
     "seats": (seats, 1000), "paired": (paired, 20), "policies": (policies, 200), "decisions": (decisions, 3),
+    "events": (events, 0),
 }
 
 
