@@ -63,8 +63,8 @@ class WhipCount(Vertical):
         row = table.cursor_row
         table.clear()
         for s in whip.stances:
-            vote = Text(f"{LETTER[s.ballot]} {s.ballot}" + (" (veto)" if s.veto else "")
-                        + (" ~" if s.leaning else ""), style=STYLE[s.ballot])
+            label = "veto" if s.veto else s.ballot  # short: the utility column must fit at 80x24
+            vote = Text(f"{LETTER[s.ballot]} {label}" + (" ~" if s.leaning else ""), style=STYLE[s.ballot])
             if s.code == you:
                 vote = Text("you decide", style="bold reverse")
             table.add_row(s.code, vote, f"{s.utility:+.2f}", key=s.code)
@@ -86,11 +86,12 @@ class WhipCount(Vertical):
         if whip is None or not 0 <= row < len(whip.stances):
             return
         s = whip.stances[row]
-        t = Text(f"{s.name} leans {s.ballot}, because:\n", style="bold")
+        t = Text(f"{s.name} leans {s.ballot}.\n", style="bold")
+        lv = self.lobbying.get(s.code)
+        if lv is not None:  # first: what a point buys is what the player decides on
+            moves = f"it would lean {lv.after}" if lv.after != lv.now else f"it still leans {lv.now}"
+            t.append(f"One point of lobbying now: {lv.gain:+.2f}; {moves}.\n", style="italic")
+        t.append("Because:\n", style="bold")
         for label, value in s.reasons:
             t.append(f"  {value:+.2f}  {label}\n", style="green" if value > 0 else "red")
-        lv = self.lobbying.get(s.code)
-        if lv is not None:
-            moves = f"it would lean {lv.after}" if lv.after != lv.now else f"it still leans {lv.now}"
-            t.append(f"One point of lobbying now: {lv.gain:+.2f}; {moves}.", style="italic")
         self.query_one("#whip-reasons", Static).update(t)
