@@ -281,3 +281,19 @@ async def test_consultation_news_wraps_without_losing_words(packset):
         assert "'Targeted sanctions on spoilers' goes." in text
         # lines wrapped at the pane's width: nothing is cropped out of sight
         assert max(len(line.text.rstrip()) for line in log.lines) <= log.content_size.width
+
+
+def test_open_deals_are_listed_with_their_terms_until_settled():
+    from councilgame.play.view_models import DealView
+    from councilgame.tui.screens.consult import deal_terms, private_panel
+
+    owe = DealView(index=0, month=2, seat="FRA", target="SOM", file="joint_force", status="open",
+                   draft="joint_force/2", target_status="")
+    owed = owe.model_copy(update={"seat": "SOM", "target": "FRA"})
+    assert deal_terms(owe, "FRA") == "you owe SOM a yes on its next draft."
+    assert deal_terms(owed, "FRA") == "SOM owes you a yes on your next draft."
+    view = type("V", (), {"seat": "FRA", "capital": 3, "objectives": [], "messages": [],
+                          "deals": [owe, owe.model_copy(update={"status": "kept"})],
+                          "name_of": lambda self, c: c})()
+    text = private_panel(view).plain
+    assert text.count("Deal (joint_force, month 2)") == 1  # the kept one is settled: not listed
