@@ -26,6 +26,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from councilgame.play import compile_bundle
+from councilgame.play.queries import playable
 from councilgame.saves import Seat
 
 if TYPE_CHECKING:
@@ -86,9 +87,9 @@ class SetupScreen(Screen):
         self.scenario_id = sid
         self.comp = compile_bundle(self.app.packset.bundle(sid))
         seat = self.query_one("#player-seat", Select)
-        seat.set_options([(f"{c} {n}", c) for c, n in zip(self.comp.codes, self.comp.names,
-                                                          strict=True)])
-        self.players = [(n, c) for n, c in self.players if c in self.comp.index]
+        allowed = playable(self.comp)  # the tutorial is written for one seat
+        seat.set_options([(f"{c} {self.comp.names[self.comp.index[c]]}", c) for c in allowed])
+        self.players = [(n, c) for n, c in self.players if c in allowed]
         self._show()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -145,7 +146,11 @@ class SetupScreen(Screen):
         groups: dict[str, list[str]] = {}
         for name, code in self.players:
             groups.setdefault(code, []).append(name)
-        seats = random.sample(self.comp.codes, len(groups))
+        allowed = playable(self.comp)
+        if len(groups) > len(allowed):
+            self.notify(f"This scenario has {len(allowed)} seat(s) for players.", severity="warning")
+            return
+        seats = random.sample(allowed, len(groups))
         self.players = [(n, seat) for names, seat in zip(groups.values(), seats, strict=True)
                         for n in names]
         self._show()
