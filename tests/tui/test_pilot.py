@@ -297,3 +297,15 @@ def test_open_deals_are_listed_with_their_terms_until_settled():
                           "name_of": lambda self, c: c})()
     text = private_panel(view).plain
     assert text.count("Deal (joint_force, month 2)") == 1  # the kept one is settled: not listed
+
+
+async def test_at_80x24_the_chamber_shows_the_seats_capital_under_the_horseshoe(packset):
+    app = make_app(packset)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        box, seatmap = app.screen.query_one("#council-box"), app.screen.query_one("#seatmap")
+        status = app.screen.query_one("#status")
+        assert seatmap.region.height <= 9  # laid out at its own width, not at 60 columns
+        assert status.region.y < box.region.bottom - 1  # its first line is inside the box
+        assert str(status.render()).startswith("Political capital")

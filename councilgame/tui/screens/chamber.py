@@ -77,7 +77,9 @@ class ChamberScreen(Screen):
         self.query_one("#status", Static).update(self._status(view))
         self.query_one("#agenda", Static).update(self._agenda(view))
         self._news(view)
-        self.query_one(TutorialNote).show_step()
+        note = self.query_one(TutorialNote)
+        note.show_step()
+        self.set_class(bool(note.display), "tutoring")
 
     def _seats(self, view: PublicView) -> list[SeatMark]:
         """The horseshoe in the order of the rota, from this month's president."""
@@ -91,18 +93,19 @@ class ChamberScreen(Screen):
 
     def _status(self, view: PublicView) -> Text:
         session = self.app.session
+        # what the player acts on first: at 80x24 only the first lines fit under the horseshoe
         t = Text()
-        t.append(f"{view.month_name}", style="bold")
-        t.append(f" · month {view.month} of {view.months}")
-        t.append(f" · president: {view.name_of(view.president)}")
         if isinstance(view, SeatView):
-            t.append(f"\nPolitical capital: {view.capital}", style="bold")
+            t.append(f"Political capital: {view.capital}", style="bold")
         else:
-            t.append("\nPlayers: " + ", ".join(f"{c} ({session.players_of(c)})"
-                                                for c in session.humans))
+            t.append("Players: " + ", ".join(f"{c} ({session.players_of(c)})"
+                                              for c in session.humans))
         t.append(f" · legitimacy {view.scores.get('legitimacy', 0):.0f}"
                  f" · outcomes {view.scores.get('outcomes', 0):.0f}")
         t.append("\n" + self.app.waiting_for(), style="italic")
+        t.append(f"\n{view.month_name}", style="bold")
+        t.append(f" · month {view.month} of {view.months}")
+        t.append(f" · president: {view.name_of(view.president)}")
         return t
 
     def _agenda(self, view: PublicView) -> Text:

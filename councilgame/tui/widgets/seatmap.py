@@ -53,8 +53,8 @@ class SeatMap(Static):
         self.update(render_horseshoe(seats, self.size.width or 60))
 
     def on_resize(self) -> None:
-        if self.seats:
-            self.update(render_horseshoe(self.seats, self.size.width))
+        if self.seats:  # re-laid out after this pass: the first layout measured the old text
+            self.call_after_refresh(self.show, self.seats)
 
 
 def render_horseshoe(seats: list[SeatMark], width: int = 60) -> Text:
@@ -81,6 +81,6 @@ def render_horseshoe(seats: list[SeatMark], width: int = 60) -> Text:
             line.append_text(seat_label(right[i]))
         out.append_text(line)
         out.append("\n")
-    out.append("\n★ president  ✎ penholder  bold: permanent  Y yes  N no  A abstain  · no draft",
-               style="dim")
+    out.append("★ president  ✎ penholder  bold: permanent  Y yes  N no  A abstain  · no draft",
+               style="dim")  # right under the seats: at 80x24 the status lines must fit below
     return out
