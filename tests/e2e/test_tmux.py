@@ -66,7 +66,7 @@ def test_play_a_month_in_a_real_terminal(tmux, tmp_path):
     tmux.keys("n")
     tmux.wait_for("Draft on: UNSOSAH", "Table draft")
     tmux.keys("Space", "t")
-    tmux.wait_for("Consultations", "Vote now")
+    tmux.wait_for("Consultations", "Rival")
     tmux.keys("c")
     tmux.wait_for("Press y, n or a")
     tmux.keys("y")

@@ -111,11 +111,11 @@ class ConsultScreen(Screen):
         app: CouncilApp
 
     BINDINGS = [
-        Binding("c", "done", "Vote now"),
+        Binding("c", "done", "Vote"),
         Binding("l", "lobby", "Lobby"),
         Binding("o", "deal", "Deal"),
         Binding("a", "amend", "Amend"),
-        Binding("r", "rival", "Rival draft"),
+        Binding("r", "rival", "Rival"),
         Binding("v", "veto", "Veto signal"),
         Binding("m", "message", "Message"),
         Binding("s", "cosponsor", "Co-sponsor", show=False),
