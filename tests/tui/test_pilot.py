@@ -309,3 +309,14 @@ async def test_at_80x24_the_chamber_shows_the_seats_capital_under_the_horseshoe(
         assert seatmap.region.height <= 9  # laid out at its own width, not at 60 columns
         assert status.region.y < box.region.bottom - 1  # its first line is inside the box
         assert str(status.render()).startswith("Political capital")
+
+
+def test_the_keys_help_is_read_from_the_screens_bindings():
+    from councilgame.tui.screens.consult import ConsultScreen
+    from councilgame.tui.screens.help import keys_text
+
+    text = keys_text()
+    assert "r request meeting" in text and "o order agenda" in text
+    for b in ConsultScreen.BINDINGS:  # every consultation key, the new levers included
+        if b.key != "f1":
+            assert f"{b.key} {b.description.lower()}" in text

@@ -13,19 +13,35 @@ from textual.widgets import Footer, Header, MarkdownViewer, TabbedContent, TabPa
 if TYPE_CHECKING:
     from councilgame.tui.app import CouncilApp
 
-KEYS = """# Keys
+KEYS_INTRO = """# Keys
 
 Every screen lists its keys in the footer; **ctrl+p** opens the command palette, where every
-action can be found by name.
+action can be found by name. **f1** opens this help anywhere. In a list, the arrow keys move,
+**space** toggles (a clause while drafting) and **enter** chooses.
 
 | where | keys |
 |---|---|
-| chamber | n continue · d open the step the game waits for · s seats · f1 help · q quit |
-| drafting | space toggle a clause · t table the draft · p table nothing · escape back |
-| consultations | c vote now · l lobby (1 point) · o deal · a amend · r rival draft · v veto signal |
-| vote | y yes · n no · a abstain; in the roll call, space skips |
-| debrief | e export as Markdown into saves/ · q quit |
 """
+
+
+def keys_text() -> str:
+    """The keys of each screen, read from the screens' own bindings: a command is defined once
+    (key, footer label, palette entry, this table)."""
+    from councilgame.tui.screens.chamber import ChamberScreen
+    from councilgame.tui.screens.consult import ConsultScreen
+    from councilgame.tui.screens.debrief import DebriefScreen
+    from councilgame.tui.screens.drafting import DraftingScreen
+    from councilgame.tui.screens.vote import RollCallScreen, VoteScreen
+
+    rows = []
+    for where, screen in (("chamber", ChamberScreen), ("drafting", DraftingScreen),
+                          ("consultations", ConsultScreen), ("vote", VoteScreen),
+                          ("roll call", RollCallScreen), ("debrief", DebriefScreen)):
+        keys = [f"{b.key} {b.description.lower()}" for b in screen.BINDINGS
+                if isinstance(b, Binding) and b.description and b.key != "f1"]
+        rows.append(f"| {where} | {' · '.join(keys)} |")
+    return KEYS_INTRO + "\n".join(rows) + "\n"
+
 
 
 def help_text(name: str) -> str:
@@ -51,5 +67,5 @@ class HelpScreen(Screen):
             with TabPane("Glossary", id="glossary"):
                 yield MarkdownViewer(help_text("glossary.md"), show_table_of_contents=False)
             with TabPane("Keys", id="keys"):
-                yield MarkdownViewer(KEYS, show_table_of_contents=False)
+                yield MarkdownViewer(keys_text(), show_table_of_contents=False)
         yield Footer()
