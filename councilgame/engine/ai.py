@@ -136,51 +136,59 @@ def caucus(file: CompiledFile, u: np.ndarray, axis: int = 0) -> np.ndarray:
     return out
 
 
-def ballots_from(comp: Compiled, u: np.ndarray, vlines: np.ndarray) -> list[str]:
-    """Yes above the line, no below a member's "no" line (a permanent member's veto line),
-    abstain between; a member that vetoes only beside another abstains when it would be alone."""
-    ai = comp.model.ai
-    out = []
-    for i, v in enumerate(u):
-        if v > ai.yes_threshold:
-            out.append(YES)
-        elif comp.permanent[i]:
-            out.append(NO if v < vlines[i] else ABSTAIN)
-        else:
-            out.append(NO if v < ai.no_threshold else ABSTAIN)
-    alone = [i for i, b in enumerate(out) if b == NO and comp.permanent[i] and not comp.vetoes_alone[i]]
-    if alone and not any(b == NO and comp.permanent[j] and comp.vetoes_alone[j] for j, b in enumerate(out)):
-        for i in alone:
-            out[i] = ABSTAIN
+def no_lines(comp: Compiled, vlines: np.ndarray) -> np.ndarray:
+    """Each member's "no" line: a permanent member's veto line, an elected member's no threshold."""
+    return np.where(comp.permanent, vlines, comp.model.ai.no_threshold)
+
+
+def _stand_down(no: np.ndarray, permanent: np.ndarray, alone: np.ndarray) -> np.ndarray:
+    """Rows of "no" (roll calls or candidate texts, by members): a permanent member that vetoes
+    only beside another (`alone` False) abstains in a row where no other one vetoes."""
+    leaders = (no & permanent & alone).any(axis=1)
+    out = no.copy()
+    out[:, permanent & ~alone] &= leaders[:, None]
     return out
+
+
+def vote_masks(comp: Compiled, U: np.ndarray, vlines: np.ndarray,
+               fixed: dict[int, str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The one voting rule, for rows of utilities (roll calls x members): yes above the line,
+    no below a member's "no" line, abstain between; `fixed` ballots (a player's) stand as cast;
+    a member that vetoes only beside another abstains when it would be alone."""
+    yes = U > comp.model.ai.yes_threshold
+    no = ~yes & (U < no_lines(comp, vlines))
+    for i, ballot in (fixed or {}).items():
+        yes[:, i], no[:, i] = ballot == YES, ballot == NO
+    return yes, _stand_down(no, comp.permanent, comp.vetoes_alone)
+
+
+def ballots_from(comp: Compiled, u: np.ndarray, vlines: np.ndarray) -> list[str]:
+    """The ballots of one roll call with utilities `u` (see `vote_masks`)."""
+    yes, no = vote_masks(comp, np.asarray(u, dtype=float)[None, :], vlines)
+    return [YES if y else (NO if n else ABSTAIN) for y, n in zip(yes[0], no[0], strict=True)]
+
+
+def file_ballots(comp: Compiled, state: GameState, file: CompiledFile, u: np.ndarray) -> list[str]:
+    """How members vote on a text on `file` with utilities `u`: its caucuses agreed, each
+    permanent member against its veto line for that file."""
+    return ballots_from(comp, caucus(file, u), veto_lines(comp, state, file))
 
 
 def adoption_chance(comp: Compiled, file: CompiledFile, u: np.ndarray, vlines: np.ndarray,
                     rng: np.random.Generator, fixed: dict[int, str] | None = None,
                     draws: int = 400) -> float:
     """The share of `draws` roll calls, each with the noise of the day, in which a text with
-    utilities `u` is adopted; `fixed` ballots (a player's) do not vary. The same thresholds
-    as `ballots_from`, vectorised; the same rule as `voting.tally`."""
-    ai = comp.model.ai
-    U = caucus(file, u[None, :] + rng.normal(0.0, ai.noise, size=(draws, len(u))), axis=1)
-    perm = comp.permanent
-    no_line = np.where(perm, vlines, ai.no_threshold)
-    yes = U > ai.yes_threshold
-    no = ~yes & (U < no_line)
-    for i, ballot in (fixed or {}).items():
-        yes[:, i], no[:, i] = ballot == YES, ballot == NO
-    leaders = (no & perm & comp.vetoes_alone).any(axis=1)
-    followers = perm & ~comp.vetoes_alone
-    no[:, followers] &= leaders[:, None]  # one that vetoes only beside another abstains alone
-    passed = adopts(yes.sum(axis=1), (no & perm).sum(axis=1))
-    return float(np.mean(passed))
+    utilities `u` is adopted; `fixed` ballots (a player's) do not vary. The rule of
+    `vote_masks`, the count of `voting.tally`."""
+    U = caucus(file, u[None, :] + rng.normal(0.0, comp.model.ai.noise, size=(draws, len(u))), axis=1)
+    yes, no = vote_masks(comp, U, vlines, fixed)
+    return float(np.mean(adopts(yes.sum(axis=1), (no & comp.permanent).sum(axis=1))))
 
 
 def near_line(comp: Compiled, u: np.ndarray, vlines: np.ndarray) -> np.ndarray:
     """Members within the noise of the day of a line between two ballots: 'leaning'."""
     ai = comp.model.ai
-    no_line = np.where(comp.permanent, vlines, ai.no_threshold)
-    return (np.abs(u - ai.yes_threshold) < ai.noise) | (np.abs(u - no_line) < ai.noise)
+    return (np.abs(u - ai.yes_threshold) < ai.noise) | (np.abs(u - no_lines(comp, vlines)) < ai.noise)
 
 
 def support_score(comp: Compiled, U: np.ndarray, vlines: np.ndarray) -> np.ndarray:
@@ -192,10 +200,8 @@ def support_score(comp: Compiled, U: np.ndarray, vlines: np.ndarray) -> np.ndarr
     yes = (U > ai.yes_threshold + SAFETY).sum(axis=0)
     lines = np.where(perm, vlines + 0.3, ai.no_threshold + 0.2)[:, None]
     gap = np.maximum(lines - U, 0.0)
-    vetoing = gap[perm] > 0.3  # permanent members x candidates
-    leaders = vetoing[comp.vetoes_alone[perm]].any(axis=0)
-    vetoing = np.where(comp.vetoes_alone[perm][:, None], vetoing, vetoing & leaders)
-    vetoes = vetoing.sum(axis=0)
+    vetoing = (gap[perm] > 0.3).T  # candidates x permanent members
+    vetoes = _stand_down(vetoing, np.ones(perm.sum(), dtype=bool), comp.vetoes_alone[perm]).sum(axis=1)
     passes = adopts(yes, vetoes)
     margin = np.minimum(np.maximum(U, -1.5), 1.0).sum(axis=0) * 0.15
     # votes beyond a comfortable majority are worth less than the drafter's own clauses: a

@@ -88,7 +88,6 @@ def consult(m: Meeting, action: Action) -> None:
                 (action.seat,))
 
 
-
 def check_support(m: Meeting, action: CoSponsor | ProposeStatement, president: str) -> None:
     """Raise ActionError unless a seat may co-sponsor the draft, or broker a statement, now."""
     d, seat = m.draft_on_table(), action.seat
@@ -149,13 +148,11 @@ def _lobby(m: Meeting, action: Lobby) -> None:
     m.rec.say("lobby", text, (action.seat, action.target), private_to=(action.seat,))
 
 
-
 def lobby_gain(m: Meeting, seat: str, member: int, points: int = 1) -> float:
     """What `points` of capital spent on `member` now add to its utility for the draft:
     each point on the same member in one meeting buys less than the one before."""
     done = m.lobbied.get((seat, member), 0)
     return m.comp.model.ai.lobby_effect * sum(LOBBY_DECAY ** k for k in range(done, done + points))
-
 
 
 def lobby_preview(m: Meeting, seat: str) -> dict[str, tuple[float, str, str]]:
@@ -174,18 +171,15 @@ def lobby_preview(m: Meeting, seat: str) -> dict[str, tuple[float, str, str]]:
     return out
 
 
-
 def _push(m: Meeting, seat: str, member: int, amount: float) -> None:
     m.lobby[member] += amount
     m.lobby_by.setdefault(seat, np.zeros(len(m.comp.codes)))[member] += amount
-
 
 
 def leaning(m: Meeting, member: int) -> str:
     """How a member would vote on the draft on the table now, before the noise of the day."""
     d = m.draft_on_table()
     return m.ballots(d.model.utilities(d.selected))[member]
-
 
 
 def _deal(m: Meeting, action: Deal) -> None:

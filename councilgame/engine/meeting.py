@@ -97,7 +97,6 @@ class Meeting:
     def humans(self) -> set[str]:
         return self.game.humans
 
-
     def offer_keys(self) -> list[str]:
         return [o.key for k, o in enumerate(self.file.offers) if self.available[k]]
 
@@ -261,9 +260,8 @@ class Meeting:
             if v.file == self.file.id and v.kind == "draft" and v.sponsor != comp.codes[r]:
                 backed = np.maximum(backed, [1.0 if v.ballots[c] == "yes" else 0.0 for c in comp.codes])
         backed[r] = 0.0
-        rdm.parts["wish that the Council act"] = np.full(len(comp.codes), params.rival_act_bias)
         rdm.parts["backed the penholder's text"] = -params.rival_loyalty * backed
-        rdm.base = ai.total(rdm.parts)
+        self._weighed_as_position(rdm)
         return rdm
 
     def _pressed(self, tl: Tally) -> list[TableDraft]:
@@ -327,8 +325,7 @@ class Meeting:
 
     def ballots(self, u: np.ndarray) -> list[str]:
         """How members would vote on a text with utilities `u`, before the noise of the day."""
-        vlines = ai.veto_lines(self.comp, self.state, self.file)
-        return ai.ballots_from(self.comp, ai.caucus(self.file, u), vlines)
+        return ai.file_ballots(self.comp, self.state, self.file, u)
 
     # ---- amendments and votes ------------------------------------------------------------------
     def _amend_and_vote(self, d: Draft) -> Ballots:
@@ -369,8 +366,7 @@ class Meeting:
         elif procedural:
             ballots = ai.procedural_ballots(comp, noisy)
         else:
-            vlines = ai.veto_lines(comp, self.state, self.file)
-            ballots = ai.ballots_from(comp, ai.caucus(self.file, noisy), vlines)
+            ballots = ai.file_ballots(comp, self.state, self.file, noisy)
         votes = dict(zip(comp.codes, ballots, strict=True))
         for seat, policy in self.game.policies.items():
             if policy in ("yes", "no", "abstain"):

@@ -32,7 +32,6 @@ def remember(m: Meeting, votes: dict[str, str], tl: Tally, sponsor: str, rival: 
         st.counts["rivals"] = st.counts.get("rivals", 0) + 1
 
 
-
 def outcome(m: Meeting, tl: Tally, d: Draft) -> None:
     st, comp, file, rec = m.state, m.comp, m.file, m.rec
     fs = st.files[file.id]
@@ -72,7 +71,6 @@ def outcome(m: Meeting, tl: Tally, d: Draft) -> None:
                 "which is no veto when a text lacks nine votes") if perm_no else ""
         rec.say("vote", f"{file.title}: failed with {tl.yes} votes in favour "
                 f"({tl.summary()}){note}.", (d.sponsor,))
-
 
 
 PRST_CHANCE = 0.15  # how often a computer President drafts a statement on a consensual file

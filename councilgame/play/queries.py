@@ -97,14 +97,13 @@ def _chances(game: Game, file_id: str, u: np.ndarray, vlines: np.ndarray,
     generator of its own (keyed by seed, month and file), so asking changes no game."""
     comp = game.comp
     seat = comp.index.get(viewer) if viewer is not None else None
-    fixed = {seat: "yes"} if seat is not None else {}
     rng = stream(game.seed, game.state.month, f"whip:{file_id}")
-    chance = ai.adoption_chance(comp, comp.files[file_id], u, vlines, rng, fixed)
-    if not fixed:
+    chance = ai.adoption_chance(comp, comp.files[file_id], u, vlines, rng,
+                                {seat: "yes"} if seat is not None else None)
+    if seat is None:
         return round(chance, 2), round(chance, 2)
-    rng = stream(game.seed, game.state.month, f"whip:{file_id}")
-    without = ai.adoption_chance(comp, comp.files[file_id], u, vlines, rng,
-                                 {seat: "abstain"} if seat is not None else {})
+    rng = stream(game.seed, game.state.month, f"whip:{file_id}")  # the same draws, paired
+    without = ai.adoption_chance(comp, comp.files[file_id], u, vlines, rng, {seat: "abstain"})
     return round(chance, 2), round(without, 2)
 
 

@@ -145,8 +145,7 @@ class ChamberScreen(Screen):
     def action_request(self) -> None:
         """Ask the President for a meeting on a file not on the agenda (any player's seat)."""
         session = self.app.session
-        asks = [a for a in session.legal() if isinstance(a, RequestMeeting)
-                and (session.hotseat or a.seat == session.seat)]
+        asks = [a for a in session.legal() if isinstance(a, RequestMeeting)]  # players' seats only
         if not asks:
             self.notify("No meeting can be asked for now: requests are made at the briefing, "
                         "once a month, for 1 political capital.", severity="warning")
