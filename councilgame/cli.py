@@ -1,4 +1,4 @@
-"""The `councilgame` command: play (default), packs validate, run, simulate."""
+"""The `councilgame` command: play (default), packs, saves, run, replay, simulate."""
 
 from __future__ import annotations
 
@@ -19,21 +19,27 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"councilgame: {message}. Try 'councilgame --help'.\n")
 
 
-def _nonneg_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be zero or more")
-    return value
+def whole(low: int, high: int | None = None, what: str = ""):
+    """An argparse type: a whole number from `low` to `high`, refused in one sentence."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"{text!r} must be {'zero' if low == 0 else low} or more")
+        if high is not None and value > high:
+            raise argparse.ArgumentTypeError(f"{text!r} is too large (at most {what or high})")
+        return value
+
+    return parse
 
 
-def _pos_int(text: str) -> int:
-    value = _nonneg_int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
-    return value
+_seed = whole(0, 2**63 - 1, "2**63 - 1, what a save can hold")
+_pos_int = whole(1)
+_workers = whole(1, 64, "64 processes")
+_games = whole(1, 10_000_000, "10,000,000 games")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     play = sub.add_parser("play", help="play the game (the default)")
     play.add_argument("--scenario", help="scenario id")
     play.add_argument("--seat", help="your seat, a member code such as FRA")
-    play.add_argument("--seed", type=_nonneg_int)
+    play.add_argument("--seed", type=_seed)
     play.add_argument("--saves", type=Path, metavar="DIR", help="folder for saves")
     play.add_argument("--players", metavar="NAME:SEAT,...",
                       help='hot-seat players, e.g. "Ana:FRA,Ben:RUS,Chloe:LBR" (a seat named '
@@ -64,9 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
     sch.add_argument("--markdown", action="store_true", help="the field reference as Markdown")
     lst = psub.add_parser("list", help="installed packs and their scenarios")
     lst.add_argument("--json", action="store_true")
+    saves = sub.add_parser("saves", help="saved games")
+    ssub = saves.add_subparsers(dest="saves_command", parser_class=_Parser, required=True)
+    sls = ssub.add_parser("list", help="every game in the saves folder, its saves, and the "
+                                       "files that cannot be read (with the reason)")
+    sls.add_argument("--json", action="store_true")
+    sls.add_argument("--saves", type=Path, metavar="DIR", help="folder of saves")
     run = sub.add_parser("run", help="play one whole game with every seat played by the AI")
     run.add_argument("--scenario", required=True)
-    run.add_argument("--seed", type=_nonneg_int, default=1)
+    run.add_argument("--seed", type=_seed, default=1)
     run.add_argument("--json", action="store_true", help="print the game record as JSON")
     run.add_argument("--save", type=Path, metavar="FILE", help="write the game's save to FILE")
     rep = sub.add_parser("replay", help="re-run a save and print its record")
@@ -77,10 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="replay even if the pack changed since the save was written")
     sim = sub.add_parser("simulate", help="many AI games: a balance report")
     sim.add_argument("--scenario", required=True)
-    sim.add_argument("--games", type=_pos_int, default=200)
-    sim.add_argument("--seed", type=_nonneg_int, default=1)
+    sim.add_argument("--games", type=_games, default=200)
+    sim.add_argument("--seed", type=_seed, default=1)
     sim.add_argument("--json", action="store_true")
-    sim.add_argument("--workers", type=_pos_int, default=1, help="processes to use (e.g. 2)")
+    sim.add_argument("--workers", type=_workers, default=1, help="processes to use (e.g. 2)")
     sim.add_argument("--seat", help="a seat to script with --policy (member code)")
     sim.add_argument("--policy", default="ai",
                      help="ai, yes, no, abstain (that seat always casts that ballot), or no-draft "
@@ -106,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.packs_command == "schema":
                 return commands.schema(args.out, args.markdown)
             return commands.list_packs(args.packs, args.json)
+        if args.command == "saves":
+            return commands.list_saves(args.saves, args.json)
         if args.command == "run":
             return commands.run(args.scenario, args.seed, args.json, args.packs, args.save)
         if args.command == "replay":
@@ -122,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except commands.SaveError as exc:
         print(f"councilgame: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a file or folder the system refused: one sentence, never a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"councilgame: {where}{(exc.strerror or str(exc)).lower()}.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

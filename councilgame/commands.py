@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -87,6 +88,7 @@ def schema(out: Path | None, markdown: bool) -> int:
     if markdown:
         print(field_reference(), end="")
     elif out is not None:
+        writable_folder(out, "--out")
         for path in write_schemas(out):
             print(path)
     else:
@@ -96,6 +98,7 @@ def schema(out: Path | None, markdown: bool) -> int:
 
 def new_pack(path: Path, pack_id: str | None, title: str | None) -> int:
     """Copy the commented template, filling in the id and title, with schemas for editors."""
+    writable_folder(path, "packs new")
     import re
     from importlib import resources
 
@@ -136,18 +139,83 @@ def list_packs(extra: list[Path], as_json: bool) -> int:
     return 0
 
 
+def list_saves(folder: Path | None, as_json: bool) -> int:
+    """The saves folder as the Load screen shows it; a bad file is listed, never fatal."""
+    from councilgame.saves import SaveStore
+    from councilgame.saves.listing import group, listing_json, listing_text
+
+    store = SaveStore(folder)
+    if folder is not None and folder.exists() and not folder.is_dir():
+        raise UsageError(f"--saves {folder}: not a folder")
+    listing = group(store.entries())
+    if as_json:
+        print(json.dumps(listing_json(listing, str(store.folder)), indent=2, ensure_ascii=False))
+    else:
+        print(listing_text(listing, str(store.folder)))
+    return 0
+
+
 def run(scenario: str, seed: int, as_json: bool, extra: list[Path], save: Path | None = None) -> int:
     from councilgame.play import Game
 
+    if save is not None:
+        writable_file(save, "--save")
+        _replaceable(save)
     game = Game(compiled_scenario(scenario, extra), seed)
     if save is not None:
         from councilgame.paths import write_atomic
         from councilgame.saves import make_save
         from councilgame.saves.format import dump
 
-        write_atomic(save, dump(make_save(game, seats={}, kind="headless")))
+        try:
+            write_atomic(save, dump(make_save(game, seats={}, kind="headless")))
+        except OSError as exc:
+            raise SaveError(f"--save {save}: cannot write it ({_reason(exc)}).") from None
     print_record(game.record(), game, as_json)
     return 0
+
+
+def _replaceable(path: Path) -> None:
+    """`run --save` may replace an earlier AI-only save, never a player's game or a file that
+    is not a save."""
+    if not os.path.lexists(path):
+        return
+    from councilgame.saves import SaveStore
+
+    try:
+        kind = SaveStore(path.parent).read(path).kind
+    except SaveError:
+        kind = None
+    if kind != "headless":
+        what = "a player's saved game" if kind else "a file that is not an AI game's save"
+        raise UsageError(f"--save {path}: it holds {what}; choose another file")
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
+def _first_existing(path: Path) -> Path:
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path
+
+
+def writable_file(path: Path, option: str) -> None:
+    """Refuse, before any work, a file path that cannot be written: empty, a folder, or under
+    something that is not a folder."""
+    if str(path) in ("", ".", "..") or path.is_dir():
+        raise UsageError(f"{option} {str(path)!r}: give a file name, not a folder")
+    above = _first_existing(path.parent)
+    if not above.is_dir():
+        raise UsageError(f"{option} {path}: {above} is not a folder")
+
+
+def writable_folder(path: Path, option: str) -> None:
+    """Refuse a folder path that exists as something else, or lies under a file."""
+    above = _first_existing(path)
+    if not above.is_dir():
+        raise UsageError(f"{option} {path}: {above} is not a folder")
 
 
 def print_record(record: dict, game, as_json: bool, upto: int | None = None) -> None:
@@ -170,7 +238,7 @@ def replay(file: Path, as_json: bool, to: int | None, anyway: bool, extra: list[
     from councilgame.play import compile_bundle
     from councilgame.saves import SaveStore, load_game
 
-    if not file.is_file():
+    if not file.exists():
         raise UsageError(f"{file}: no such file")
     save = SaveStore(file.parent).read(file)
     packset = _packset(extra)
@@ -209,8 +277,11 @@ def summary_text(game, upto: int | None = None) -> str:
         lines.append(f"\nStopped at month {upto}: legitimacy {scores['legitimacy']:.0f}, "
                      f"outcomes {scores['outcomes']:.0f}")
         return "\n".join(lines)
-    ending = next(e for e, _ in comp.endings if e.id == st.ending)
-    lines.append(f"\nEnding: {ending.title}")
+    ending = next((e for e, _ in comp.endings if e.id == st.ending), None)
+    if ending is None:  # a save of a game in play (an autosave, ctrl+s)
+        lines.append(f"\nUnfinished: the game stands at month {st.month} of {comp.scenario.months}.")
+    else:
+        lines.append(f"\nEnding: {ending.title}")
     lines.append(f"Legitimacy {st.scores['legitimacy']:.0f}, outcomes {st.scores['outcomes']:.0f}")
     return "\n".join(lines)
 
@@ -222,6 +293,8 @@ def simulate(scenario: str, games: int, seed: int, as_json: bool, extra: list[Pa
     from councilgame.play.simulation import simulate as sim
     from councilgame.report import render_report
 
+    if records is not None:
+        writable_file(records, "--records")
     comp = compiled_scenario(scenario, extra)
     if policy not in POLICIES:
         raise UsageError(f"unknown policy {policy!r}; valid policies: {', '.join(POLICIES)}")
@@ -302,6 +375,7 @@ def play(scenario: str | None, seat: str | None, seed: int | None, extra: list[P
         _packset(extra)  # a bad --packs is a usage error before the screen opens
     from councilgame.tui.app import CouncilApp
 
-    CouncilApp(extra_packs=extra, start=start, saves=saves, hotseat=hotseat,
-               projector=projector).run()
-    return 0
+    app = CouncilApp(extra_packs=extra, start=start, saves=saves, hotseat=hotseat,
+                     projector=projector)
+    app.run()
+    return app.return_code or 0  # a crash inside the app is 1, not a silent 0

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 SAVES_ENV = "COUNCILGAME_SAVES"
+TEMP_MARK = ".tmp-"  # a temporary file is ".<name>.tmp-<pid>"
 
 
 def checkout_root() -> Path | None:
@@ -36,7 +37,7 @@ def saves_dir(override: Path | None = None) -> Path:
 def write_atomic(path: Path, text: str) -> None:
     """Write to a temporary file in the same folder, flush, fsync, then rename over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    tmp = path.with_name(f".{path.name}{TEMP_MARK}{os.getpid()}")
     try:
         with open(tmp, "w", encoding="utf-8") as fh:
             fh.write(text)

@@ -11,8 +11,8 @@ from councilgame.engine.compiled import Compiled
 from councilgame.engine.game import Game
 from councilgame.play import queries
 from councilgame.play.views import PublicView, SeatView, WhipView, public_view, seat_view, whip_view
-from councilgame.saves import SaveStore, Seat, make_save
-from councilgame.saves.format import Origin
+from councilgame.saves import SaveError, SaveStore, Seat, make_save
+from councilgame.saves.format import Origin, new_game_id
 
 
 @dataclass
@@ -31,6 +31,8 @@ class Session:
     options: dict = field(default_factory=dict)
     last_autosave: Path | None = None
     revealed: str | None = None
+    game_id: str = field(default_factory=new_game_id)
+    save_problem: str | None = None  # why the last autosave failed, until one succeeds
 
     @classmethod
     def start(cls, comp: Compiled, seats: dict[str, Seat], seed: int,
@@ -106,23 +108,36 @@ class Session:
             self.autosave()
 
     def autosave(self) -> Path | None:
-        """Autosave (the store keeps the last five); a failed write never stops the game."""
+        """Autosave (the store keeps this game's last five). A failed write never stops the
+        game: its reason is kept in `save_problem` for the screen to tell the player."""
         if self.store is None:
             return None
         try:
-            self.last_autosave = self.store.autosave(make_save(
-                self.game, self.seats, name=self.name, kind="autosave", origin=self.origin,
-                options=self.options))
-        except OSError:
+            self.last_autosave = self.store.autosave(self._save("autosave", self.name))
+        except (OSError, SaveError) as exc:
+            self.save_problem = save_failure(self.store.folder, exc)
             return None
+        self.save_problem = None
         return self.last_autosave
 
     def save(self, name: str) -> Path:
+        """Save under a name; raises SaveError with one sentence if it cannot be written."""
         if self.store is None:
-            raise OSError("this game has no saves folder")
+            raise SaveError("this game has no saves folder.")
+        try:
+            path = self.store.save_manual(self._save("manual", name))
+        except OSError as exc:
+            raise SaveError(save_failure(self.store.folder, exc)) from None
         self.name = name
-        return self.store.save_manual(make_save(self.game, self.seats, name=name, origin=self.origin,
-                                                options=self.options))
+        return path
+
+    def move_saves(self, folder: Path) -> None:
+        """Save into another folder from now on (the player chose it after a failed write)."""
+        self.store = SaveStore(folder)
+
+    def _save(self, kind: str, name: str):
+        return make_save(self.game, self.seats, name=name, kind=kind, origin=self.origin,
+                         options=self.options, game_id=self.game_id)
 
     @property
     def prompt(self):
@@ -151,3 +166,11 @@ class Session:
     @property
     def is_permanent(self) -> bool:
         return bool(self.comp.permanent[self.comp.index[self.seat]])
+
+
+def save_failure(folder: Path, exc: Exception) -> str:
+    """One sentence for a save that could not be written."""
+    if isinstance(exc, SaveError):
+        return str(exc)
+    reason = (exc.strerror or str(exc)).lower() if isinstance(exc, OSError) else str(exc)
+    return f"The game could not be saved in {folder} ({reason})."

@@ -11,7 +11,16 @@ from councilgame import __version__
 from councilgame.engine.compiled import Compiled
 from councilgame.engine.game import ActionError, Game
 from councilgame.engine.record import game_record
-from councilgame.saves.format import ACTIONS, Origin, PackRef, SaveError, SaveFile, Seat, Summary
+from councilgame.saves.format import (
+    ACTIONS,
+    Origin,
+    PackRef,
+    SaveError,
+    SaveFile,
+    Seat,
+    Summary,
+    new_game_id,
+)
 
 
 def record_digest(game: Game) -> str:
@@ -21,7 +30,10 @@ def record_digest(game: Game) -> str:
 
 def make_save(game: Game, seats: dict[str, Seat] | None = None, name: str = "",
               kind: str = "manual", origin: Origin | None = None,
-              now: dt.datetime | None = None, options: dict | None = None) -> SaveFile:
+              now: dt.datetime | None = None, options: dict | None = None,
+              game_id: str | None = None) -> SaveFile:
+    """The save of a game as it stands; `game_id` is the game's identity (a new one if
+    not given: a game saved for the first time)."""
     comp = game.comp
     given = seats or {code: Seat(human=True) for code in game.humans}
     # every seat of the Council, in order: who plays it, a person (or team) or the AI
@@ -30,7 +42,7 @@ def make_save(game: Game, seats: dict[str, Seat] | None = None, name: str = "",
     when = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat()
     st = game.state
     return SaveFile(
-        game_version=__version__, name=name, kind=kind,
+        game_version=__version__, game_id=game_id or new_game_id(), name=name, kind=kind,
         pack=PackRef(id=comp.bundle.pack_id, version=comp.bundle.pack_version,
                      hash=comp.bundle.pack_hash),
         scenario=comp.scenario.id, seats=seats, seed=game.seed,
@@ -51,22 +63,30 @@ class Loaded:
     mismatch: str | None  # set when the replay does not end where the save said
 
 
-def load_game(save: SaveFile, comp: Compiled, upto: int | None = None) -> Loaded:
-    """Replay a save's actions (the first `upto` of them) from its seed."""
+def _fresh_game(save: SaveFile, comp: Compiled) -> Game:
+    """The game a save's actions replay on, once the save is known to fit the scenario."""
     if save.scenario != comp.scenario.id:
         raise SaveError(f"the save is for scenario {save.scenario!r}, not {comp.scenario.id!r}.")
     humans = save.humans()
     unknown = sorted(humans - set(comp.codes))
     if unknown:
         raise SaveError(f"the save has seats that are not on this Council: {', '.join(unknown)}.")
-    game = Game(comp, save.seed, humans=humans)
-    actions = save.typed_actions()
-    for i, action in enumerate(actions[:upto]):
-        try:
-            game.apply(action)
-        except ActionError as exc:
-            raise SaveError(f"the save's action {i + 1} no longer fits the game ({exc}); "
-                            "the pack has probably changed.") from None
+    return Game(comp, save.seed, humans=humans)
+
+
+def _apply(game: Game, action, i: int) -> None:
+    try:
+        game.apply(action)
+    except ActionError as exc:
+        raise SaveError(f"the save's action {i + 1} no longer fits the game ({exc}); "
+                        "the save is damaged or the pack has changed.") from None
+
+
+def load_game(save: SaveFile, comp: Compiled, upto: int | None = None) -> Loaded:
+    """Replay a save's actions (the first `upto` of them) from its seed."""
+    game = _fresh_game(save, comp)
+    for i, action in enumerate(save.typed_actions()[:upto]):
+        _apply(game, action, i)
     pack_changed = save.pack.hash != comp.bundle.pack_hash
     mismatch = None
     if upto is None:
@@ -77,15 +97,19 @@ def load_game(save: SaveFile, comp: Compiled, upto: int | None = None) -> Loaded
     return Loaded(game, save, pack_changed, mismatch)
 
 
+def _at_briefing(game: Game, month: int) -> bool:
+    p = game.prompt
+    return p is not None and p.kind == "briefing" and game.state.month >= month
+
+
 def branch_actions(save: SaveFile, comp: Compiled, month: int) -> list:
     """The actions that bring a game to the start of `month` (its briefing), for "what if"."""
-    game = Game(comp, save.seed, humans=save.humans())
+    game = _fresh_game(save, comp)
     actions = save.typed_actions()
     for i, action in enumerate(actions):
-        p = game.prompt
-        if p is not None and p.kind == "briefing" and game.state.month >= month:
+        if _at_briefing(game, month):
             return actions[:i]
-        game.apply(action)
-    if game.prompt is not None and game.prompt.kind == "briefing" and game.state.month >= month:
+        _apply(game, action, i)
+    if _at_briefing(game, month):
         return actions
     raise SaveError(f"the game never reached month {month} with a human seat to reopen it.")

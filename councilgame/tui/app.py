@@ -60,6 +60,7 @@ class CouncilApp(Saving, App):
 
     # ---- start-up --------------------------------------------------------------------------
     def on_mount(self) -> None:
+        self.store.clean_temporary()  # what writes killed mid-way left behind
         if self.projector:
             self.add_class("projector")
         if self.hotseat_start:
@@ -143,6 +144,7 @@ class CouncilApp(Saving, App):
         except ActionError as exc:
             self.notify(str(exc), severity="warning")
             return
+        self.autosave_report()
         if stay:
             screen = self.screen
             if hasattr(screen, "refresh_view"):
@@ -268,17 +270,25 @@ class CouncilApp(Saving, App):
             else THEMES[0]
 
     def action_quit_game(self) -> None:
-        if self.session is not None:
-            self.session.autosave()
-        self.exit()
+        """Quit, autosaving first; if the save cannot be written the player is told and
+        chooses: another folder, or quitting without saving."""
+        if self.session is None or self.session.store is None:
+            self.exit()
+            return
+        if self.session.autosave() is not None:
+            self.exit()
+            return
+        self.saves_failed(self.session.save_problem or "The game could not be saved.",
+                          retry=self.action_quit_game, give_up=self.exit)
 
     def export_debrief(self) -> Path:
-        from councilgame.paths import saves_dir, write_atomic
+        """Write the debrief as Markdown beside the saves; OSError if the folder refuses it."""
+        from councilgame.paths import write_atomic
         from councilgame.play.debrief import debrief_markdown
 
         s = self.session
         who = "-".join(s.humans)
-        path = saves_dir(self.saves) / f"debrief-{s.comp.scenario.id}-{who}-{s.seed}.md"
+        path = self.store.folder / f"debrief-{s.comp.scenario.id}-{who}-{s.seed}.md"
         write_atomic(path, debrief_markdown(s.game, s.seats, s.month_name))
         return path
 

@@ -3,8 +3,11 @@ game at an earlier month ("what if"), continue, load, save under a name. A mixin
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from councilgame.play import compile_bundle
 from councilgame.play.session import Session
+from councilgame.saves import SaveStore
 
 
 class Saving:
@@ -56,7 +59,7 @@ class Saving:
             return
         seats = {c: s for c, s in save.seats.items() if s.human}
         self.session = Session(comp, loaded.game, seats, save.seed, self.store, save.origin,
-                               save.name, dict(save.options))
+                               save.name, dict(save.options), game_id=save.game_id)
         if not self.session.hotseat:
             self.session.revealed = self.session.humans[0]
         if loaded.mismatch:
@@ -76,18 +79,65 @@ class Saving:
         self.push_screen(LoadScreen())
 
     def action_save_game(self) -> None:
+        from councilgame.saves import SaveError
         from councilgame.tui.widgets.dialogs import TextPrompt
 
         if self.session is None:
             return
 
         def named(name: str | None) -> None:
-            if name:
+            if not name:
+                return
+            try:
                 path = self.session.save(name)
-                self.notify(f"Saved as {path.name}")
+            except SaveError as exc:
+                self.saves_failed(str(exc), lambda: named(name))
+                return
+            self.notify(f"Saved as {path.name}")
 
         default = self.session.name or f"{self.session.comp.scenario.id}-{self.session.seat}"
         self.push_screen(TextPrompt("Save the game as:", default), named)
+
+    def saves_failed(self, sentence: str, retry, give_up=None) -> None:
+        """A save could not be written: say why, and offer another folder (then `retry`), or
+        going on without saving (`give_up`, if given, else back to the game)."""
+        from councilgame.tui.widgets.dialogs import ChoiceScreen
+
+        options = [("folder", "Choose another folder and save there"),
+                   ("skip", "Quit without saving" if give_up else "Go back to the game unsaved")]
+
+        def chosen(choice: str | None) -> None:
+            if choice == "folder":
+                self.choose_saves_folder(retry)
+            elif choice == "skip" and give_up is not None:
+                give_up()
+
+        self.push_screen(ChoiceScreen(sentence, options), chosen)
+
+    def choose_saves_folder(self, then) -> None:
+        """Ask for a folder for saves; the game and the Load screen use it from now on."""
+        from councilgame.tui.widgets.dialogs import TextPrompt
+
+        def chosen(text: str | None) -> None:
+            if not text:
+                return
+            folder = Path(text).expanduser()
+            self.store = SaveStore(folder)
+            if self.session is not None:
+                self.session.move_saves(folder)
+            then()
+
+        default = str(Path.home() / "councilgame-saves")
+        self.push_screen(TextPrompt("Save into which folder? (it is created if needed)", default),
+                         chosen)
+
+    def autosave_report(self) -> None:
+        """Tell the player, once per problem, that the last autosave failed; the game goes on."""
+        problem = self.session.save_problem if self.session else None
+        if problem and problem != getattr(self, "_told_problem", None):
+            self.notify(f"{problem} The game goes on: press ctrl+s to save it in another folder.",
+                        severity="error", timeout=12)
+        self._told_problem = problem
 
     def what_if(self, month: int) -> None:
         """Reopen the game in play at an earlier month, as a new branch."""
@@ -98,5 +148,5 @@ class Saving:
         if s.last_autosave is None:
             s.autosave()
         name = s.last_autosave or self.store.folder / f"{s.comp.scenario.id}-{s.seed}.json"
-        save = make_save(s.game, s.seats, name=s.name, origin=s.origin)
+        save = make_save(s.game, s.seats, name=s.name, origin=s.origin, game_id=s.game_id)
         self._load(Entry(name, save, None), s.comp, month)

@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import numpy as np
@@ -155,16 +154,16 @@ def test_what_if_reopens_at_a_month_and_the_original_is_untouched(sahel, tmp_pat
     assert path.read_bytes() == before
 
 
-def test_autosaves_keep_the_last_five(sahel, tmp_path):
+def test_autosaves_keep_the_last_five_of_the_game(sahel, tmp_path):
     store = SaveStore(tmp_path)
     game = Game(sahel, 1, humans={"FRA"})
     for i in range(8):
-        save = make_save(game, kind="autosave")
+        save = make_save(game, kind="autosave", game_id="a1b2c3d4e5f6")
+        save.summary.month = i + 1
         save.summary.date = f"2026-01-0{i + 1}T00:00:00+00:00"
         store.autosave(save)
-        time.sleep(0.01)
     autos = sorted(p.name for p in tmp_path.glob("autosave-*.json"))
-    assert len(autos) == 5 and autos[0].endswith("m01.json")
+    assert len(autos) == 5 and autos[0].endswith("m04.json") and autos[-1].endswith("m08.json")
     assert store.newest().save.summary.date.startswith("2026-01-08")
 
 

@@ -59,7 +59,7 @@ async def test_load_lists_unreadable_files_and_opens_a_save(packset, tmp_path):
         assert isinstance(screen, LoadScreen)
         names = {e.path.name: e for e in screen.entries}
         assert not names["broken.json"].readable
-        row = [e.path.name for e in screen.entries].index("my-game.json")
+        row = [e.path.name for e in screen.entries].index("my game.json")
         screen.query_one("#saves").move_cursor(row=row)
         await pilot.press("enter")
         await pilot.pause()
@@ -88,7 +88,7 @@ async def test_what_if_from_load_makes_a_new_branch_save(packset, tmp_path):
         assert app2.session.view().month == 2
         assert app2.session.origin.branch_of == "trunk" and app2.session.origin.at_month == 2
     assert (tmp_path / "trunk.json").read_bytes() == trunk
-    assert (tmp_path / "trunk-what-if-m2.json").exists()
+    assert (tmp_path / "trunk what-if m2.json").exists()
 
 
 async def test_what_if_from_the_debrief(packset, tmp_path):

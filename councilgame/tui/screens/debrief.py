@@ -160,5 +160,11 @@ class DebriefScreen(Screen):
         self.app.what_if(month)
 
     def action_export(self) -> None:
-        path = self.app.export_debrief()
+        try:
+            path = self.app.export_debrief()
+        except OSError as exc:
+            reason = (exc.strerror or str(exc)).lower()
+            self.app.saves_failed(f"The debrief could not be written in {self.app.store.folder} "
+                                  f"({reason}).", retry=self.action_export)
+            return
         self.notify(f"Debrief written to {path}")

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
+from councilgame.saves.listing import group, save_label
 from councilgame.saves.store import Entry
 
 if TYPE_CHECKING:
@@ -45,17 +46,23 @@ class LoadScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#load-left").border_title = f"Saves in {self.app.store.folder}"
         self.query_one("#save-detail").border_title = "Details"
-        self.entries: list[Entry] = self.app.store.entries()
+        listing = group(self.app.store.entries())
         table = self.query_one(DataTable)
-        table.add_columns("Save", "Month", "Saved (UTC)", "Status", "Scenario")
-        for i, e in enumerate(self.entries):
-            if e.save:
+        table.add_columns("Game, then its saves", "Month", "Saved (UTC)", "Status", "Scenario")
+        self.entries: list[Entry] = []
+        for game in listing.games:  # each game with its saves and autosaves, newest first
+            for k, e in enumerate(game.entries):
                 s = e.save
+                assert s is not None
                 status = "ended" if s.summary.finished else "in play"
-                table.add_row(s.name or e.path.stem, str(s.summary.month),
-                              s.summary.date[:16].replace("T", " "), status, s.scenario, key=str(i))
-            else:
-                table.add_row(e.path.name, "", "", Text("unreadable", style="red"), "", key=str(i))
+                label = save_label(e) if k == 0 else f"└ {save_label(e)}"
+                table.add_row(label, str(s.summary.month), s.summary.date[:16].replace("T", " "),
+                              status, s.scenario, key=str(len(self.entries)))
+                self.entries.append(e)
+        for e in listing.unreadable:
+            table.add_row(e.path.name, "", "", Text("unreadable", style="red"), "",
+                          key=str(len(self.entries)))
+            self.entries.append(e)
         if not self.entries:
             self.query_one("#save-detail", Static).update("No saves yet: play a month and the "
                                                           "game autosaves.")
