@@ -20,6 +20,11 @@ class GameSaves:
     def latest(self) -> Entry:
         return self.entries[0]
 
+    def name(self) -> str:
+        """What the players called the game (its newest named save), else its scenario."""
+        named = next((e.save.name for e in self.entries if e.save and e.save.name), "")
+        return named or (self.latest.save.scenario if self.latest.save else "")
+
     def title(self) -> str:
         s = self.latest.save
         assert s is not None
@@ -77,6 +82,18 @@ def save_label(e: Entry) -> str:
     if s.kind == "autosave":
         return f"autosave, month {s.summary.month}"
     return s.name or e.path.stem
+
+
+def row_labels(game: GameSaves) -> list[str]:
+    """A game's rows in a list: the first names the game, the others hang under it."""
+    labels = []
+    for k, e in enumerate(game.entries):
+        own = save_label(e)
+        if k:
+            labels.append(f"└ {own}")
+        else:
+            labels.append(game.name() if own == game.name() else f"{game.name()}: {own}")
+    return labels
 
 
 def listing_text(listing: Listing, folder: str) -> str:

@@ -59,6 +59,10 @@ async def test_load_lists_unreadable_files_and_opens_a_save(packset, tmp_path):
         assert isinstance(screen, LoadScreen)
         names = {e.path.name: e for e in screen.entries}
         assert not names["broken.json"].readable
+        table = screen.query_one("#saves")
+        labels = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert labels[0] == "my game" and labels[1] == "└ autosave, month 2"  # one game, grouped
+        assert labels[-1] == "broken.json"
         row = [e.path.name for e in screen.entries].index("my game.json")
         screen.query_one("#saves").move_cursor(row=row)
         await pilot.press("enter")

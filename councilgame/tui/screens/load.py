@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
-from councilgame.saves.listing import group, save_label
+from councilgame.saves.listing import group, row_labels
 from councilgame.saves.store import Entry
 
 if TYPE_CHECKING:
@@ -51,11 +51,10 @@ class LoadScreen(Screen):
         table.add_columns("Game, then its saves", "Month", "Saved (UTC)", "Status", "Scenario")
         self.entries: list[Entry] = []
         for game in listing.games:  # each game with its saves and autosaves, newest first
-            for k, e in enumerate(game.entries):
+            for e, label in zip(game.entries, row_labels(game), strict=True):
                 s = e.save
                 assert s is not None
                 status = "ended" if s.summary.finished else "in play"
-                label = save_label(e) if k == 0 else f"└ {save_label(e)}"
                 table.add_row(label, str(s.summary.month), s.summary.date[:16].replace("T", " "),
                               status, s.scenario, key=str(len(self.entries)))
                 self.entries.append(e)
