@@ -256,6 +256,9 @@ class Scenario(Strict):
     seats: list[Code] = Field(
         default_factory=list, description="The seats a player may hold (all fifteen if empty): "
         "the tutorial's guidance is written for one seat.")
+    suggested_seat: Code | None = Field(
+        None, description="The seat offered first to a new player (for example the penholder, "
+        "who has most to do); the first seat a player may hold if not given.")
     tutorial: list[TutorialStep] = Field(
         default_factory=list, description="Guidance shown step by step (a tutorial scenario)."
     )

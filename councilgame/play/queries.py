@@ -149,6 +149,19 @@ def playable(comp: Compiled) -> list[str]:
     return list(comp.scenario.seats) or list(comp.codes)
 
 
+def suggested_seat(comp: Compiled) -> str:
+    """The seat offered first to a new player: the scenario's suggestion, if a player may
+    hold it, else the first seat a player may hold."""
+    allowed = playable(comp)
+    wanted = comp.scenario.suggested_seat
+    return wanted if wanted in allowed else allowed[0]
+
+
+def scenario_order(scenarios: list) -> list:
+    """Scenarios as a picker lists them: tutorials first, then by title."""
+    return sorted(scenarios, key=lambda s: (not s.tutorial, s.title.lower()))
+
+
 def seats(comp: Compiled) -> list[Seat]:
     out = []
     allowed = set(playable(comp))

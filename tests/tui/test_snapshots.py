@@ -23,6 +23,14 @@ def test_new_game(snap_compare, snap_packset):
     assert snap_compare(make_app(snap_packset, scenario=None), terminal_size=BIG, press=["n"])
 
 
+def test_title_small_terminal(snap_compare, snap_packset):
+    assert snap_compare(make_app(snap_packset, scenario=None), terminal_size=(80, 24))
+
+
+def test_new_game_small_terminal(snap_compare, snap_packset):
+    assert snap_compare(make_app(snap_packset, scenario=None), terminal_size=(80, 24), press=["n"])
+
+
 def test_chamber(snap_compare, snap_packset):
     assert snap_compare(make_app(snap_packset), terminal_size=BIG)
 

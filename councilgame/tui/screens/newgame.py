@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from councilgame.play import compile_bundle
-from councilgame.play.queries import seats
+from councilgame.play.queries import scenario_order, seats, suggested_seat
 from councilgame.tui.screens.seats import seat_text
 
 if TYPE_CHECKING:
@@ -30,28 +30,30 @@ class NewGameScreen(Screen):
     def compose(self) -> ComposeResult:
         packset = self.app.packset
         index = packset.scenario_index()
-        self.scenarios = sorted((packset.packs[pid].scenarios[sid].model for sid, pid in index.items()),
-                                key=lambda s: s.title)
+        self.scenarios = scenario_order([packset.packs[pid].scenarios[sid].model
+                                         for sid, pid in index.items()])
         self.pack_of = {sid: packset.packs[pid].manifest.title for sid, pid in index.items()}
         yield Header()
         with Horizontal():
             with Vertical(id="ng-left", classes="box"):
-                yield Label("1. Scenario (and the pack it comes from)", classes="step")
-                yield OptionList(*[Option(f"{s.title}  [{self.pack_of[s.id]}]", id=s.id)
-                                   for s in self.scenarios], id="scenarios")
+                yield Label("1. Scenario", classes="step")
+                yield OptionList(*[Option(f"{s.title} ({s.id})", id=s.id) for s in self.scenarios],
+                                 id="scenarios")
                 yield Label("2. Seat", classes="step")
                 yield OptionList(id="seats")
-                yield Label("3. Seed (same seed, same game)", classes="step")
-                seed = self.app.fixed_seed
-                yield Input(str(seed if seed is not None else secrets.randbelow(10**6)), id="seed",
-                            type="integer")
-                yield Button("Start", id="start", variant="primary")
-            yield Static(id="ng-detail", classes="box")
+                with Horizontal(id="ng-seed-row"):
+                    yield Label("3. Seed ", classes="step")
+                    seed = self.app.fixed_seed
+                    yield Input(str(seed if seed is not None else secrets.randbelow(10**6)),
+                                id="seed", type="integer", tooltip="Same seed, same game")
+                    yield Button("Start", id="start", variant="primary")
+            with VerticalScroll(id="ng-about", classes="box"):  # long synopses scroll
+                yield Static(id="ng-detail")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#ng-left").border_title = "New game"
-        self.query_one("#ng-detail").border_title = "About"
+        self.query_one("#ng-about").border_title = "About"
         if self.scenarios:
             self._pick_scenario(self.scenarios[0].id)
             self.query_one("#scenarios", OptionList).highlighted = 0
@@ -62,28 +64,47 @@ class NewGameScreen(Screen):
         self.seat_views = seats(self.comp)
         lst = self.query_one("#seats", OptionList)
         lst.clear_options()
+        suggested = suggested_seat(self.comp)
         for s in self.seat_views:
             mark = " (veto)" if s.permanent else ""
-            lst.add_option(Option(f"{s.code}  {s.name}{mark}", id=s.code))
-        lst.highlighted = 0
+            hint = "  · suggested" if s.code == suggested else ""
+            lst.add_option(Option(f"{s.code}  {s.name}{mark}{hint}", id=s.code))
+        lst.highlighted = [s.code for s in self.seat_views].index(suggested)
         self._show_scenario()
 
     def _show_scenario(self) -> None:
+        """The About pane while the scenario list has the focus: what the game is."""
         sc = self.comp.scenario
         t = Text(sc.title + "\n", style="bold")
         t.append(sc.synopsis.strip() + "\n\n")
-        t.append(f"{sc.months} months from {sc.year}. Source: {sc.source}\n", style="dim")
+        t.append(f"{sc.months} months from {sc.year}. Pack: {self.pack_of[sc.id]}. "
+                 f"Source: {sc.source}\n", style="dim")
         t.append(sc.council.note.strip() + "\n", style="italic")
         self.query_one("#ng-detail", Static).update(t)
+
+    def _show_seat(self) -> None:
+        """The About pane while the seat list has the focus: the seat's powers and aims."""
+        lst = self.query_one("#seats", OptionList)
+        if lst.highlighted is None:
+            return
+        seat = self.seat_views[lst.highlighted]
+        self.query_one("#ng-detail", Static).update(seat_text(seat, seat.objectives))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "scenarios" and event.option.id != getattr(self, "scenario_id", None):
             self._pick_scenario(event.option.id)
-        elif event.option_list.id == "seats":
-            seat = next(s for s in self.seat_views if s.code == event.option.id)
-            t = Text()
-            t.append_text(seat_text(seat, seat.objectives))  # before the game: the seat to pick
-            self.query_one("#ng-detail", Static).update(t)
+        elif event.option_list.id == "seats" and event.option_list.has_focus:
+            self._show_seat()
+
+    def on_descendant_focus(self, event) -> None:
+        """The About pane follows the focus: the scenario, or the seat."""
+        if getattr(event.widget, "id", None) == "seats":
+            self._show_seat()
+        elif getattr(event.widget, "id", None) == "scenarios" and hasattr(self, "comp"):
+            self._show_scenario()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_start()  # enter in the seed field starts the game
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":
