@@ -45,8 +45,8 @@ def debrief_markdown(game: Game, seats: dict | None = None, month_name=str) -> s
               "|---|---|---|---|---|"]
     for v in views.decisive_votes(game):
         count = f"{v.yes}-{v.no}-{v.abstain}"
-        lines.append(f"| {month_name(v.month)} | {v.draft} | {v.result} | {count} "
-                     f"| {', '.join(v.vetoed_by)} |")
+        lines.append(f"| {month_name(v.month)} | {views.vote_titles(game, v)['title']} | {v.result} "
+                     f"| {count} | {', '.join(v.vetoed_by)} |")
     lines += ["", "## Timeline", ""]
     for rec in st.history:
         lines.append(f"### {month_name(rec.month)}")

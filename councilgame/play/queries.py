@@ -375,3 +375,20 @@ def unsealed_deals(game: Game) -> list[str]:
 def unsealed_messages(game: Game) -> list[tuple[int, str, str, str]]:
     """(month, from, to, text) of every message: for the debrief only (it unseals them all)."""
     return [(m.month, m.seat, m.target, m.text) for m in game.state.messages]
+
+
+def vote_titles(game: Game, v) -> dict:
+    """What a player reads for a vote: the question in words, the clauses by their titles
+    (never the engine's ids such as `support_office/1` or `renew_mandate@observers`)."""
+    comp = game.comp
+    file = comp.files[v.file]
+    sponsor = comp.names[comp.index[v.sponsor]] if v.sponsor in comp.index else v.sponsor
+    if v.kind == "procedural":
+        title = f"Whether to take up {file.title} (procedural)"
+    elif v.kind == "amendment":
+        title = f"Amendment by {sponsor} to the draft on {file.title}"
+    else:
+        rival = v.draft.count("/") >= 2
+        title = f"{'Rival draft' if rival else 'Draft'} by {sponsor} on {file.title}"
+    labels = {o.key: o.label for o in file.offers}
+    return {"title": title, "clause_titles": [labels.get(k, k) for k in v.clauses]}

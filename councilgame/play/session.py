@@ -140,6 +140,10 @@ class Session:
                          options=self.options, game_id=self.game_id)
 
     @property
+    def finished_game(self) -> bool:
+        return self.game.finished
+
+    @property
     def prompt(self):
         return self.game.prompt
 

@@ -105,6 +105,10 @@ class VoteView(_View):
     permanent_no: list[str] = Field(
         default_factory=list, description="Permanent members that voted no: a veto only when "
         "the text had nine yes (then they are also in vetoed_by).")
+    title: str = Field("", description="The question in words, for players: 'Draft by France "
+                       "on ...', 'Amendment by ...'.")
+    clause_titles: list[str] = Field(default_factory=list, description="The clauses voted, by "
+                                     "their titles (and the operation they concern).")
 
 
 class StanceView(_View):

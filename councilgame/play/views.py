@@ -93,7 +93,7 @@ def _public(game: Game, viewer: str | None, sealed: bool) -> dict:
                                president=rec.president, events=list(rec.events),
                                choices=dict(rec.choices))
                      for rec in st.history],
-        "votes": [VoteView(**_vote(v), permanent_no=_permanent_no(game, v))
+        "votes": [VoteView(**_vote(v), permanent_no=_permanent_no(game, v), **queries.vote_titles(game, v))
                   for rec in st.history for v in rec.votes],
         "news": _news(game, viewer),
         "gauges": _gauges(game),

@@ -269,7 +269,22 @@ class CouncilApp(Saving, App):
         self.theme = order[(order.index(self.theme) + 1) % len(order)] if self.theme in order \
             else THEMES[0]
 
+    def confirm(self, question: str, then) -> None:
+        """Ask before an action that cannot be undone; `then()` runs on yes (y), not on no (n,
+        escape)."""
+        from councilgame.tui.widgets.dialogs import ConfirmScreen
+
+        self.push_screen(ConfirmScreen(question), lambda ok: then() if ok else None)
+
     def action_quit_game(self) -> None:
+        """Quit after a confirmation (the game is autosaved; Continue resumes it)."""
+        if self.session is None or self.session.finished_game:
+            self._quit_saving()
+            return
+        self.confirm("Quit the game? It is saved first, and Continue on the title screen "
+                     "resumes it.", self._quit_saving)
+
+    def _quit_saving(self) -> None:
         """Quit, autosaving first; if the save cannot be written the player is told and
         chooses: another folder, or quitting without saving."""
         if self.session is None or self.session.store is None:
@@ -279,7 +294,7 @@ class CouncilApp(Saving, App):
             self.exit()
             return
         self.saves_failed(self.session.save_problem or "The game could not be saved.",
-                          retry=self.action_quit_game, give_up=self.exit)
+                          retry=self._quit_saving, give_up=self.exit)
 
     def export_debrief(self) -> Path:
         """Write the debrief as Markdown beside the saves; OSError if the folder refuses it."""

@@ -66,14 +66,18 @@ def test_play_a_month_in_a_real_terminal(tmux, tmp_path):
     tmux.keys("n")
     tmux.wait_for("Draft on: UNSOSAH", "Table draft")
     tmux.keys("Space", "t")
+    tmux.wait_for("Table this draft (1 clause)?")
+    tmux.keys("y")
     tmux.wait_for("Consultations", "Rival")
     tmux.keys("c")
     tmux.wait_for("Press y, n or a")
     tmux.keys("y")
     tmux.wait_for("Roll call")
     screen = tmux.wait_for("Adopted", "Vetoed", "Failed", need=any)  # after the ballots, one by one
-    assert "support_office/1" in screen
+    assert "Draft by France on" in screen and "support_office/1" not in screen  # titles, not ids
     tmux.keys("Enter")
     tmux.wait_for("The Council", "February 2026")
     tmux.keys("q")
+    tmux.wait_for("Quit the game?")
+    tmux.keys("y")
     tmux.wait_for("EXITED=0")

@@ -25,7 +25,7 @@ async def answer(pilot, app) -> None:
     elif name == "ChamberScreen":
         await pilot.press("n" if app.session.prompt and app.session.prompt.kind == "briefing" else "d")
     elif name == "DraftingScreen":
-        await pilot.press("space", "t")
+        await pilot.press("space", "t", "y")
     elif name == "ConsultScreen":
         await pilot.press("c")
     elif name == "VoteScreen":

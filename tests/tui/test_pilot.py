@@ -54,7 +54,7 @@ async def test_drafting_toggles_clauses_and_updates_the_whip(packset):
         assert "Others:" in summary
         await pilot.press("space")
         assert screen.keys == []
-        await pilot.press("space", "t")
+        await pilot.press("space", "t", "y")
         await pilot.pause()
         assert isinstance(app.screen, ConsultScreen)
         assert app.session.view().draft is not None
@@ -75,7 +75,7 @@ async def test_consultations_lobby_and_go_to_vote(packset):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
-        await pilot.press("space", "t")
+        await pilot.press("space", "t", "y")
         await pilot.pause()
         capital = app.session.view().capital
         await pilot.press("l")  # lobby the highlighted member (China, first row)
@@ -92,7 +92,7 @@ async def test_vote_shows_the_roll_call_and_result(packset):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
-        await pilot.press("space", "t")
+        await pilot.press("space", "t", "y")
         await pilot.pause()
         await pilot.press("c")
         await pilot.pause()
@@ -132,7 +132,7 @@ async def test_resizing_down_to_80x24_keeps_the_game(packset):
         await pilot.pause()
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        await pilot.press("space", "t")
+        await pilot.press("space", "t", "y")
         await pilot.pause()
         assert isinstance(app.screen, ConsultScreen)
         await pilot.resize_terminal(120, 40)
@@ -203,7 +203,7 @@ async def test_arrow_keys_choose_whom_to_lobby(packset):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
-        await pilot.press("space", "t")
+        await pilot.press("space", "t", "y")
         await pilot.pause()
         await pilot.press("down", "down", "l")  # China, France, then the Russian Federation
         await pilot.pause()

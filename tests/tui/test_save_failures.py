@@ -72,7 +72,7 @@ async def test_quitting_when_the_save_fails_asks_and_can_save_elsewhere(packset,
     app = make_app(packset, saves=blocked_folder(tmp_path))
     elsewhere = tmp_path / "elsewhere"
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("q")
+        await pilot.press("q", "y")
         await pilot.pause()
         assert app.is_running
         await save_elsewhere(pilot, app, elsewhere)
@@ -82,7 +82,7 @@ async def test_quitting_when_the_save_fails_asks_and_can_save_elsewhere(packset,
 async def test_quitting_without_saving_is_a_choice(packset, tmp_path):
     app = make_app(packset, saves=blocked_folder(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("q")
+        await pilot.press("q", "y")
         await pilot.pause()
         await choose(pilot, app, "skip")
         assert not app.is_running

@@ -41,7 +41,7 @@ async def test_autosave_at_month_end_then_continue_resumes_it(packset, tmp_path)
 async def test_quit_autosaves(packset, tmp_path):
     app = make_app(packset, saves=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("q")
+        await pilot.press("q", "y")
     assert list(tmp_path.glob("autosave-*.json"))
 
 

@@ -53,15 +53,15 @@ def test_drafting(snap_compare, snap_packset):
 
 
 def test_consultations(snap_compare, snap_packset):
-    assert snap_compare(make_app(snap_packset), terminal_size=BIG, press=["n", "space", "t"])
+    assert snap_compare(make_app(snap_packset), terminal_size=BIG, press=["n", "space", "t", "y"])
 
 
 def test_vote(snap_compare, snap_packset):
-    assert snap_compare(make_app(snap_packset), terminal_size=BIG, press=["n", "space", "t", "c"])
+    assert snap_compare(make_app(snap_packset), terminal_size=BIG, press=["n", "space", "t", "y", "c"])
 
 
 def test_roll_call(snap_compare, snap_packset):
-    assert snap_compare(make_app(snap_packset), terminal_size=BIG, press=["n", "space", "t", "c", "y"])
+    assert snap_compare(make_app(snap_packset), terminal_size=BIG, press=["n", "space", "t", "y", "c", "y"])
 
 
 def test_event_choice(snap_compare, snap_packset):

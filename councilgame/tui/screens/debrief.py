@@ -66,11 +66,11 @@ class DebriefScreen(Screen):
         view = self.view
         names = {s.code: s.name for s in view.seats}
         votes = self.query_one("#votes", DataTable)
-        votes.add_columns("Month", "Draft", "Sponsor", "Result", "Clauses")
+        votes.add_columns("Month", "Draft", "Result", "Clauses")
         for v in view.votes:
             if v.kind == "draft":  # the decisive votes, not the amendments
-                votes.add_row(session.month_name(v.month), v.draft, v.sponsor, verdict(v, names),
-                              ", ".join(v.clauses)[:60])
+                votes.add_row(session.month_name(v.month), Text(v.title), Text(verdict(v, names)),
+                              Text("; ".join(v.clause_titles)))
         self.query_one(GaugePanel).show(view.gauges)
         months = self.query_one("#months", DataTable)
         months.add_columns("Month", "Events")

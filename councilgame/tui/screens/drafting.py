@@ -107,19 +107,28 @@ class DraftingScreen(Screen):
             self.notify("Select at least one clause (space), or press p to table nothing.",
                         severity="warning")
             return
-        action = TableDraft(seat=self.app.session.seat, offers=self.keys)
-        if self.rival:
-            self.app.pop_screen()
-            self.app.send(action, stay=True)
-            self.notify("Your rival draft will be voted before the penholder's.")
-        else:
-            self.app.send(action)
+        action = TableDraft(seat=self.app.session.seat, offers=list(self.keys))
+
+        def table() -> None:
+            if self.rival:
+                self.app.pop_screen()
+                self.app.send(action, stay=True)
+                self.notify("Your rival draft will be voted before the penholder's.")
+            else:
+                self.app.send(action)
+
+        n = len(self.keys)
+        what = "rival draft" if self.rival else "draft"
+        self.app.confirm(f"Table this {what} ({n} clause{'s' if n != 1 else ''})? Once tabled it "
+                         "goes to consultations and then to the vote as it stands.", table)
 
     def action_pass_pen(self) -> None:
         if self.rival:
             self.app.pop_screen()
-        else:
-            self.app.send(Done(seat=self.app.session.seat))
+            return
+        self.app.confirm("Table no draft this month? The file stays on the agenda without a "
+                         "text, and another member may table one.",
+                         lambda: self.app.send(Done(seat=self.app.session.seat)))
 
     def action_back(self) -> None:
         self.app.pop_screen()

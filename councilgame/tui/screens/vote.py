@@ -82,9 +82,19 @@ class VoteScreen(Screen):
         self.query_one("#vote-rule", Static).update(Text(rule, style="dim"))
 
     def action_vote(self, ballot: str) -> None:
+        """Cast the ballot; a permanent member's "no" on substance is a veto, so it asks first."""
         session = self.app.session
-        before = len(session.view().votes)
-        self.app.send(Vote(seat=session.seat, ballot=ballot), roll_call_after=before)
+        view = session.view()
+        before = len(view.votes)
+
+        def cast() -> None:
+            self.app.send(Vote(seat=session.seat, ballot=ballot), roll_call_after=before)
+
+        if ballot == "no" and view.question != "procedural" and view.seat_info(session.seat).permanent:
+            self.app.confirm("Veto this draft? As a permanent member your 'no' defeats it if it "
+                             "has nine votes (Charter, Art. 27(3)). Abstaining does not.", cast)
+        else:
+            cast()
 
     def action_my_seat(self) -> None:
         """Your seat's powers and private objectives (shown only to the seat whose turn it is)."""
@@ -145,8 +155,8 @@ class RollCallScreen(ModalScreen[None]):
     def _show_ballots(self) -> None:
         t = Text()
         for v in self.votes:
-            t.append(f"{v.draft} ({v.kind}", style="bold")
-            t.append(f", {', '.join(v.clauses)})\n" if v.kind == "amendment" else ")\n")
+            t.append(v.title, style="bold")
+            t.append(f": {', '.join(v.clause_titles)}\n" if v.kind == "amendment" else "\n")
             for code in self.order[: self.shown]:
                 b = v.ballots[code]
                 t.append(f" {code} ")
