@@ -9,6 +9,7 @@ Python closures over a `lookup` function. Unknown names are load errors with a s
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -100,7 +101,10 @@ class _Parser:
     def prefix(self, depth: int) -> Node:
         kind, value = self.take()
         if kind == "num":
-            return Node("num", float(value))
+            number = float(value)
+            if not math.isfinite(number):  # 309 digits or more: a float cannot hold it
+                raise ExpressionError(f"the number {value[:12]}... is too large")
+            return Node("num", number)
         if kind == "kw" and value in ("true", "false"):
             return Node("num", 1.0 if value == "true" else 0.0)
         if kind == "kw" and value == "not":

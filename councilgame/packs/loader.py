@@ -98,7 +98,7 @@ def _read(path: Path, model: type[BaseModel], problems: list[Problem]):
     try:
         located = load_text(text)
     except YamlError as exc:
-        problems.append(Problem(shown, exc.line, "", str(exc)))
+        problems.append(Problem(shown, exc.line, field_path(exc.path), str(exc)))
         return None, None
     if not isinstance(located.data, dict):
         problems.append(Problem(shown, 1, "", "the file must hold a mapping (key: value lines)"))
