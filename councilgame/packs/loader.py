@@ -110,12 +110,22 @@ def _read(path: Path, model: type[BaseModel], problems: list[Problem]):
         return None, located
 
 
+LINKS_REFUSED = "links outside the pack are refused"
+
+
+def _linked(path: Path, root: Path) -> bool:
+    """A link, or a file reached through a linked folder: it may lead anywhere (/etc/shadow)."""
+    return path.is_symlink() or not path.resolve().is_relative_to(root.resolve())
+
+
 def read_pack(root: Path) -> PackFiles:
     """Read and validate every file of one pack folder; raise PackError listing all problems."""
     problems: list[Problem] = []
     manifest_path = root / "pack.yaml"
     if not manifest_path.is_file():
         raise PackError([Problem(_display(manifest_path), 1, "", "a pack needs a pack.yaml")])
+    if _linked(manifest_path, root):  # before reading: an error must not echo another file
+        raise PackError([Problem(_display(manifest_path), 1, "", LINKS_REFUSED)])
     manifest, loc = _read(manifest_path, Manifest, problems)
     if manifest is None:
         raise PackError(problems)
@@ -126,8 +136,8 @@ def read_pack(root: Path) -> PackFiles:
     if len(files) > MAX_PACK_FILES:
         raise PackError([Problem(_display(root), 1, "", f"more than {MAX_PACK_FILES} files")])
     for path in files:
-        if path.is_symlink() or not path.resolve().is_relative_to(root.resolve()):
-            problems.append(Problem(_display(path), 1, "", "links outside the pack are refused"))
+        if _linked(path, root):
+            problems.append(Problem(_display(path), 1, "", LINKS_REFUSED))
             continue
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
         _read_one(pack, root, path, problems)
