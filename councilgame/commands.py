@@ -99,6 +99,7 @@ def new_pack(path: Path, pack_id: str | None, title: str | None) -> int:
     import re
     from importlib import resources
 
+    from councilgame.packs.yamlsource import scalar
     from councilgame.paths import write_atomic
 
     pack_id = pack_id or path.name.lower()
@@ -113,7 +114,7 @@ def new_pack(path: Path, pack_id: str | None, title: str | None) -> int:
         text = template.joinpath(rel).read_text(encoding="utf-8")
         target = path / rel.replace("scenario.yaml", f"{pack_id}.yaml").replace(
             "events.yaml", f"{pack_id}.yaml")
-        write_atomic(target, text.replace("{{id}}", pack_id).replace("{{title}}", title))
+        write_atomic(target, text.replace("{{id}}", pack_id).replace("{{title}}", scalar(title)))
     write_schemas(path / ".schemas")
     print(f"Created pack {pack_id!r} in {path}. Next: councilgame packs validate {path}, then "
           f"councilgame --packs {path.parent} simulate --scenario {pack_id} --games 500")

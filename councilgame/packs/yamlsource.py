@@ -143,3 +143,12 @@ def _finite(value: object, line: int, path: Path_) -> object:
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_INT_BITS:
         raise YamlError(_TOO_LARGE, line, path)
     return value
+
+
+def scalar(text: str) -> str:
+    """`text` as one YAML scalar on one line that reads back as `text`, quoted where YAML needs
+    it (`A: B`, `# x`, `- x`, `yes`, `123`): for filling values into the pack template."""
+    out = yaml.safe_dump(text, allow_unicode=True, width=float("inf"))
+    if "\n" in out.removesuffix("\n...\n").removesuffix("\n"):  # a line break: one escaped line
+        out = yaml.safe_dump(text, allow_unicode=True, width=float("inf"), default_style='"')
+    return out.removesuffix("\n...\n").removesuffix("\n")
