@@ -5,7 +5,6 @@ offers, a placeholder that names nothing."""
 from __future__ import annotations
 
 from councilgame.engine import expressions as ex
-from councilgame.engine.namespace import names_with_ranges
 from councilgame.engine.textfmt import placeholders
 from councilgame.model import ClauseOffer, Effects, Event, Scenario
 
@@ -52,9 +51,9 @@ def never_holds(text: str, ranges: dict, unset: set[str]) -> str | None:
     return "it asks for values outside the range" + (f" ({'; '.join(ranged)})" if ranged else "")
 
 
-def check_scenario(ck, file: str, sc: Scenario, bundle, event_items: list) -> None:
+def check_scenario(ck, file: str, sc: Scenario, bundle, event_items: list, ranges: dict) -> None:
+    """`ranges`: the scenario's names with their ranges (a copy this function may change)."""
     events = [i.model for i in event_items]
-    ranges = names_with_ranges(bundle)
     setters = flags_set(sc, events, bundle.clauses)
     unset = {f"flags.{f.id}" for f in sc.flags if f.id not in setters}
     for name in unset:

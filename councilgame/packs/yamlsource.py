@@ -67,6 +67,7 @@ def load_text(text: str) -> Located:
 
 
 _Y = "tag:yaml.org,2002:"
+_STR = _Y + "str"
 _ALLOWED_TAGS = {_Y + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
 _NOT_IMPLICIT = {_Y + "bool", _Y + "timestamp"}
 
@@ -121,6 +122,8 @@ def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int], counter: list[
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_build(v, path + (i,), lines, counter) for i, v in enumerate(node.value)]
+    if node.tag == _STR:  # most values: the constructor would return node.value, slowly
+        return node.value
     line = node.start_mark.line + 1
     try:
         value = _SCALAR.construct_object(node, deep=True)
