@@ -11,7 +11,7 @@ from councilgame.engine.features import FEATURES
 from councilgame.engine.namespace import COUNCIL_STOCKS, names_with_ranges, variable_ranges
 from councilgame.model import AgendaFile, ClauseOffer, Effects, Event, Scenario
 from councilgame.model.bundle import ScenarioBundle
-from councilgame.packs import warnings
+from councilgame.packs import exprlint, warnings
 from councilgame.packs.errors import Problem, field_path
 from councilgame.packs.registry import Library, PackSet, make_bundle
 
@@ -34,10 +34,22 @@ class Checker:
 
     def expr(self, file: str, path: Path_, text: str, names: dict) -> ex.Node | None:
         try:
-            return ex.check(text, names)
+            node = ex.check(text, names)
         except ex.ExpressionError as exc:
             self.add(file, path, str(exc))
             return None
+        if exprlint.zero_divisor(node) is not None:
+            self.add(file, path, "division by zero: the divisor is always 0, and the game counts "
+                                 "such a division as 0")
+        return node
+
+    def weight(self, file: str, path: Path_, text: str, names: dict, what: str) -> None:
+        """A weight: an expression that may not be always negative (the game counts it as 0)."""
+        node = self.expr(file, path, text, names)
+        top = exprlint.always_negative(node, names) if node is not None else None
+        if top is not None:
+            self.add(file, path, f"a weight cannot be negative: this one is at most {top:g}, so "
+                                 f"{what}")
 
 
 @dataclass
@@ -266,7 +278,7 @@ def _effects(ck: Checker, file: str, path, eff: Effects, cx: Context, allow_targ
 def _check_event(ck: Checker, file: str, path, ev: Event, cx: Context) -> None:
     names = cx.names
     ck.expr(file, path + ("when",), ev.when, names)
-    ck.expr(file, path + ("weight",), ev.weight, names)
+    ck.weight(file, path + ("weight",), ev.weight, names, "the event is never drawn")
     _effects(ck, file, path + ("effects",), ev.effects, cx, allow_target=False)
     event_ids = cx.events
     for j, fu in enumerate(ev.follow_up):
@@ -289,7 +301,7 @@ def _check_event(ck: Checker, file: str, path, ev: Event, cx: Context) -> None:
             ck.add(file, path + ("choice", "options"), "two options share an id")
         for j, opt in enumerate(ch.options):
             p = path + ("choice", "options", j)
-            ck.expr(file, p + ("ai_weight",), opt.ai_weight, names)
+            ck.weight(file, p + ("ai_weight",), opt.ai_weight, names, "an AI seat never picks it")
             _effects(ck, file, p + ("effects",), opt.effects, cx, allow_target=False)
             for k, fu in enumerate(opt.follow_up):
                 if fu.event not in event_ids:
