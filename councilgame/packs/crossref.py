@@ -11,7 +11,7 @@ from councilgame.engine.features import FEATURES
 from councilgame.engine.namespace import COUNCIL_STOCKS, names_with_ranges, variable_ranges
 from councilgame.model import AgendaFile, ClauseOffer, Effects, Event, Scenario
 from councilgame.model.bundle import ScenarioBundle
-from councilgame.packs import exprlint, warnings
+from councilgame.packs import exprlint, overrides, warnings
 from councilgame.packs.errors import Problem, field_path
 from councilgame.packs.registry import Library, PackSet, make_bundle
 
@@ -88,6 +88,7 @@ def check_pack(packset: PackSet, pack_id: str) -> list[Problem]:
                    else f"extends unknown pack {parent!r}")
             ck.add(file, ("extends",), msg)
     _check_library(ck, pack_id, lib)
+    overrides.check_replacements(ck, packset, pack_id)
     for sid, item in pack.scenarios.items():
         cx = Context.of(make_bundle(pack, lib, sid, ""))
         _check_scenario(ck, item.file, item.model, cx, lib)  # type: ignore[arg-type]

@@ -174,7 +174,9 @@ class PackSet:
             return None
         return ScenarioUnavailable(scenario_id, root, self.broken[root])
 
-    def library(self, pack_id: str, _seen: tuple[str, ...] = ()) -> Library:
+    def library(self, pack_id: str, _seen: tuple[str, ...] = (), own: bool = True) -> Library:
+        """What the pack sees: the entries of the packs it extends, then its own over them
+        (without them when not `own`: what its own entries replace)."""
         pack = self.packs[pack_id]
         lib = Library({k: {} for k in LIBRARY_KINDS})
         for parent in pack.manifest.extends:
@@ -183,9 +185,10 @@ class PackSet:
                 for kind in LIBRARY_KINDS:
                     lib.items[kind].update(base.items[kind])
                 lib.model = base.model or lib.model
-        for kind in LIBRARY_KINDS:
-            lib.items[kind].update(pack.library.get(kind, {}))
-        lib.model = pack.model or lib.model
+        if own:
+            for kind in LIBRARY_KINDS:
+                lib.items[kind].update(pack.library.get(kind, {}))
+            lib.model = pack.model or lib.model
         return lib
 
     def scenario_index(self) -> dict[str, str]:
