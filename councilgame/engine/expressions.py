@@ -172,8 +172,10 @@ def suggest(name: str, known: Iterable[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def check(text: str, known: Collection[str]) -> Node:
-    """Parse and check every name against `known`; the error names the first unknown one.
+def check(text: str, known: Collection[str],
+          hint: Callable[[str, Collection[str]], str] = suggest) -> Node:
+    """Parse and check every name against `known`; the error names the first unknown one, with
+    `hint`'s 'did you mean' (the pack checker's caches its searches).
 
     `known` is used as it is when it is a set or a dict: copying it for each of a pack's
     thousands of expressions made validation grow with the square of the number of events."""
@@ -181,7 +183,7 @@ def check(text: str, known: Collection[str]) -> Node:
     known_set = known if isinstance(known, set | frozenset | dict) else set(known)
     for name in sorted(names(node)):
         if name not in known_set:
-            raise ExpressionError(f"unknown variable {name!r}{suggest(name, known_set)}")
+            raise ExpressionError(f"unknown variable {name!r}{hint(name, known_set)}")
     return node
 
 

@@ -23,10 +23,23 @@ def unknown(kind: str, name: str, known) -> str:
     return f"unknown {kind} {name!r}{ex.suggest(name, known)}"
 
 
+MAX_HINTS = 100
+
+
 class Checker:
     def __init__(self, packset: PackSet):
         self.packset = packset
         self.problems: list[Problem] = []
+        self.hints: dict[tuple[str, str], str] = {}  # per scenario (check_pack resets it)
+
+    def hint(self, name: str, known, among: str) -> str:
+        """A 'did you mean' for a name unknown `among` some names, searched once per name (a
+        pack may repeat one typo thousands of times) and at most MAX_HINTS times per scenario:
+        each search reads every name, and a scenario may have 100,000 of them."""
+        key = (name, among)
+        if key not in self.hints:
+            self.hints[key] = ex.suggest(name, known) if len(self.hints) < MAX_HINTS else ""
+        return self.hints[key]
 
     def add(self, file: str, path: Path_, msg: str, severity: str = "error") -> None:
         line = self.packset.line(file, path)
@@ -34,7 +47,7 @@ class Checker:
 
     def expr(self, file: str, path: Path_, text: str, names: dict) -> ex.Node | None:
         try:
-            node = ex.check(text, names)
+            node = ex.check(text, names, lambda name, known: self.hint(name, known, "names"))
         except ex.ExpressionError as exc:
             self.add(file, path, str(exc))
             return None
@@ -90,6 +103,7 @@ def check_pack(packset: PackSet, pack_id: str) -> list[Problem]:
     _check_library(ck, pack_id, lib)
     overrides.check_replacements(ck, packset, pack_id)
     for sid, item in pack.scenarios.items():
+        ck.hints = {}
         cx = Context.of(make_bundle(pack, lib, sid, ""))
         _check_scenario(ck, item.file, item.model, cx, lib)  # type: ignore[arg-type]
         for ev_item in pack.events.get(sid, []):
@@ -284,7 +298,8 @@ def _check_event(ck: Checker, file: str, path, ev: Event, cx: Context) -> None:
     event_ids = cx.events
     for j, fu in enumerate(ev.follow_up):
         if fu.event not in event_ids:
-            ck.add(file, path + ("follow_up", j, "event"), unknown("event", fu.event, event_ids))
+            ck.add(file, path + ("follow_up", j, "event"),
+                   f"unknown event {fu.event!r}{ck.hint(fu.event, event_ids, 'events')}")
     if ev.choice:
         ch = ev.choice
         council = cx.council

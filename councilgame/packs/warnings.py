@@ -59,7 +59,7 @@ def check_scenario(ck, file: str, sc: Scenario, bundle, event_items: list, range
     def texts(f: str, path, text: str | None) -> None:
         for name in sorted(placeholders(text or "")):
             if name not in known:
-                ck.add(f, path, f"unknown placeholder {{{name}}}{ex.suggest(name, known)}", WARN)
+                ck.add(f, path, f"unknown placeholder {{{name}}}{ck.hint(name, known, 'names')}", WARN)
 
     texts(file, ("synopsis",), sc.synopsis)
     for i, e in enumerate(sc.endings):

@@ -77,3 +77,18 @@ def test_a_broken_user_pack_does_not_stop_builtin_scenarios(tmp_path, capsys):
     broken_pack(tmp_path, EVENTS, 'weight: "1 + violence / 50"', 'weight: "1 + violense / 50"')
     assert main(["--packs", str(tmp_path), "run", "--scenario", "sahel", "--seed", "1", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["scenario"] == "sahel"
+
+
+def test_a_typo_repeated_in_every_event_is_searched_for_once(tmp_path, monkeypatch):
+    """A 'did you mean' reads every name (one per event): once per event was the square again."""
+    from councilgame.engine import expressions as ex
+
+    root = write_pack(tmp_path / "typo", 400)
+    for path in (root / "events").glob("*.yaml"):
+        path.write_text(path.read_text().replace('"1 + violence', '"1 + violense'))
+    searches = []
+    real = ex.suggest
+    monkeypatch.setattr(ex, "suggest", lambda name, known: searches.append(name) or real(name, known))
+    problems = crossref.check_pack(load_packs([builtin_dir() / "core", root]), "bigpack")
+    assert len(problems) == 400 and "(did you mean 'violence'?)" in str(problems[-1])
+    assert len(searches) <= 2, len(searches)
