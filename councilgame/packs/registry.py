@@ -154,7 +154,10 @@ class PackSet:
         where = root.resolve()
         pack = next((p for p in self.packs.values() if p.root.resolve() == where), None)
         if pack is not None:
-            return self.check(pack.id)
+            problems = list(self.check(pack.id))
+            if not self.usable(pack.id):  # a pack it extends failed: say so here too
+                problems += [p for p in self.broken.get(str(pack.root), []) if p not in problems]
+            return problems
         problems = {p for key, found in self.broken.items() if Path(key).resolve() == where
                     for p in found}
         if not any(p.message.startswith("more than") for p in problems):

@@ -44,3 +44,17 @@ def test_an_unknown_scenario_is_still_a_usage_error(tmp_path, capsys):
     broken_pack(tmp_path, *BREAKS[0][:3])
     assert main(["--packs", str(tmp_path), "run", "--scenario", "atlantis"]) == 2
     assert "unknown scenario 'atlantis'" in capsys.readouterr().err
+
+
+def test_a_pack_that_extends_a_broken_pack_says_which(tmp_path, capsys):
+    parent = tmp_path / "parent"
+    parent.mkdir()
+    (parent / "pack.yaml").write_text("id: parent\ntitle: P\nversion: '1'\nextends: [core]\n")
+    (parent / "members.yaml").write_text("members:\n  - {code: XXA, name: Xa, group: weog, "
+                                         "ideal: {sovereignity: 1}}\n")
+    root = broken_pack(tmp_path, "pack.yaml", "extends: [core]", "extends: [core, parent]")
+    assert main(["--packs", str(tmp_path), "run", "--scenario", "testland"]) == 1
+    err = capsys.readouterr().err
+    assert "pack.yaml:4: extends: extends pack 'parent', which failed to load" in err, err
+    assert main(["--packs", str(tmp_path), "packs", "validate", str(root)]) == 1
+    assert "extends pack 'parent', which failed to load" in capsys.readouterr().out
