@@ -94,7 +94,9 @@ class PackSet:
         """Set a pack aside: it and its scenarios are listed as broken from now on."""
         pack = self.packs.pop(pack_id)
         self.set_aside[pack_id] = str(pack.root)
-        self._lose(str(pack.root), [p for p in problems if p.severity == "error"], pack.scenarios)
+        self._lose(str(pack.root), [p for p in problems if p.severity == "error"], ())
+        for sid in pack.scenarios:  # it was the pack playing them, whatever else was refused
+            self.lost[sid] = str(pack.root)
 
     def complete(self, pack_id: str) -> bool:
         """Read the rest of a pack (once); False, and the pack set aside, if that fails."""

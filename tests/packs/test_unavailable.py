@@ -3,6 +3,8 @@ problems, instead of 'unknown scenario'."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from councilgame.cli import main
@@ -58,3 +60,11 @@ def test_a_pack_that_extends_a_broken_pack_says_which(tmp_path, capsys):
     assert "pack.yaml:4: extends: extends pack 'parent', which failed to load" in err, err
     assert main(["--packs", str(tmp_path), "packs", "validate", str(root)]) == 1
     assert "extends pack 'parent', which failed to load" in capsys.readouterr().out
+
+
+def test_the_refusal_names_the_pack_that_held_the_scenario_not_a_later_copy(tmp_path, capsys):
+    first = broken_pack(tmp_path, *BREAKS[0][:3])  # found first: it holds 'testland', and fails
+    shutil.copytree(first, tmp_path / "zz-copy")  # the same pack id again, refused as a duplicate
+    assert main(["--packs", str(tmp_path), "run", "--scenario", "testland"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert f"its pack in {first} failed" in err[0] and "violense" in err[1], err
