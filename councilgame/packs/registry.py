@@ -160,14 +160,14 @@ class PackSet:
             if not self.usable(pack.id):  # a pack it extends failed: say so here too
                 problems += [p for p in self.broken.get(str(pack.root), []) if p not in problems]
             return problems
-        problems = {p for key, found in self.broken.items() if Path(key).resolve() == where
-                    for p in found}
-        if not any(p.message.startswith("more than") for p in problems):
+        known = {p for key, found in self.broken.items() if Path(key).resolve() == where
+                 for p in found}
+        if not any(p.message.startswith("more than") for p in known):
             try:
                 read_pack(root)
             except PackError as exc:
-                problems |= set(exc.problems)
-        return sorted(problems)
+                known |= set(exc.problems)
+        return sorted(known)
 
     def unavailable(self, scenario_id: str) -> ScenarioUnavailable | None:
         """Why a scenario of a broken pack cannot be played, or None (playable, or unknown)."""
