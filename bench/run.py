@@ -2,17 +2,26 @@
 
 Prints: pack loading and compiling time, and full AI games per second on the `sahel` scenario
 in one process, with and without recording causes (the debrief needs them; the balance
-simulator does not).
+simulator does not); the time to validate generated packs of 1,000 and 10,000 events (target:
+10,000 in under 5 s), beside a yardstick measured in the same run, libyaml's bare parse of the
+same files (no values, line numbers, schema or checks), so that the ratio holds on any machine.
 """
 
 from __future__ import annotations
 
 import statistics
+import tempfile
 import time
+from pathlib import Path
+
+import yaml
+from bigpack import write_pack  # bench/ is on sys.path when run as a script
 
 from councilgame.engine.compiled import compile_bundle
 from councilgame.engine.game import Game
+from councilgame.engine.gcpause import paused_gc
 from councilgame.packs.discovery import discover
+from councilgame.packs.registry import builtin_dir, load_packs
 
 
 def timed(fn, repeat: int = 5) -> float:
@@ -24,9 +33,35 @@ def timed(fn, repeat: int = 5) -> float:
     return statistics.median(runs)
 
 
+def validate(root: Path) -> int:
+    """What `packs validate ROOT` does in process: its problems, the pack it extends read too."""
+    return len(load_packs([builtin_dir() / "core", root]).report(root))
+
+
+def bare_parse(root: Path) -> None:
+    """The yardstick: libyaml's parser alone over the pack's files (no values built, no line
+    table, no schema, no checks), with collection paused as the loader pauses it."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with paused_gc():
+        for path in sorted(root.rglob("*.yaml")):
+            yaml.compose(path.read_text(encoding="utf-8"), Loader=loader)
+
+
+def validation() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (1000, 10_000):
+            root = write_pack(Path(tmp) / str(n) / "bigpack", n)
+            assert validate(root) == 0, "the generated pack should validate cleanly"
+            seconds = timed(lambda r=root: validate(r), repeat=3)
+            parse = timed(lambda r=root: bare_parse(r), repeat=3)
+            print(f"validate a pack of {n:>6,} events: {seconds:6.2f} s; yardstick, libyaml's bare "
+                  f"parse of its files: {parse:5.2f} s ({seconds / parse:4.1f}x; median of 3)")
+
+
 def main() -> None:
     load = timed(lambda: compile_bundle(discover().bundle("sahel")), repeat=3)
-    print(f"load and compile built-in packs + sahel: {load * 1000:7.1f} ms (median of 3)")
+    print(f"discover packs, load and compile sahel: {load * 1000:7.1f} ms (median of 3)")
+    validation()
     comp = compile_bundle(discover().bundle("sahel"))
     for record in (False, True):
         n = 300

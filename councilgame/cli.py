@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     except commands.UsageError as exc:
         print(f"councilgame: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except commands.SaveError as exc:
+    except (commands.SaveError, commands.ScenarioUnavailable) as exc:
         print(f"councilgame: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:  # a file or folder the system refused: one sentence, never a traceback

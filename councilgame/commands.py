@@ -7,7 +7,6 @@ import os
 import sys
 from pathlib import Path
 
-from councilgame.packs.crossref import check_pack
 from councilgame.packs.discovery import search_path
 from councilgame.packs.registry import PackSet, load_packs, pack_dirs
 from councilgame.play.queries import playable
@@ -17,6 +16,7 @@ class UsageError(Exception):
     pass
 
 
+from councilgame.packs.errors import ScenarioUnavailable  # noqa: E402, F401  (for cli.py)
 from councilgame.saves.format import SaveError  # noqa: E402  (re-exported for cli.py)
 
 
@@ -31,6 +31,9 @@ def compiled_scenario(scenario: str, extra: list[Path]):
     from councilgame.play import compile_bundle
 
     packset = _packset(extra)
+    failure = packset.unavailable(scenario)
+    if failure is not None:  # its pack failed to load: say so, with the first problems
+        raise failure
     index = packset.scenario_index()
     if scenario not in index:
         valid = ", ".join(sorted(index)) or "none installed"
@@ -45,22 +48,13 @@ def validate(paths: list[Path], extra: list[Path]) -> int:
     targets = {str(r.resolve()) for p in paths for r in pack_dirs(p)} if paths else None
     if paths and not targets:
         raise UsageError(f"no pack (a folder with pack.yaml) in {', '.join(map(str, paths))}")
-    folders = search_path(extra)
-    resolved = {f.resolve() for f in folders}
-    packset = load_packs(folders + [p for p in paths if p.resolve() not in resolved
-                                    and p.resolve().parent not in resolved], check=False)
+    packset = load_packs(search_path(extra) + paths)  # a folder found twice is read once
     errors = warnings = checked = 0
-    for root, problems in sorted(packset.broken.items()):
-        if targets is None or str(Path(root).resolve()) in targets:
-            checked += 1
-            errors += len(problems)
-            for prob in problems:
-                print(prob)
-    for pid, pack in sorted(packset.packs.items()):
-        if targets is not None and str(pack.root.resolve()) not in targets:
+    for root in sorted(packset.roots):
+        if targets is not None and str(root) not in targets:
             continue
         checked += 1
-        for prob in check_pack(packset, pid):
+        for prob in packset.report(root):
             print(prob)
             errors += prob.severity == "error"
             warnings += prob.severity == "warning"
@@ -102,6 +96,7 @@ def new_pack(path: Path, pack_id: str | None, title: str | None) -> int:
     import re
     from importlib import resources
 
+    from councilgame.packs.yamlsource import scalar
     from councilgame.paths import write_atomic
 
     pack_id = pack_id or path.name.lower()
@@ -116,7 +111,7 @@ def new_pack(path: Path, pack_id: str | None, title: str | None) -> int:
         text = template.joinpath(rel).read_text(encoding="utf-8")
         target = path / rel.replace("scenario.yaml", f"{pack_id}.yaml").replace(
             "events.yaml", f"{pack_id}.yaml")
-        write_atomic(target, text.replace("{{id}}", pack_id).replace("{{title}}", title))
+        write_atomic(target, text.replace("{{id}}", pack_id).replace("{{title}}", scalar(title)))
     write_schemas(path / ".schemas")
     print(f"Created pack {pack_id!r} in {path}. Next: councilgame packs validate {path}, then "
           f"councilgame --packs {path.parent} simulate --scenario {pack_id} --games 500")
@@ -125,6 +120,7 @@ def new_pack(path: Path, pack_id: str | None, title: str | None) -> int:
 
 def list_packs(extra: list[Path], as_json: bool) -> int:
     packset = _packset(extra)
+    packset.check_all()  # the list says which packs are broken, so it reads them all
     rows = [{"id": p.id, "title": p.manifest.title, "version": p.manifest.version,
              "path": str(p.root), "valid": True, "scenarios": sorted(p.scenarios)}
             for p in packset.packs.values()]
@@ -242,6 +238,9 @@ def replay(file: Path, as_json: bool, to: int | None, anyway: bool, extra: list[
         raise UsageError(f"{file}: no such file")
     save = SaveStore(file.parent).read(file)
     packset = _packset(extra)
+    failure = packset.unavailable(save.scenario)
+    if failure is not None:
+        raise failure
     if save.scenario not in packset.scenario_index():
         raise SaveError(f"{file.name} needs scenario {save.scenario!r} from pack {save.pack.id!r}, "
                         "which is not installed.")

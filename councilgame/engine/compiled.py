@@ -12,6 +12,7 @@ import numpy as np
 
 from councilgame.engine import expressions as ex
 from councilgame.engine.features import FEATURES
+from councilgame.engine.gcpause import paused_gc
 from councilgame.engine.namespace import COUNCIL_STOCKS, names_with_ranges, variable_ranges
 from councilgame.model import Clause, ClauseOffer, Effects, Event, Model, Scenario
 from councilgame.model.bundle import ScenarioBundle
@@ -116,6 +117,11 @@ class Compiled:
 
 def compile_bundle(bundle: ScenarioBundle) -> Compiled:
     """Build the arrays and closures for one scenario. The bundle must already be validated."""
+    with paused_gc():  # thousands of closures, no cycles: a collection would only walk the heap
+        return _compile(bundle)
+
+
+def _compile(bundle: ScenarioBundle) -> Compiled:
     sc = bundle.scenario
     model = bundle.model
     codes = list(sc.council.permanent) + list(sc.council.elected)

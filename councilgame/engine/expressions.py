@@ -9,8 +9,9 @@ Python closures over a `lookup` function. Unknown names are load errors with a s
 from __future__ import annotations
 
 import difflib
+import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 MAX_LENGTH = 400
@@ -100,7 +101,10 @@ class _Parser:
     def prefix(self, depth: int) -> Node:
         kind, value = self.take()
         if kind == "num":
-            return Node("num", float(value))
+            number = float(value)
+            if not math.isfinite(number):  # 309 digits or more: a float cannot hold it
+                raise ExpressionError(f"the number {value[:12]}... is too large")
+            return Node("num", number)
         if kind == "kw" and value in ("true", "false"):
             return Node("num", 1.0 if value == "true" else 0.0)
         if kind == "kw" and value == "not":
@@ -168,13 +172,18 @@ def suggest(name: str, known: Iterable[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def check(text: str, known: Iterable[str]) -> Node:
-    """Parse and check every name against `known`; the error names the first unknown one."""
+def check(text: str, known: Collection[str],
+          hint: Callable[[str, Collection[str]], str] = suggest) -> Node:
+    """Parse and check every name against `known`; the error names the first unknown one, with
+    `hint`'s 'did you mean' (the pack checker's caches its searches).
+
+    `known` is used as it is when it is a set or a dict: copying it for each of a pack's
+    thousands of expressions made validation grow with the square of the number of events."""
     node = parse(text)
-    known_set = set(known)
+    known_set = known if isinstance(known, set | frozenset | dict) else set(known)
     for name in sorted(names(node)):
         if name not in known_set:
-            raise ExpressionError(f"unknown variable {name!r}{suggest(name, known_set)}")
+            raise ExpressionError(f"unknown variable {name!r}{hint(name, known_set)}")
     return node
 
 
@@ -237,11 +246,14 @@ def bounds(node: Node, ranges: dict[str, tuple[float, float]]) -> tuple[float, f
         return v, v
     if kind == "name":
         return ranges.get(str(node.value), (float("-inf"), float("inf")))
-    sub = [bounds(a, ranges) for a in node.args]
+    sub = [_sane(bounds(a, ranges)) for a in node.args]
     op = str(node.value)
     if kind == "unary":
         lo, hi = sub[0]
-        return (0.0, 1.0) if op == "not" else (-hi, -lo)
+        if op == "not":
+            can_false, can_true = _can(sub[0])
+            return _truth(can_true, can_false)  # false where its operand is true, and so on
+        return -hi, -lo
     if kind == "call" or op in ("/",):
         return float("-inf"), float("inf")
     (alo, ahi), (blo, bhi) = sub
@@ -254,7 +266,10 @@ def bounds(node: Node, ranges: dict[str, tuple[float, float]]) -> tuple[float, f
         products = [p for p in products if p == p]
         return (min(products), max(products)) if products else (float("-inf"), float("inf"))
     if op in ("and", "or"):
-        return 0.0, 1.0
+        (af, at), (bf, bt) = _can(sub[0]), _can(sub[1])
+        if op == "and":
+            return _truth(af or bf, at and bt)
+        return _truth(af and bf, at or bt)
     can_true = {
         "<": alo < bhi, "<=": alo <= bhi, ">": ahi > blo, ">=": ahi >= blo,
         "==": alo <= bhi and blo <= ahi, "!=": not (alo == ahi == blo == bhi),
@@ -263,4 +278,21 @@ def bounds(node: Node, ranges: dict[str, tuple[float, float]]) -> tuple[float, f
         "<": ahi >= blo, "<=": ahi > blo, ">": alo <= bhi, ">=": alo < bhi,
         "==": not (alo == ahi == blo == bhi), "!=": alo <= bhi and blo <= ahi,
     }[op]
+    return _truth(can_false, can_true)
+
+
+def _sane(rng: tuple[float, float]) -> tuple[float, float]:
+    """An interval with a NaN end (from inf - inf) says nothing: take it as unbounded."""
+    lo, hi = rng
+    return rng if lo == lo and hi == hi else (float("-inf"), float("inf"))
+
+
+def _can(rng: tuple[float, float]) -> tuple[bool, bool]:
+    """Whether a value in this interval can be false (0), and whether it can be true (not 0)."""
+    lo, hi = rng
+    return lo <= 0.0 <= hi, not lo == hi == 0.0
+
+
+def _truth(can_false: bool, can_true: bool) -> tuple[float, float]:
+    """The interval of a condition: 0..1, or 0..0 (never holds), or 1..1 (always holds)."""
     return (0.0 if can_false else 1.0), (1.0 if can_true else 0.0)

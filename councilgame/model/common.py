@@ -45,9 +45,11 @@ Source = Annotated[
 
 
 class Strict(BaseModel):
-    """Unknown fields are errors: a misspelt field must not be silently ignored."""
+    """Unknown fields are errors: a misspelt field must not be silently ignored. NaN and
+    infinities (also written as strings, "nan") are refused: a NaN gauge would stay NaN."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True,
+                              allow_inf_nan=False)
 
 
 class OperationPatch(Strict):

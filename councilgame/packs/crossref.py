@@ -3,13 +3,15 @@ only names its scenario defines. Errors block loading; warnings flag what is leg
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, cast
 
 from councilgame.engine import expressions as ex
 from councilgame.engine.features import FEATURES
 from councilgame.engine.namespace import COUNCIL_STOCKS, names_with_ranges, variable_ranges
 from councilgame.model import AgendaFile, ClauseOffer, Effects, Event, Scenario
-from councilgame.packs import warnings
+from councilgame.model.bundle import ScenarioBundle
+from councilgame.packs import exprlint, overrides, warnings
 from councilgame.packs.errors import Problem, field_path
 from councilgame.packs.registry import Library, PackSet, make_bundle
 
@@ -21,10 +23,23 @@ def unknown(kind: str, name: str, known) -> str:
     return f"unknown {kind} {name!r}{ex.suggest(name, known)}"
 
 
+MAX_HINTS = 100
+
+
 class Checker:
     def __init__(self, packset: PackSet):
         self.packset = packset
         self.problems: list[Problem] = []
+        self.hints: dict[tuple[str, str], str] = {}  # per scenario (check_pack resets it)
+
+    def hint(self, name: str, known, among: str) -> str:
+        """A 'did you mean' for a name unknown `among` some names, searched once per name (a
+        pack may repeat one typo thousands of times) and at most MAX_HINTS times per scenario:
+        each search reads every name, and a scenario may have 100,000 of them."""
+        key = (name, among)
+        if key not in self.hints:
+            self.hints[key] = ex.suggest(name, known) if len(self.hints) < MAX_HINTS else ""
+        return self.hints[key]
 
     def add(self, file: str, path: Path_, msg: str, severity: str = "error") -> None:
         line = self.packset.line(file, path)
@@ -32,30 +47,71 @@ class Checker:
 
     def expr(self, file: str, path: Path_, text: str, names: dict) -> ex.Node | None:
         try:
-            return ex.check(text, names)
+            node = ex.check(text, names, lambda name, known: self.hint(name, known, "names"))
         except ex.ExpressionError as exc:
             self.add(file, path, str(exc))
             return None
+        if exprlint.zero_divisor(node) is not None:
+            self.add(file, path, "division by zero: the divisor is always 0, and the game counts "
+                                 "such a division as 0")
+        return node
+
+    def weight(self, file: str, path: Path_, text: str, names: dict, what: str) -> None:
+        """A weight: an expression that may not be always negative (the game counts it as 0)."""
+        node = self.expr(file, path, text, names)
+        top = exprlint.always_negative(node, names) if node is not None else None
+        if top is not None:
+            self.add(file, path, f"a weight cannot be negative: this one is at most {top:g}, so "
+                                 f"{what}")
+
+
+@dataclass
+class Context:
+    """What one scenario's checks look up, built once per scenario: building it per event (its
+    names alone hold one entry per event) made validation grow with the square of the events."""
+
+    bundle: ScenarioBundle
+    names: dict[str, tuple[float, float]]
+    var_names: dict[str, tuple[float, float]]
+    flags: set[str]
+    ops: set[str]
+    files: set[str]
+    events: set[str]
+    council: set[str]
+
+    @classmethod
+    def of(cls, bundle: ScenarioBundle) -> Context:
+        sc = bundle.scenario
+        return cls(bundle, names_with_ranges(bundle), variable_ranges(bundle),
+                   {f.id for f in sc.flags}, {o.id for o in sc.operations}, {f.id for f in sc.files},
+                   {e.id for e in bundle.events}, set(sc.council.permanent + sc.council.elected))
 
 
 def check_pack(packset: PackSet, pack_id: str) -> list[Problem]:
-    """All problems of one pack, given the packs it extends."""
+    """All problems of one pack, given the packs it extends (read in full here if need be)."""
+    if not packset.complete(pack_id):
+        return packset.check(pack_id)  # the problems that stopped it being read
     pack = packset.packs[pack_id]
     ck = Checker(packset)
+    lib = packset.library(pack_id)  # reads the packs it extends
     for parent in pack.manifest.extends:
         if parent not in packset.packs:
             file = next(iter(pack.located), "pack.yaml")
-            ck.add(file, ("extends",), f"extends unknown pack {parent!r}")
-    lib = packset.library(pack_id)
+            msg = (f"extends pack {parent!r}, which failed to load" if parent in packset.set_aside
+                   else f"extends unknown pack {parent!r}")
+            ck.add(file, ("extends",), msg)
     _check_library(ck, pack_id, lib)
+    overrides.check_replacements(ck, packset, pack_id)
     for sid, item in pack.scenarios.items():
-        bundle = make_bundle(pack, lib, sid, "")
-        _check_scenario(ck, item.file, item.model, bundle, lib)  # type: ignore[arg-type]
+        ck.hints = {}
+        cx = Context.of(make_bundle(pack, lib, sid, ""))
+        _check_scenario(ck, item.file, item.model, cx, lib)  # type: ignore[arg-type]
         for ev_item in pack.events.get(sid, []):
-            _check_event(ck, ev_item.file, ev_item.path, ev_item.model, bundle)  # type: ignore[arg-type]
+            _check_event(ck, ev_item.file, ev_item.path, ev_item.model, cx)  # type: ignore[arg-type]
         if not any(p.severity == "error" for p in ck.problems):
             scenario = cast(Scenario, item.model)
-            warnings.check_scenario(ck, item.file, scenario, bundle, pack.events.get(sid, []))
+            warnings.check_scenario(ck, item.file, scenario, cx.bundle, pack.events.get(sid, []),
+                                    dict(cx.names))
     warnings.check_unoffered_clauses(ck, pack, lib)
     for sid, evs in pack.events.items():
         if sid not in pack.scenarios:
@@ -116,8 +172,8 @@ def _is_own(ck: Checker, file: str, pack_id: str) -> bool:
     return file in ck.packset.packs[pack_id].located
 
 
-def _check_scenario(ck: Checker, file: str, sc: Scenario, bundle, lib: Library) -> None:
-    names = names_with_ranges(bundle)
+def _check_scenario(ck: Checker, file: str, sc: Scenario, cx: Context, lib: Library) -> None:
+    bundle, names = cx.bundle, cx.names
     council = sc.council.permanent + sc.council.elected
     members = lib.items["members"]
     if len(sc.council.permanent) != 5:
@@ -159,7 +215,7 @@ def _check_scenario(ck: Checker, file: str, sc: Scenario, bundle, lib: Library) 
         if op.supports and op.supports not in ops:
             ck.add(file, ("operations", i, "supports"), f"unknown operation {op.supports!r}")
     for i, f in enumerate(sc.files):
-        _check_file(ck, file, ("files", i), f, sc, bundle, names, theatres, council)
+        _check_file(ck, file, ("files", i), f, sc, cx, theatres, council)
     for code, objs in sc.objectives.items():
         if code not in council:
             ck.add(file, ("objectives", code), f"{code} does not sit on this Council")
@@ -174,7 +230,7 @@ def _check_scenario(ck: Checker, file: str, sc: Scenario, bundle, lib: Library) 
     for i, c in enumerate(sc.crises):
         ck.expr(file, ("crises", i, "on"), c.on, names)
         ck.expr(file, ("crises", i, "off"), c.off, names)
-        _effects(ck, file, ("crises", i, "monthly"), c.monthly, bundle, allow_target=False)
+        _effects(ck, file, ("crises", i, "monthly"), c.monthly, cx, allow_target=False)
     for kind in ("cases", "recommendations"):
         for i, item in enumerate(getattr(sc.debrief, kind)):
             ck.expr(file, ("debrief", kind, i, "when"), item.when, names)
@@ -184,7 +240,8 @@ def _check_scenario(ck: Checker, file: str, sc: Scenario, bundle, lib: Library) 
             ck.add(file, ("tutorial", i, "file"), unknown("agenda file", step.file, file_ids))
 
 
-def _check_file(ck, file, path, f: AgendaFile, sc, bundle, names, theatres, council) -> None:
+def _check_file(ck, file, path, f: AgendaFile, sc, cx: Context, theatres, council) -> None:
+    bundle, names = cx.bundle, cx.names
     if f.theatre not in theatres:
         ck.add(file, path + ("theatre",), f"unknown theatre {f.theatre!r}")
     for j, code in enumerate(f.penholders):
@@ -195,7 +252,7 @@ def _check_file(ck, file, path, f: AgendaFile, sc, bundle, names, theatres, coun
     for j, m in enumerate(f.months):
         if not 1 <= m <= sc.months:
             ck.add(file, path + ("months", j), f"month {m} is outside 1..{sc.months}")
-    ops = {o.id for o in sc.operations}
+    ops = cx.ops
     for j, offer in enumerate(f.clauses):
         offer = offer if isinstance(offer, ClauseOffer) else ClauseOffer(clause=offer)
         clause = bundle.clauses.get(offer.clause)
@@ -206,18 +263,14 @@ def _check_file(ck, file, path, f: AgendaFile, sc, bundle, names, theatres, coun
             ck.add(file, path + ("clauses", j), f"clause {offer.clause!r} needs a target operation")
         if offer.target and offer.target not in ops:
             ck.add(file, path + ("clauses", j, "target"), unknown("operation", offer.target, ops))
-        _effects(ck, file, path + ("clauses", j), clause.effects, bundle, allow_target=bool(offer.target))
+        _effects(ck, file, path + ("clauses", j), clause.effects, cx, allow_target=bool(offer.target))
         if offer.when:
             ck.expr(file, path + ("clauses", j, "when"), offer.when, names)
-    _effects(ck, file, path + ("neglect",), f.neglect, bundle, allow_target=False)
+    _effects(ck, file, path + ("neglect",), f.neglect, cx, allow_target=False)
 
 
-def _effects(ck: Checker, file: str, path, eff: Effects, bundle, allow_target: bool) -> None:
-    sc = bundle.scenario
-    var_names = variable_ranges(bundle)
-    flags = {f.id for f in sc.flags}
-    ops = {o.id for o in sc.operations}
-    files = {f.id for f in sc.files}
+def _effects(ck: Checker, file: str, path, eff: Effects, cx: Context, allow_target: bool) -> None:
+    var_names, flags, ops, files = cx.var_names, cx.flags, cx.ops, cx.files
     for name in eff.vars:
         if name not in var_names:
             ck.add(file, path + ("vars", name), unknown("variable", name, var_names))
@@ -237,22 +290,22 @@ def _effects(ck: Checker, file: str, path, eff: Effects, bundle, allow_target: b
             ck.add(file, path + ("agenda", j), unknown("agenda file", fid, files))
 
 
-def _check_event(ck: Checker, file: str, path, ev: Event, bundle) -> None:
-    names = names_with_ranges(bundle)
-    sc = bundle.scenario
+def _check_event(ck: Checker, file: str, path, ev: Event, cx: Context) -> None:
+    names = cx.names
     ck.expr(file, path + ("when",), ev.when, names)
-    ck.expr(file, path + ("weight",), ev.weight, names)
-    _effects(ck, file, path + ("effects",), ev.effects, bundle, allow_target=False)
-    event_ids = {e.id for e in bundle.events}
+    ck.weight(file, path + ("weight",), ev.weight, names, "the event is never drawn")
+    _effects(ck, file, path + ("effects",), ev.effects, cx, allow_target=False)
+    event_ids = cx.events
     for j, fu in enumerate(ev.follow_up):
         if fu.event not in event_ids:
-            ck.add(file, path + ("follow_up", j, "event"), unknown("event", fu.event, event_ids))
+            ck.add(file, path + ("follow_up", j, "event"),
+                   f"unknown event {fu.event!r}{ck.hint(fu.event, event_ids, 'events')}")
     if ev.choice:
         ch = ev.choice
-        council = set(sc.council.permanent + sc.council.elected)
+        council = cx.council
         seat = ch.seat
         if seat.startswith("penholder:"):
-            if seat.split(":", 1)[1] not in {f.id for f in sc.files}:
+            if seat.split(":", 1)[1] not in cx.files:
                 ck.add(file, path + ("choice", "seat"), f"unknown agenda file in {seat!r}")
         elif seat != "president" and seat not in council:
             ck.add(file, path + ("choice", "seat"),
@@ -264,8 +317,8 @@ def _check_event(ck: Checker, file: str, path, ev: Event, bundle) -> None:
             ck.add(file, path + ("choice", "options"), "two options share an id")
         for j, opt in enumerate(ch.options):
             p = path + ("choice", "options", j)
-            ck.expr(file, p + ("ai_weight",), opt.ai_weight, names)
-            _effects(ck, file, p + ("effects",), opt.effects, bundle, allow_target=False)
+            ck.weight(file, p + ("ai_weight",), opt.ai_weight, names, "an AI seat never picks it")
+            _effects(ck, file, p + ("effects",), opt.effects, cx, allow_target=False)
             for k, fu in enumerate(opt.follow_up):
                 if fu.event not in event_ids:
                     ck.add(file, p + ("follow_up", k, "event"), f"unknown event {fu.event!r}")

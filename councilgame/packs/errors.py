@@ -28,6 +28,26 @@ class PackError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class ScenarioUnavailable(PackError):
+    """A scenario whose pack (or a pack it extends) failed to load: one sentence, then the
+    first few problems, so that `run`, `play` and `simulate` say why instead of 'unknown'."""
+
+    SHOWN = 3
+
+    def __init__(self, scenario: str, root: str, problems: list[Problem]):
+        super().__init__(problems)
+        self.scenario, self.root = scenario, root
+        more = len(self.problems) - self.SHOWN
+        lines = [f"scenario {scenario!r} cannot be played: its pack in {root} failed to load "
+                 f"(councilgame packs validate {root} lists every problem)."]
+        lines += [str(p) for p in self.problems[: self.SHOWN]]
+        lines += [f"... and {more} more"] if more > 0 else []
+        self.args = ("\n".join(lines),)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 def field_path(loc: tuple[str | int, ...]) -> str:
     """('events', 3, 'weight') -> 'events[3].weight'."""
     out = ""

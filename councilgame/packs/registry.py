@@ -1,6 +1,10 @@
 """Installed packs, merged along `extends`, and the bundles the engine runs.
 
-A broken pack is reported and set aside; it never stops the others from loading.
+A broken pack is reported and set aside; it never stops the others from loading. A pack is
+indexed when found (pack.yaml and its scenarios), and read in full and checked only when it is
+needed: when a scenario of it, or of a pack extending it, is bundled, or when every pack is
+checked (`check_all`, for packs list and the Content packs screen; packs validate checks the
+packs it is given). So a huge or broken user pack costs the built-in scenarios nothing.
 """
 
 from __future__ import annotations
@@ -8,9 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from councilgame.engine.gcpause import paused_gc
 from councilgame.model.bundle import ScenarioBundle
-from councilgame.packs.errors import PackError, Problem
-from councilgame.packs.loader import LIBRARY_KINDS, Item, PackFiles, read_pack
+from councilgame.packs.errors import PackError, Problem, ScenarioUnavailable
+from councilgame.packs.loader import (
+    LIBRARY_KINDS,
+    Item,
+    PackFiles,
+    complete_pack,
+    index_pack,
+    read_pack,
+)
 from councilgame.packs.yamlsource import Located
 
 
@@ -24,33 +36,175 @@ class Library:
 
 @dataclass
 class PackSet:
-    packs: dict[str, PackFiles] = field(default_factory=dict)
-    broken: dict[str, list[Problem]] = field(default_factory=dict)
+    """The packs found, indexed; each is read in full and checked when first needed."""
+
+    packs: dict[str, PackFiles] = field(default_factory=dict)  # found, not known to be broken
+    broken: dict[str, list[Problem]] = field(default_factory=dict)  # root -> why it did not load
     located: dict[str, Located] = field(default_factory=dict)
+    checked: dict[str, list[Problem]] = field(default_factory=dict)  # pack id -> all its problems
+    set_aside: dict[str, str] = field(default_factory=dict)  # pack id -> root, for broken packs
+    lost: dict[str, str] = field(default_factory=dict)  # scenario id -> root of its broken pack
+    roots: set[Path] = field(default_factory=set)
 
     def line(self, file: str, path: tuple[str | int, ...]) -> int:
         loc = self.located.get(file)
         return loc.line_of(path) if loc else 1
 
-    def library(self, pack_id: str, _seen: tuple[str, ...] = ()) -> Library:
+    def add(self, root: Path) -> None:
+        """Index one pack folder (a folder found twice, by two paths, counts once)."""
+        if root.resolve() in self.roots:
+            return
+        self.roots.add(root.resolve())
+        try:
+            pack, problems = index_pack(root)
+        except PackError as exc:
+            self._lose(str(root), exc.problems, scenario_stems(root))
+            return
+        problems += self._clashes(pack)
+        self.located.update(pack.located)
+        if problems:
+            self.set_aside[pack.id] = self.set_aside.get(pack.id, str(root))
+            self._lose(str(root), problems, [*pack.scenarios, *scenario_stems(root)])
+            return
+        self.packs[pack.id] = pack
+
+    def _clashes(self, pack: PackFiles) -> list[Problem]:
+        """A pack or scenario id that a pack found earlier holds: the first found is the one
+        loaded (so a user's pack never displaces a built-in one), the later one is refused."""
+        out = []
+        manifest = next(iter(pack.located))
+        other = self.packs.get(pack.id)
+        taken = str(other.root) if other else self.set_aside.get(pack.id)
+        if taken:
+            out.append(Problem(manifest, pack.line(manifest, ("id",)), "id",
+                               f"pack id {pack.id!r} is already used by {taken}, found first"))
+        index = self.scenario_index()
+        for sid, item in pack.scenarios.items():
+            if sid in index:
+                out.append(Problem(item.file, pack.line(item.file, ("id",)), "id",
+                                   f"scenario id {sid!r} is already used by pack {index[sid]!r}"))
+        return out
+
+    def _lose(self, root: str, problems: list[Problem], scenarios) -> None:
+        self.broken[root] = sorted(problems)
+        for sid in scenarios:
+            self.lost.setdefault(sid, root)
+
+    def _refuse(self, pack_id: str, problems: list[Problem]) -> None:
+        """Set a pack aside: it and its scenarios are listed as broken from now on."""
+        pack = self.packs.pop(pack_id)
+        self.set_aside[pack_id] = str(pack.root)
+        self._lose(str(pack.root), [p for p in problems if p.severity == "error"], ())
+        for sid in pack.scenarios:  # it was the pack playing them, whatever else was refused
+            self.lost[sid] = str(pack.root)
+
+    def complete(self, pack_id: str) -> bool:
+        """Read the rest of a pack (once); False, and the pack set aside, if that fails."""
+        pack = self.packs.get(pack_id)
+        if pack is None:
+            return False
+        if not pack.complete:
+            try:
+                with paused_gc():
+                    complete_pack(pack)
+            except PackError as exc:
+                self.located.update(pack.located)
+                self._refuse(pack_id, exc.problems)
+                return False
+            self.located.update(pack.located)
+        return True
+
+    def check(self, pack_id: str) -> list[Problem]:
+        """Every problem of one pack, errors and warnings (read and cross-checked once); a pack
+        with errors is set aside."""
+        from councilgame.packs.crossref import check_pack
+
+        if pack_id not in self.checked:
+            if pack_id not in self.packs:
+                return self.broken.get(self.set_aside.get(pack_id, ""), [])
+            with paused_gc():
+                problems = check_pack(self, pack_id)
+            self.checked[pack_id] = problems
+            if pack_id in self.packs and any(p.severity == "error" for p in problems):
+                self._refuse(pack_id, problems)
+        return self.checked[pack_id]
+
+    def usable(self, pack_id: str, _seen: tuple[str, ...] = ()) -> bool:
+        """Read, checked without errors, and so is every pack it extends."""
+        if pack_id in _seen:
+            return True
+        self.check(pack_id)
+        pack = self.packs.get(pack_id)
+        if pack is None:
+            return False
+        for parent in pack.manifest.extends:
+            if parent in self.packs and not self.usable(parent, _seen + (pack_id,)):
+                manifest = next(iter(pack.located))
+                self._refuse(pack_id, [Problem(manifest, pack.line(manifest, ("extends",)), "extends",
+                                               f"extends pack {parent!r}, which failed to load")])
+                return False
+        return True
+
+    def check_all(self) -> None:
+        """Read and check every pack now (packs list, the Content packs screen)."""
+        for pack_id in list(self.packs):
+            self.usable(pack_id)
+
+    def report(self, root: Path) -> list[Problem]:
+        """All problems of the pack in `root`: for a pack refused when indexed, every file is
+        read again so that the author sees them all at once."""
+        where = root.resolve()
+        pack = next((p for p in self.packs.values() if p.root.resolve() == where), None)
+        if pack is not None:
+            problems = list(self.check(pack.id))
+            if not self.usable(pack.id):  # a pack it extends failed: say so here too
+                problems += [p for p in self.broken.get(str(pack.root), []) if p not in problems]
+            return problems
+        known = {p for key, found in self.broken.items() if Path(key).resolve() == where
+                 for p in found}
+        if not any(p.message.startswith("more than") for p in known):
+            try:
+                read_pack(root)
+            except PackError as exc:
+                known |= set(exc.problems)
+        return sorted(known)
+
+    def unavailable(self, scenario_id: str) -> ScenarioUnavailable | None:
+        """Why a scenario of a broken pack cannot be played, or None (playable, or unknown)."""
+        pack_id = self.scenario_index().get(scenario_id)
+        if pack_id is not None and self.usable(pack_id):
+            return None
+        root = self.lost.get(scenario_id)
+        if root is None:
+            return None
+        return ScenarioUnavailable(scenario_id, root, self.broken[root])
+
+    def library(self, pack_id: str, _seen: tuple[str, ...] = (), own: bool = True) -> Library:
+        """What the pack sees: the entries of the packs it extends, then its own over them
+        (without them when not `own`: what its own entries replace)."""
         pack = self.packs[pack_id]
         lib = Library({k: {} for k in LIBRARY_KINDS})
         for parent in pack.manifest.extends:
-            if parent in self.packs and parent not in _seen:
+            if parent not in _seen and self.complete(parent):
                 base = self.library(parent, _seen + (pack_id,))
                 for kind in LIBRARY_KINDS:
                     lib.items[kind].update(base.items[kind])
                 lib.model = base.model or lib.model
-        for kind in LIBRARY_KINDS:
-            lib.items[kind].update(pack.library.get(kind, {}))
-        lib.model = pack.model or lib.model
+        if own:
+            for kind in LIBRARY_KINDS:
+                lib.items[kind].update(pack.library.get(kind, {}))
+            lib.model = pack.model or lib.model
         return lib
 
     def scenario_index(self) -> dict[str, str]:
-        """Scenario id -> pack id."""
+        """Scenario id -> pack id, for every pack not known to be broken."""
         return {sid: pid for pid, p in self.packs.items() for sid in p.scenarios}
 
     def bundle(self, scenario_id: str) -> ScenarioBundle:
+        """The scenario, ready to compile; ScenarioUnavailable if its pack failed to load."""
+        failure = self.unavailable(scenario_id)
+        if failure is not None:
+            raise failure
         pack_id = self.scenario_index()[scenario_id]
         pack = self.packs[pack_id]
         lib = self.library(pack_id)
@@ -60,6 +214,12 @@ class PackSet:
         chain = [self.packs[pack_id].digest]
         chain += [self.packs[p].digest for p in self.packs[pack_id].manifest.extends if p in self.packs]
         return "-".join(chain)
+
+
+def scenario_stems(root: Path) -> list[str]:
+    """The scenario ids a pack's file names suggest, for a pack too broken to read them."""
+    folder = root / "scenarios"
+    return sorted(p.stem for p in folder.glob("*.y*ml")) if folder.is_dir() else []
 
 
 def make_bundle(pack: PackFiles, lib: Library, scenario_id: str, digest: str) -> ScenarioBundle:
@@ -103,24 +263,13 @@ def pack_dirs(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if (p / "pack.yaml").is_file())
 
 
-def load_packs(folders: list[Path], check: bool = True) -> PackSet:
-    """Load every pack found in `folders` (in order; a later pack with the same id wins)."""
-    from councilgame.packs.crossref import check_pack
-
+def load_packs(folders: list[Path], check: bool = False) -> PackSet:
+    """Index every pack found in `folders`, in order (the first pack with an id is the one
+    loaded); with `check`, read and check them all now."""
     packset = PackSet()
     for folder in folders:
         for root in pack_dirs(folder):
-            try:
-                pack = read_pack(root)
-            except PackError as exc:
-                packset.broken[str(root)] = exc.problems
-                continue
-            packset.packs[pack.id] = pack
-            packset.located.update(pack.located)
+            packset.add(root)
     if check:
-        for pid in list(packset.packs):
-            problems = [p for p in check_pack(packset, pid) if p.severity == "error"]
-            if problems:
-                packset.broken[str(packset.packs[pid].root)] = problems
-                del packset.packs[pid]
+        packset.check_all()
     return packset

@@ -1,41 +1,21 @@
 """Warnings: what is legal but probably wrong. A condition that can never hold (a flag nobody
-sets, a variable compared outside its range), an ending no condition reaches, a clause no file
-offers, a placeholder that names nothing."""
+sets, a variable compared outside its range or beyond where effects can take it), a flag no
+effect sets, an ending never reached (its condition never holds, or one checked before it
+always does), a clause no file offers, a placeholder that names nothing."""
 
 from __future__ import annotations
 
 from councilgame.engine import expressions as ex
-from councilgame.engine.namespace import names_with_ranges
 from councilgame.engine.textfmt import placeholders
-from councilgame.model import ClauseOffer, Effects, Event, Scenario
+from councilgame.model import ClauseOffer, Scenario
+from councilgame.model.scenario import Ending
+from councilgame.packs import followups
+from councilgame.packs.reach import all_effects, reach
 
 WARN = "warning"
 
 
-def _effects_of_event(ev: Event) -> list[Effects]:
-    out = [ev.effects]
-    if ev.choice:
-        out += [o.effects for o in ev.choice.options]
-    return out
-
-
-def flags_set(sc: Scenario, events: list[Event], clauses: dict) -> set[str]:
-    """Every flag that starts set or that some effect can set."""
-    found = {f.id for f in sc.flags if f.initial}
-    effects = [f.neglect for f in sc.files] + [c.monthly for c in sc.crises]
-    for f in sc.files:
-        for raw in f.clauses:
-            offer = raw if isinstance(raw, ClauseOffer) else ClauseOffer(clause=raw)
-            if offer.clause in clauses:
-                effects.append(clauses[offer.clause].effects)
-    for ev in events:
-        effects += _effects_of_event(ev)
-    for eff in effects:
-        found |= set(eff.set_flags)
-    return found
-
-
-def never_holds(text: str, ranges: dict, unset: set[str]) -> str | None:
+def never_holds(text: str, ranges: dict, why: dict[str, str]) -> str | None:
     """Why a condition can never hold, or None when it can."""
     try:
         node = ex.parse(text)
@@ -45,36 +25,49 @@ def never_holds(text: str, ranges: dict, unset: set[str]) -> str | None:
     if hi != 0:
         return None
     names = ex.names(node)
-    dead = sorted(n for n in names if n in unset)
-    if dead:
-        return f"{', '.join(dead)} is never set by any effect"
+    reasons = [why[n] for n in sorted(names) if n in why]
+    if reasons:
+        return "; ".join(reasons)
     ranged = [f"{n} ranges {ranges[n][0]:g}..{ranges[n][1]:g}" for n in sorted(names) if n in ranges]
     return "it asks for values outside the range" + (f" ({'; '.join(ranged)})" if ranged else "")
 
 
-def check_scenario(ck, file: str, sc: Scenario, bundle, event_items: list) -> None:
+def always_holds(text: str, ranges: dict) -> bool:
+    try:
+        lo, _ = ex.bounds(ex.parse(text), ranges)
+    except ex.ExpressionError:
+        return False
+    return lo > 0
+
+
+def check_scenario(ck, file: str, sc: Scenario, bundle, event_items: list, ranges: dict) -> None:
+    """`ranges`: the scenario's names with their ranges (a copy this function may change)."""
     events = [i.model for i in event_items]
-    ranges = names_with_ranges(bundle)
-    setters = flags_set(sc, events, bundle.clauses)
-    unset = {f"flags.{f.id}" for f in sc.flags if f.id not in setters}
-    for name in unset:
-        ranges[name] = (0.0, 0.0)
+    facts = reach(sc, all_effects(sc, events, bundle.clauses))
+    ranges.update(facts.ranges)
+    for i, flag in enumerate(sc.flags):
+        if flag.id in facts.never_set:
+            ck.add(file, ("flags", i, "id"),
+                   f"flag {flag.id!r} is never set by any effect, so it is always false", WARN)
     known = set(ranges)
 
     def cond(f: str, path, text: str, what: str) -> None:
-        why = never_holds(text, ranges, unset)
+        why = never_holds(text, ranges, facts.why)
         if why:
             ck.add(f, path, f"{what} can never hold: {why}", WARN)
 
     def texts(f: str, path, text: str | None) -> None:
         for name in sorted(placeholders(text or "")):
             if name not in known:
-                ck.add(f, path, f"unknown placeholder {{{name}}}{ex.suggest(name, known)}", WARN)
+                ck.add(f, path, f"unknown placeholder {{{name}}}{ck.hint(name, known, 'names')}", WARN)
 
     texts(file, ("synopsis",), sc.synopsis)
     for i, e in enumerate(sc.endings):
         cond(file, ("endings", i, "when"), e.when, "this ending's condition")
         texts(file, ("endings", i, "text"), e.text)
+    _shadowed_endings(ck, file, sc, ranges)
+    for item, path, message in followups.cycles(event_items):
+        ck.add(item.file, path, message, WARN)
     for code, objs in sc.objectives.items():
         for j, o in enumerate(objs):
             cond(file, ("objectives", code, j, "when"), o.when, "this objective")
@@ -96,6 +89,24 @@ def check_scenario(ck, file: str, sc: Scenario, bundle, event_items: list) -> No
             texts(f, p + ("choice", "prompt"), ev.choice.prompt)
             for j, o in enumerate(ev.choice.options):
                 texts(f, p + ("choice", "options", j, "text"), o.text)
+
+
+def _shadowed_endings(ck, file: str, sc: Scenario, ranges: dict) -> None:
+    """An ending after (by priority) one whose condition always holds is never reached: the game
+    checks endings in that order, early ones every month and all of them at the end."""
+    order = sorted(range(len(sc.endings)), key=lambda i: -sc.endings[i].priority)
+    blocker: Ending | None = None
+    early_blocker: Ending | None = None
+    for i in order:
+        e = sc.endings[i]
+        first = early_blocker or (None if e.early else blocker)
+        if first is not None:
+            ck.add(file, ("endings", i, "id"), f"ending {e.id!r} can never be reached: ending "
+                   f"{first.id!r}, checked before it, always holds", WARN)
+        elif always_holds(e.when, ranges):
+            blocker = blocker or e
+            if e.early:
+                early_blocker = e
 
 
 def check_unoffered_clauses(ck, pack, lib) -> None:

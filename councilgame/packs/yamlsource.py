@@ -6,6 +6,7 @@ documents are size-limited, because a pack is content from anywhere.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -13,6 +14,7 @@ import yaml
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 200_000
+MAX_INT_BITS = 1023  # beyond this an integer has no float value (every number feeds a float)
 
 Path_ = tuple[str | int, ...]
 
@@ -20,9 +22,10 @@ Path_ = tuple[str | int, ...]
 class YamlError(ValueError):
     """A file that is not valid YAML, or not a kind of YAML a pack may hold."""
 
-    def __init__(self, message: str, line: int = 1):
+    def __init__(self, message: str, line: int = 1, path: Path_ = ()):
         super().__init__(message)
         self.line = line
+        self.path = path
 
 
 @dataclass
@@ -64,6 +67,7 @@ def load_text(text: str) -> Located:
 
 
 _Y = "tag:yaml.org,2002:"
+_STR = _Y + "str"
 _ALLOWED_TAGS = {_Y + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
 _NOT_IMPLICIT = {_Y + "bool", _Y + "timestamp"}
 
@@ -108,7 +112,7 @@ def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int], counter: list[
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise YamlError("YAML merge keys (<<) are not supported", key_node.start_mark.line + 1)
-            key = _build(key_node, path + ("<key>",), {}, counter)
+            key = _build(key_node, path, {}, counter)
             if not isinstance(key, str | int | float | bool):
                 raise YamlError("a mapping key must be a plain value", key_node.start_mark.line + 1)
             if key in out:
@@ -118,7 +122,36 @@ def _build(node: yaml.Node, path: Path_, lines: dict[Path_, int], counter: list[
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_build(v, path + (i,), lines, counter) for i, v in enumerate(node.value)]
+    if node.tag == _STR:  # most values: the constructor would return node.value, slowly
+        return node.value
+    line = node.start_mark.line + 1
     try:
-        return _SCALAR.construct_object(node, deep=True)
+        value = _SCALAR.construct_object(node, deep=True)
     except yaml.YAMLError as exc:
-        raise YamlError(f"cannot read value: {str(exc).splitlines()[0]}", node.start_mark.line + 1) from None
+        raise YamlError(f"cannot read value: {str(exc).splitlines()[0]}", line, path) from None
+    except ValueError:  # Python refuses to convert an integer of more than 4,300 digits
+        raise YamlError(_TOO_LARGE, line, path) from None
+    return _finite(value, line, path)
+
+
+_TOO_LARGE = "the number is too large (a pack's numbers must fit in a float)"
+
+
+def _finite(value: object, line: int, path: Path_) -> object:
+    """Refuse what would poison the game's arithmetic: NaN and infinities (`.nan`, `.inf`,
+    `1.0e+999`) and integers too large for a float, which also cannot be printed back."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise YamlError(f"{value} is not a finite number (.nan and .inf are not allowed in a pack)",
+                        line, path)
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_INT_BITS:
+        raise YamlError(_TOO_LARGE, line, path)
+    return value
+
+
+def scalar(text: str) -> str:
+    """`text` as one YAML scalar on one line that reads back as `text`, quoted where YAML needs
+    it (`A: B`, `# x`, `- x`, `yes`, `123`): for filling values into the pack template."""
+    out = yaml.safe_dump(text, allow_unicode=True, width=float("inf"))
+    if "\n" in out.removesuffix("\n...\n").removesuffix("\n"):  # a line break: one escaped line
+        out = yaml.safe_dump(text, allow_unicode=True, width=float("inf"), default_style='"')
+    return out.removesuffix("\n...\n").removesuffix("\n")

@@ -15,6 +15,9 @@ from councilgame.play.queries import playable
 @lru_cache(maxsize=8)
 def _compiled(scenario: str, packs: tuple[str, ...]) -> Compiled:
     packset = discover([Path(p) for p in packs])
+    failure = packset.unavailable(scenario)
+    if failure is not None:  # the API's callers expect a ValueError for a scenario they cannot have
+        raise ValueError(str(failure))
     index = packset.scenario_index()
     if scenario not in index:
         known = ", ".join(sorted(index)) or "none"

@@ -107,6 +107,17 @@ class CouncilApp(Saving, App):
             self.packset = discover(self.extra_packs)
         self.start_game(compile_bundle(self.packset.bundle(scenario)), seat, seed)
 
+    def compile_scenario(self, scenario: str):
+        """The compiled scenario, or None after telling the player why its pack failed to load
+        (packs are read in full only when one of their scenarios is picked)."""
+        from councilgame.packs.errors import ScenarioUnavailable
+
+        try:
+            return compile_bundle(self.packset.bundle(scenario))
+        except ScenarioUnavailable as exc:
+            self.notify(str(exc), severity="error", timeout=20, markup=False)
+            return None
+
     def start_game(self, comp, seat: str, seed: int, actions: list | None = None,
                    origin=None) -> None:
         self.start_seats(comp, {seat: Seat(human=True)}, seed, actions, origin)

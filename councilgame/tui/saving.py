@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from councilgame.play import compile_bundle
 from councilgame.play.session import Session
 from councilgame.saves import SaveStore
 
@@ -18,11 +17,15 @@ class Saving:
         from councilgame.tui.widgets.dialogs import ConfirmScreen
 
         save = entry.save
-        if self.packset is None or save.scenario not in self.packset.scenario_index():
+        known = self.packset and (save.scenario in self.packset.scenario_index()
+                                  or save.scenario in self.packset.lost)  # lost: its pack is broken
+        if not known:
             self.notify(f"This save needs scenario {save.scenario!r} (pack {save.pack.id!r}), "
                         "which is not installed.", severity="error")
             return
-        comp = compile_bundle(self.packset.bundle(save.scenario))
+        comp = self.compile_scenario(save.scenario)
+        if comp is None:  # its pack failed to load; the app has said why
+            return
 
         def go(ok: bool = True) -> None:
             if ok:

@@ -32,6 +32,21 @@ def test_scaffolded_pack_validates_cleanly_and_plays_to_an_ending(tmp_path, caps
     assert (tmp_path / "lakeland" / ".schemas" / "scenario.schema.json").is_file()
 
 
+TITLES = ["A: B", "Peace # at last", 'The "Lakeland" ceasefire', "It's over", "- dashed", "Côte d'Ivoire ☮",
+          "yes", "123", "null", "{braces}", "*star", "!bang", "%pct", "| pipe", "> gt", "? q",
+          "two\nlines", "tab\there", "  spaced  "]
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_packs_new_writes_any_title_as_valid_yaml(tmp_path, capsys, title):
+    root = tmp_path / "lakeland"
+    assert main(["packs", "new", str(root), "--title", title]) == 0
+    assert main(["packs", "validate", str(root)]) == 0, capsys.readouterr()
+    packset = load_packs([builtin_dir(), root], check=False)
+    assert packset.packs["lakeland"].manifest.title == title
+    assert packset.packs["lakeland"].scenarios["lakeland"].model.title == title
+
+
 def test_packs_new_refuses_a_folder_in_use(tmp_path, capsys):
     (tmp_path / "x").mkdir()
     (tmp_path / "x" / "notes.txt").write_text("mine")

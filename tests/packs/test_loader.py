@@ -102,3 +102,24 @@ def test_links_outside_the_pack_are_refused(tmp_path):
     root = broken_pack(tmp_path, SCENARIO, "title: Testland", "title: Testland")
     (root / "events" / "linked.yaml").symlink_to(TEST_PACKS / "testland" / EVENTS)
     assert any("links outside the pack" in p for p in problems_of(root))
+
+
+@pytest.mark.parametrize("secret", [
+    "root:$6$s3cr3tHash:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n",
+    "id: s3cr3tHash\npassword: hunter2\n",
+])
+def test_a_linked_pack_yaml_is_refused_before_it_is_read(tmp_path, capsys, secret):
+    outside = tmp_path / "shadow"
+    outside.write_text(secret)
+    root = broken_pack(tmp_path, SCENARIO, "title: Testland", "title: Testland")
+    (root / "pack.yaml").unlink()
+    (root / "pack.yaml").symlink_to(outside)
+    found = problems_of(root)
+    assert any("pack.yaml:1:" in p and "links" in p for p in found), found
+    from councilgame.cli import main
+
+    main(["packs", "validate", str(root)])
+    main(["--packs", str(tmp_path), "packs", "list", "--json"])
+    out = capsys.readouterr()
+    for word in ("s3cr3tHash", "hunter2", "daemon", "password"):
+        assert word not in str(found) + out.out + out.err

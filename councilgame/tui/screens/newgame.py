@@ -13,7 +13,6 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from councilgame.play import compile_bundle
 from councilgame.play.queries import scenario_order, seats, suggested_seat
 from councilgame.tui.screens.seats import seat_text
 
@@ -28,6 +27,8 @@ class NewGameScreen(Screen):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back"), Binding("ctrl+s", "start", "Start")]
 
     def compose(self) -> ComposeResult:
+        self.comp = None
+        self.scenario_id: str | None = None
         packset = self.app.packset
         index = packset.scenario_index()
         self.scenarios = scenario_order([packset.packs[pid].scenarios[sid].model
@@ -54,13 +55,20 @@ class NewGameScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#ng-left").border_title = "New game"
         self.query_one("#ng-about").border_title = "About"
-        if self.scenarios:
-            self._pick_scenario(self.scenarios[0].id)
-            self.query_one("#scenarios", OptionList).highlighted = 0
+        for i, sc in enumerate(self.scenarios):  # the first whose pack loads
+            if self._pick_scenario(sc.id):
+                self.query_one("#scenarios", OptionList).highlighted = i
+                break
 
-    def _pick_scenario(self, sid: str) -> None:
-        self.scenario_id = sid
-        self.comp = compile_bundle(self.app.packset.bundle(sid))
+    def _pick_scenario(self, sid: str) -> bool:
+        """Show the scenario and its seats; False (the app says why) if its pack failed to load,
+        and the list goes back to the scenario picked before."""
+        comp = self.app.compile_scenario(sid)
+        if comp is None:
+            previous = [s.id for s in self.scenarios].index(self.scenario_id) if self.comp else None
+            self.query_one("#scenarios", OptionList).highlighted = previous
+            return False
+        self.scenario_id, self.comp = sid, comp
         self.seat_views = seats(self.comp)
         lst = self.query_one("#seats", OptionList)
         lst.clear_options()
@@ -71,6 +79,7 @@ class NewGameScreen(Screen):
             lst.add_option(Option(f"{s.code}  {s.name}{mark}{hint}", id=s.code))
         lst.highlighted = [s.code for s in self.seat_views].index(suggested)
         self._show_scenario()
+        return True
 
     def _show_scenario(self) -> None:
         """The About pane while the scenario list has the focus: what the game is."""
@@ -91,7 +100,7 @@ class NewGameScreen(Screen):
         self.query_one("#ng-detail", Static).update(seat_text(seat, seat.objectives))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list.id == "scenarios" and event.option.id != getattr(self, "scenario_id", None):
+        if event.option_list.id == "scenarios" and event.option.id != self.scenario_id:
             self._pick_scenario(event.option.id)
         elif event.option_list.id == "seats" and event.option_list.has_focus:
             self._show_seat()
@@ -100,7 +109,7 @@ class NewGameScreen(Screen):
         """The About pane follows the focus: the scenario, or the seat."""
         if getattr(event.widget, "id", None) == "seats":
             self._show_seat()
-        elif getattr(event.widget, "id", None) == "scenarios" and hasattr(self, "comp"):
+        elif getattr(event.widget, "id", None) == "scenarios" and self.comp is not None:
             self._show_scenario()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -111,6 +120,9 @@ class NewGameScreen(Screen):
             self.action_start()
 
     def action_start(self) -> None:
+        if self.comp is None:
+            self.notify("No scenario could be loaded: see the Content packs screen.", severity="error")
+            return
         lst = self.query_one("#seats", OptionList)
         seat = self.seat_views[lst.highlighted or 0].code
         raw = self.query_one("#seed", Input).value.strip()

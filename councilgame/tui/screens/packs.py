@@ -33,6 +33,7 @@ class PacksScreen(Screen):
 
     def compose(self) -> ComposeResult:
         packset = self.app.packset
+        packset.check_all()  # packs are read in full when needed: this screen needs them all
         t = Text()
         for pack in sorted(packset.packs.values(), key=lambda p: p.id):
             t.append(f"{pack.manifest.title}", style="bold")

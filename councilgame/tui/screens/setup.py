@@ -25,7 +25,6 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from councilgame.play import compile_bundle
 from councilgame.play.queries import playable
 from councilgame.saves import Seat
 
@@ -46,6 +45,8 @@ class SetupScreen(Screen):
     ]
 
     def compose(self) -> ComposeResult:
+        self.scenario_id: str | None = None
+        self.comp = None
         packset = self.app.packset
         self.scenarios = sorted(
             (packset.packs[pid].scenarios[sid].model for sid, pid in packset.scenario_index().items()),
@@ -80,20 +81,31 @@ class SetupScreen(Screen):
         self.query_one("#setup-left").border_title = "Hot-seat game"
         self.query_one("#setup-detail").border_title = "The seats"
         self.query_one("#players", DataTable).add_columns("Player", "Seat")
-        if self.scenarios:
-            self._pick(self.scenarios[0].id)
+        for i, sc in enumerate(self.scenarios):  # the first whose pack loads
+            if self._pick(sc.id):
+                if i:
+                    self.query_one("#scenarios", OptionList).highlighted = i
+                break
 
-    def _pick(self, sid: str) -> None:
-        self.scenario_id = sid
-        self.comp = compile_bundle(self.app.packset.bundle(sid))
+    def _pick(self, sid: str) -> bool:
+        """Offer the scenario's seats; False (the app says why) if its pack failed to load, and
+        the list goes back to the scenario picked before."""
+        comp = self.app.compile_scenario(sid)
+        if comp is None:
+            ids = [s.id for s in self.scenarios]
+            self.query_one("#scenarios", OptionList).highlighted = (
+                ids.index(self.scenario_id) if self.scenario_id else None)
+            return False
+        self.scenario_id, self.comp = sid, comp
         seat = self.query_one("#player-seat", Select)
         allowed = playable(self.comp)  # the tutorial is written for one seat
         seat.set_options([(f"{c} {self.comp.names[self.comp.index[c]]}", c) for c in allowed])
         self.players = [(n, c) for n, c in self.players if c in allowed]
         self._show()
+        return True
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id != getattr(self, "scenario_id", None):
+        if event.option.id != self.scenario_id:
             self._pick(event.option.id)
 
     def _show(self) -> None:
@@ -142,6 +154,9 @@ class SetupScreen(Screen):
     def action_shuffle(self) -> None:
         """Deal the players random seats (teams stay together)."""
         import random
+
+        if self.comp is None:
+            return
 
         groups: dict[str, list[str]] = {}
         for name, code in self.players:
