@@ -191,6 +191,12 @@ def _check_scenario(ck: Checker, file: str, sc: Scenario, cx: Context, lib: Libr
                 ck.add(file, ("council", key, i), f"{code} is {neg}a permanent member")
     if sc.council.first_president and sc.council.first_president not in council:
         ck.add(file, ("council", "first_president"), "the first president must sit on the Council")
+    for j, code in enumerate(sc.seats):
+        if code not in council:
+            ck.add(file, ("seats", j), f"{code} does not sit on this Council")
+    if sc.suggested_seat and sc.suggested_seat not in (sc.seats or council):
+        ck.add(file, ("suggested_seat",), f"{sc.suggested_seat} is not a seat a player may hold "
+               "here (it must sit on the Council, and be among `seats` if those are given)")
     gauge_ids = {g.id for g in bundle.gauges}
     theatres = {t.id for t in sc.theatres}
     for i, t in enumerate(sc.theatres):

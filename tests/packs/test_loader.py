@@ -123,3 +123,18 @@ def test_a_linked_pack_yaml_is_refused_before_it_is_read(tmp_path, capsys, secre
     out = capsys.readouterr()
     for word in ("s3cr3tHash", "hunter2", "daemon", "password"):
         assert word not in str(found) + out.out + out.err
+
+
+def test_a_suggested_seat_must_be_a_seat_a_player_may_hold(tmp_path):
+    from councilgame.packs.discovery import search_path
+
+    pack = tmp_path / "tut"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "content" / "tutorial", pack)
+    sc = pack / "scenarios" / "tutorial.yaml"
+    text = sc.read_text().replace("suggested_seat: GBR", "suggested_seat: FRA")
+    sc.write_text(text.replace("id: tutorial", "id: tut2", 1))
+    (pack / "pack.yaml").write_text((pack / "pack.yaml").read_text().replace("id: tutorial", "id: tut2", 1))
+    packset = load_packs(search_path([tmp_path]))
+    problems = [str(p) for p in check_pack(packset, "tut2")]
+    wrong = "FRA is not a seat a player may hold"
+    assert any("suggested_seat" in p and wrong in p for p in problems), problems
