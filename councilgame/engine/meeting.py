@@ -34,6 +34,7 @@ from councilgame.engine.actions import (
 from councilgame.engine.compiled import CompiledFile
 from councilgame.engine.environment import build_env
 from councilgame.engine.state import MonthRecord, VoteRecord
+from councilgame.engine.textfmt import sentence
 from councilgame.engine.types import Flow
 from councilgame.engine.voting import Tally, tally, tally_list
 
@@ -168,7 +169,8 @@ class Meeting:
         tl = yield from self._roll_call(feeling, f"{file.id}/{self.state.month}/agenda", "procedural",
                                         code, [], procedural=True)
         if tl.adopted:
-            self.rec.say("vote", f"The agenda is adopted {tl.summary()}: the Council takes up {file.title}.")
+            self.rec.say("vote", sentence(f"The agenda is adopted {tl.summary()}: the Council takes "
+                                          f"up {file.title}"))
         else:
             self.rec.say("vote", f"The agenda is not adopted ({tl.summary()}: 9 yes are needed): the "
                          f"Council does not take up {file.title} this month.")
@@ -179,7 +181,8 @@ class Meeting:
             return np.zeros(len(self.file.offers))
         if code in self.humans:
             action = yield Prompt(kind="draft", seat=code, file=self.file.id, options=self.offer_keys(),
-                                  question=f"You hold the pen on {self.file.title}. Table a draft?")
+                                  question=sentence(f"You hold the pen on {self.file.title}")
+                                  + " Table a draft?")
             return self.selection(action.offers if isinstance(action, TableDraft) else [])
         resolve = ai.ON_RECORD if self.file.on_record else RESOLVE[
             int(self.game.draw(f"resolve:{self.file.id}").choice(len(RESOLVE), p=RESOLVE_P))]
@@ -217,8 +220,8 @@ class Meeting:
         if rsel.any():
             code = self.comp.codes[r]
             self.rivals.append(TableDraft(seat=code, offers=self._keys(rsel)))
-            self.rec.say("draft", f"{self.comp.names[r]} announces a rival draft on {self.file.title}.",
-                         (code,))
+            self.rec.say("draft", sentence(f"{self.comp.names[r]} announces a rival draft on "
+                                           f"{self.file.title}"), (code,))
 
     def _keys(self, sel: np.ndarray) -> list[str]:
         return [o.key for k, o in enumerate(self.file.offers) if sel[k]]

@@ -23,3 +23,9 @@ def fill(text: str, env: list, index: dict[str, int]) -> str:
         return f"{v:.0f}" if abs(v - round(v)) < 0.05 or abs(v) >= 10 else f"{v:.2f}"
 
     return PLACEHOLDER.sub(value, text or "")
+
+
+def sentence(text: str) -> str:
+    """`text` closed by a full stop, unless it already ends as a sentence does (a file titled
+    as a question keeps its question mark alone)."""
+    return text if text.rstrip().endswith((".", "?", "!")) else f"{text}."

@@ -319,9 +319,13 @@ class CouncilApp(Saving, App):
         return path
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own theme picker is replaced by ours (dark, light, projector): one "Theme"
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Theme")
+        solo = self.session is not None and not self.session.hotseat
         yield SystemCommand("New game", "Choose a scenario and a seat", self.action_new_game)
-        yield SystemCommand("Hot-seat game", "Several players at one keyboard", self.action_hotseat)
+        if self.session is None:
+            yield SystemCommand("Hot-seat game", "Several players at one keyboard",
+                                self.action_hotseat)
         yield SystemCommand("Load", "Open a saved game, or reopen one at an earlier month",
                             self.action_load)
         if self.session is not None:
@@ -335,7 +339,10 @@ class CouncilApp(Saving, App):
             if isinstance(screen, ChamberScreen):
                 yield SystemCommand("Continue", "Go on from the briefing", screen.action_next)
                 yield SystemCommand("Seats", "Powers of every seat", screen.action_seats)
-        seen = {"New game", "How to play", "Load", "Save game", "Hot-seat game"}
+        # each command once; the facilitator's tools only where there is a room to run
+        seen = {"New game", "How to play", "Load", "Save game", "Hot-seat game", "Continue", "Seats"}
+        if solo or self.session is None:
+            seen.add("Facilitator")
         for key, active in screen.active_bindings.items():
             binding = active.binding
             if binding.description and binding.description not in seen and active.enabled:

@@ -71,7 +71,8 @@ class ChamberScreen(Screen):
         view = session.view()
         who = ("hot-seat: " + ", ".join(session.humans)) if session.hotseat \
             else f"you: {view.name_of(session.seat)}"
-        self.app.sub_title = f"{view.title} · {view.month_name} · {who}"
+        # the month first: a narrow header cuts the end of the line, never the date
+        self.app.sub_title = f"{view.month_name} · {who} · {view.title}"
         self.query_one(SeatMap).show(self._seats(view))
         self.query_one(GaugePanel).show(view.gauges)
         self.query_one("#status", Static).update(self._status(view))
@@ -96,7 +97,7 @@ class ChamberScreen(Screen):
         # what the player acts on first: at 80x24 only the first lines fit under the horseshoe
         t = Text()
         if isinstance(view, SeatView):
-            t.append(f"Political capital: {view.capital}", style="bold")
+            t.append(f"Capital {view.capital}", style="bold")
         else:
             t.append("Players: " + ", ".join(f"{c} ({session.players_of(c)})"
                                               for c in session.humans))
@@ -104,8 +105,7 @@ class ChamberScreen(Screen):
                  f" · outcomes {view.scores.get('outcomes', 0):.0f}")
         t.append("\n" + self.app.waiting_for(), style="italic")
         t.append(f"\n{view.month_name}", style="bold")
-        t.append(f" · month {view.month} of {view.months}")
-        t.append(f" · president: {view.name_of(view.president)}")
+        t.append(f", month {view.month} of {view.months} · ★ {view.president}")  # ★: the president
         return t
 
     def _agenda(self, view: PublicView) -> Text:

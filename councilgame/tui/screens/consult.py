@@ -97,7 +97,8 @@ class AmendScreen(ModalScreen[str | None]):
                 continue
             verb = "Delete" if self.amends[o.key] else "Add"
             target = f" → {o.target}" if o.target else ""
-            options.append(Option(f"{verb}: {o.title}{target}", id=f"{verb.lower()}|{o.key}"))
+            label = f"Insert the clause “{o.title}”" if verb == "Add" else f"Delete the clause “{o.title}”"
+            options.append(Option(f"{label}{target}", id=f"{verb.lower()}|{o.key}"))
         with Vertical(classes="dialog"):
             yield Static("Propose an amendment (voted before the draft)", classes="dialog-title")
             yield OptionList(*options)
@@ -147,6 +148,7 @@ class ConsultScreen(Screen):
     def refresh_view(self) -> None:
         session = self.app.session
         view = session.view()
+        self.refresh_bindings()  # in hot-seat play the seat at the keyboard may have changed
         if view.draft is None:
             return
         self.query_one("#draft-text", Static).update(draft_text(view, self._offers(view)))
@@ -197,6 +199,12 @@ class ConsultScreen(Screen):
             self.app.send(action, stay=True)
             if note:
                 self.notify(note)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys a seat can never use are not offered: only a permanent member signals a veto."""
+        if action == "veto":
+            return self.app.session is not None and self.app.session.is_permanent
+        return True
 
     def action_veto(self) -> None:
         self._move(SignalVeto(seat=self.app.session.seat))

@@ -51,8 +51,9 @@ class GaugeRow(Horizontal):
 
     def show(self, values: list[float]) -> None:
         value = values[-1] if values else 0.0
-        delta = values[-1] - values[-2] if len(values) > 1 else 0.0
-        arrow = "▲" if delta > 0.5 else "▼" if delta < -0.5 else "="
+        # the arrow compares what is shown: 70 after 70 is "=", whatever the decimals
+        delta = round(values[-1]) - round(values[-2]) if len(values) > 1 else 0
+        arrow = "▲" if delta > 0 else "▼" if delta < 0 else "="
         self.query_one(".gauge-value", Label).update(f"{value:5.0f} {arrow}")
         self.query_one(".gauge-spark", Label).update(spark(values, self.good))
 

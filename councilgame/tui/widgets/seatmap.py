@@ -57,6 +57,10 @@ class SeatMap(Static):
             self.call_after_refresh(self.show, self.seats)
 
 
+LEGEND = "★ president  ✎ penholder  bold: permanent  Y yes  N no  A abstain  · no draft"
+SHORT_LEGEND = "★ president  ✎ pen  Y/N/A yes/no/abstain"
+
+
 def render_horseshoe(seats: list[SeatMark], width: int = 60) -> Text:
     """Top: the president's end of the table; the two arms run down, open at the bottom.
     The cells shrink to fit narrow terminals (80 columns and up)."""
@@ -81,6 +85,6 @@ def render_horseshoe(seats: list[SeatMark], width: int = 60) -> Text:
             line.append_text(seat_label(right[i]))
         out.append_text(line)
         out.append("\n")
-    out.append("★ president  ✎ penholder  bold: permanent  Y yes  N no  A abstain  · no draft",
-               style="dim")  # right under the seats: at 80x24 the status lines must fit below
+    # right under the seats, on one line: at 80x24 the status lines must fit below
+    out.append(LEGEND if width >= len(LEGEND) else SHORT_LEGEND, style="dim")
     return out
