@@ -11,7 +11,6 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.theme import Theme
 
 from councilgame.packs.discovery import discover
 from councilgame.packs.registry import PackSet
@@ -20,14 +19,7 @@ from councilgame.play.session import Session
 from councilgame.saves import SaveStore, Seat
 from councilgame.tui.saving import Saving
 from councilgame.tui.screens.chamber import ChamberScreen
-
-THEMES = ("textual-dark", "textual-light")
-# High contrast for a projector at the back of a room: pure black and white, bright accents.
-PROJECTOR = Theme(
-    name="projector", primary="#FFD700", secondary="#00FFFF", accent="#FFD700",
-    foreground="#FFFFFF", background="#000000", surface="#000000", panel="#1A1A1A",
-    success="#00FF00", warning="#FFFF00", error="#FF4040", dark=True,
-)
+from councilgame.tui.themes import CYCLE, DARK, LIGHT, PROJECTOR
 
 
 class CouncilApp(Saving, App):
@@ -45,8 +37,9 @@ class CouncilApp(Saving, App):
                  fixed_seed: int | None = None, hotseat: dict | None = None,
                  projector: bool = False):
         super().__init__()
+        self.register_theme(LIGHT)
         self.register_theme(PROJECTOR)
-        self.theme = PROJECTOR.name if projector else THEMES[0]  # pinned: not from the environment
+        self.theme = PROJECTOR.name if projector else DARK  # pinned: not from the environment
         self.projector = projector
         self.hotseat_start = hotseat  # {"scenario", "seats", "seed", "options"} from the CLI
         self.extra_packs = list(extra_packs)
@@ -276,9 +269,8 @@ class CouncilApp(Saving, App):
                                        "reveal the AI stances)?"), confirmed)
 
     def action_toggle_theme(self) -> None:
-        order = [*THEMES, PROJECTOR.name]
-        self.theme = order[(order.index(self.theme) + 1) % len(order)] if self.theme in order \
-            else THEMES[0]
+        self.theme = CYCLE[(CYCLE.index(self.theme) + 1) % len(CYCLE)] if self.theme in CYCLE \
+            else DARK
 
     def confirm(self, question: str, then) -> None:
         """Ask before an action that cannot be undone; `then()` runs on yes (y), not on no (n,

@@ -53,7 +53,7 @@ class GaugeRow(Horizontal):
         value = values[-1] if values else 0.0
         # the arrow compares what is shown: 70 after 70 is "=", whatever the decimals
         delta = round(values[-1]) - round(values[-2]) if len(values) > 1 else 0
-        arrow = "▲" if delta > 0 else "▼" if delta < 0 else "="
+        arrow = "▲" if delta > 0 else "▼" if delta < 0 else "=" if len(values) > 1 else " "
         self.query_one(".gauge-value", Label).update(f"{value:5.0f} {arrow}")
         self.query_one(".gauge-spark", Label).update(spark(values, self.good))
 
@@ -77,3 +77,11 @@ class GaugePanel(Vertical):
         history = {g.var: g.history for g in gauges}
         for row in self.query(GaugeRow):
             row.show(history.get(row.key, []))
+
+    def on_resize(self) -> None:
+        """A narrow panel (an 80-column terminal) gives the names the room of the sparklines,
+        so no name is cut; the history is in the debrief and on the wide layout."""
+        self.set_class(self.size.width < NARROW, "narrow")
+
+
+NARROW = 44  # columns under which the sparklines are left out

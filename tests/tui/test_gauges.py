@@ -1,0 +1,29 @@
+"""Gauges (issue 13): at 80 columns every name shows whole (the sparklines give way), and the
+arrow follows the values shown."""
+
+from __future__ import annotations
+
+from councilgame.tui.widgets.gauges import GaugePanel, GaugeRow
+from tests.tui.helpers import make_app
+
+
+async def test_at_80_columns_no_gauge_name_is_cut(packset):
+    app = make_app(packset)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(GaugePanel)
+        assert panel.has_class("narrow")
+        for row in panel.query(GaugeRow):
+            label = row.query_one(".gauge-name")
+            assert len(row.label_text) <= label.region.width * label.region.height, row.label_text
+
+
+async def test_an_unchanged_shown_value_has_no_arrow_up(packset):
+    app = make_app(packset)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        row = app.screen.query_one(GaugeRow)
+        row.show([70.0, 70.4])
+        assert str(row.query_one(".gauge-value").render()).strip().endswith("=")
+        row.show([70.0, 71.0])
+        assert str(row.query_one(".gauge-value").render()).strip().endswith("▲")
