@@ -51,6 +51,7 @@ def debrief_markdown(game: Game, seats: dict | None = None, month_name=str) -> s
     for rec in st.history:
         lines.append(f"### {month_name(rec.month)}")
         lines += [f"- {'Event: ' if n.kind == 'event' else ''}{n.text}" for n in rec.news] or ["- (quiet)"]
+        lines += _month_changes(game, rec)
         lines.append("")
     items = views.debrief_items(game)
     for kind, heading in (("cases", "Real cases this game resembles"),
@@ -61,3 +62,20 @@ def debrief_markdown(game: Game, seats: dict | None = None, month_name=str) -> s
             for _, title, text, source in chosen:
                 lines += [f"**{title}.** {text.strip()} *(Source: {source})*", ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _month_changes(game: Game, rec) -> list[str]:
+    """A month's decisions on events and what moved each gauge, as the debrief screen shows."""
+    comp = game.comp
+    lines = []
+    for eid, opt in rec.choices.items():
+        ev = comp.event_by_id[eid].event
+        label = next((o.label for o in ev.choice.options if o.id == opt), opt) if ev.choice else opt
+        lines.append(f"- Decided on \"{ev.title}\": {label}")
+    for var, label, _good in views.shown_gauges(game):
+        rows = views.causes_of(game, rec.month, var)
+        total = sum(r[2] for r in rows)
+        if rows and abs(total) >= 0.5:
+            why = "; ".join(f"{why} {delta:+.1f}" for _kind, why, delta in rows[:3])
+            lines.append(f"- {label} {total:+.1f}: {why}")
+    return lines

@@ -392,3 +392,32 @@ def vote_titles(game: Game, v) -> dict:
         title = f"{'Rival draft' if rival else 'Draft'} by {sponsor} on {file.title}"
     labels = {o.key: o.label for o in file.offers}
     return {"title": title, "clause_titles": [labels.get(k, k) for k in v.clauses]}
+
+
+def since_last_month(game: Game) -> dict | None:
+    """What the month just ended changed: its events (title and text), the decisions taken on
+    them, and the shown gauges that moved a whole point or more, each with its largest cause."""
+    st, comp = game.state, game.comp
+    if len(st.history) < 2:
+        return None
+    rec = st.history[-2]
+    events, choices = [], []
+    for eid in rec.events:
+        ev = comp.event_by_id[eid].event
+        events.append((render(game, ev.title), render(game, ev.text).strip()))
+        if eid in rec.choices and ev.choice is not None:
+            label = next((o.label for o in ev.choice.options if o.id == rec.choices[eid]),
+                         rec.choices[eid])
+            choices.append(f"{render(game, ev.title)}: {label}")
+    hist = gauge_history(game)
+    moved: list[dict] = []
+    for var, label, good in shown_gauges(game):
+        values = hist[comp.var_names[comp.var_index[var]]]
+        if len(values) < 2 or abs(round(values[-1]) - round(values[-2])) < 1:
+            continue
+        delta = values[-1] - values[-2]
+        why = causes_of(game, rec.month, var)
+        moved.append({"label": label, "delta": round(delta, 1),
+                      "better": (delta > 0) == (good == "high"), "cause": why[0][1] if why else ""})
+    moved.sort(key=lambda g: -abs(float(g["delta"])))
+    return {"month": rec.month, "events": events, "choices": choices, "gauges": moved}

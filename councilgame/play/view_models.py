@@ -138,6 +138,27 @@ class WhipView(_View):
                                "members' projected yes (the viewer's own excluded).")
 
 
+class ChangeView(_View):
+    """A gauge that moved over a month, and the largest reason it moved."""
+
+    label: str
+    delta: float
+    better: bool = Field(description="Whether it moved the good way.")
+    cause: str = Field("", description="The largest cause: a clause, operation, event or decision.")
+
+
+class SinceView(_View):
+    """What changed in the month just ended, for the next briefing."""
+
+    month: int
+    name: str
+    events: list[tuple[str, str]] = Field(default_factory=list, description="(title, text) of "
+                                          "each event that fired.")
+    choices: list[str] = Field(default_factory=list, description="'Event: the option taken'.")
+    gauges: list[ChangeView] = Field(default_factory=list, description="Gauges that moved, most "
+                                     "first.")
+
+
 class MonthView(_View):
     """One month of the game so far, as the room saw it."""
 
@@ -201,6 +222,8 @@ class MessageView(_View):
 
 class PublicView(_View):
     """What everyone in the room may see."""
+
+    since: SinceView | None = Field(None, description="What changed last month (from month 2).")
 
     scenario: str
     title: str

@@ -29,6 +29,7 @@ from councilgame.play.view_models import (
     PublicView,
     SeatInfo,
     SeatView,
+    SinceView,
     StanceView,
     VoteView,
     WhipView,
@@ -88,6 +89,7 @@ def _public(game: Game, viewer: str | None, sealed: bool) -> dict:
         "ballots_cast": 0 if m is None else len(m.ballots_cast),
         "question": m.on_vote[1] if m is not None and m.on_vote is not None else None,
         "leanings": _leanings(game),
+        "since": _since(game),
         "choice": _choice(game),
         "timeline": [MonthView(month=rec.month, name=month_name(game, rec.month),
                                president=rec.president, events=list(rec.events),
@@ -167,6 +169,13 @@ def _news(game: Game, viewer: str | None) -> list[NewsView]:
                      private=bool(n.private_to))
             for rec in game.state.history for n in rec.news
             if n.visible_to(viewer)]
+
+
+def _since(game: Game) -> SinceView | None:
+    since = queries.since_last_month(game)
+    if since is None:
+        return None
+    return SinceView(name=month_name(game, since["month"]), **since)
 
 
 def _gauges(game: Game) -> list[GaugeView]:

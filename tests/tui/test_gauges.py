@@ -27,3 +27,25 @@ async def test_an_unchanged_shown_value_has_no_arrow_up(packset):
         assert str(row.query_one(".gauge-value").render()).strip().endswith("=")
         row.show([70.0, 71.0])
         assert str(row.query_one(".gauge-value").render()).strip().endswith("▲")
+
+
+async def test_the_briefing_says_what_changed_last_month(packset):
+    from tests.tui.helpers import play_until
+
+    app = make_app(packset, seed=3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        def at_second_briefing() -> bool:
+            p = app.session.prompt
+            return app.session.view().month == 2 and p is not None and p.kind == "briefing" \
+                and type(app.screen).__name__ == "ChamberScreen"
+
+        await play_until(pilot, app, at_second_briefing)
+        await pilot.pause()
+        since = app.session.view().since
+        assert since is not None and since.month == 1 and since.gauges
+        news = str(app.screen.query_one("#news-text").render())
+        assert news.startswith("What changed in January 2026")
+        top = since.gauges[0]
+        assert f"{top.label} {top.delta:+.0f} ({'better' if top.better else 'worse'})" in news
+        for title, text in since.events:
+            assert title in news and text[:40] in news

@@ -120,8 +120,28 @@ class ChamberScreen(Screen):
             t.append(f"\n  pen: {f.pen or '-'} · {out}{asked}\n")
         return t
 
+    def _since(self, view: PublicView, t: Text) -> None:
+        """At the briefing: what last month changed (events with their text, the decisions
+        taken, the gauges that moved and why), before the month's news."""
+        s = view.since
+        if s is None or view.prompt is None or view.prompt.kind != "briefing":
+            return
+        t.append(f"What changed in {s.name}\n", style="bold underline")
+        for title, text in s.events:
+            t.append(f"• Event: {title}. ", style="bold")
+            t.append(text + "\n")
+        for choice in s.choices:
+            t.append(f"• Decided: {choice}\n")
+        for g in s.gauges[:6]:
+            t.append(f"• {g.label} {g.delta:+.0f}", style="green" if g.better else "red")
+            t.append(f" ({'better' if g.better else 'worse'})" + (f": {g.cause}" if g.cause else "") + "\n")
+        if len(s.gauges) > 6:
+            t.append(f"  …and {len(s.gauges) - 6} more (the debrief lists every cause)\n", style="dim")
+        t.append("\n")
+
     def _news(self, view: PublicView) -> None:
         t = Text()
+        self._since(view, t)
         if len(view.timeline) == 1:
             t.append(view.title + "\n", style="bold underline")
             t.append(view.synopsis + "\n")

@@ -159,8 +159,9 @@ class RollCallScreen(ModalScreen[None]):
             t.append(f": {', '.join(v.clause_titles)}\n" if v.kind == "amendment" else "\n")
             for code in self.order[: self.shown]:
                 b = v.ballots[code]
-                t.append(f" {code} ")
+                t.append(f"{code} ")  # each ballot right after its member, then a gap
                 t.append(LETTER[b], style=STYLE[b])
+                t.append("   ")
             if self.shown >= len(self.order):
                 t.append("\n" + verdict(v, self.names) + "\n\n", style="bold")
             else:
