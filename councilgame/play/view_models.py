@@ -56,6 +56,7 @@ class OperationView(_View):
     name: str
     lead: str
     led_by: str
+    led_by_name: str = Field("", description="Who leads it, by name.")
     authorization: str
     active: bool
     mandate: int | None

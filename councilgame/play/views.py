@@ -100,7 +100,7 @@ def _public(game: Game, viewer: str | None, sealed: bool) -> dict:
         "news": _news(game, viewer),
         "gauges": _gauges(game),
         "scores": dict(st.scores),
-        "operations": [_operation(op) for op in st.ops.values()],
+        "operations": [_operation(op, _leader(game, op.led_by)) for op in st.ops.values()],
     }
 
 
@@ -186,8 +186,19 @@ def _gauges(game: Game) -> list[GaugeView]:
             for var, label, good in queries.shown_gauges(game)]
 
 
-def _operation(op) -> OperationView:
+def _leader(game: Game, led_by: str) -> str:
+    """Who leads an operation, by name: an organisation or a member state."""
+    bundle = game.comp.bundle
+    org = bundle.organisations.get(led_by)
+    if org is not None:
+        return org.name if org.short == org.name else f"{org.name} ({org.short})"
+    member = bundle.members.get(led_by)
+    return member.name if member is not None else led_by
+
+
+def _operation(op, leader: str = "") -> OperationView:
     return OperationView(id=op.id, short=op.short, name=op.name, lead=op.lead, led_by=op.led_by,
+                         led_by_name=leader or op.led_by,
                          authorization=op.authorization, active=op.active, mandate=op.mandate,
                          troops=op.troops, police=op.police, observers=op.observers,
                          consent=op.consent, compliance=op.compliance, funding=op.funding)

@@ -320,7 +320,8 @@ def test_the_keys_help_is_read_from_the_screens_bindings():
     from councilgame.tui.screens.help import keys_text
 
     text = keys_text()
-    assert "r request meeting" in text and "o order agenda" in text
+    assert "r ask for a meeting on a file (1 capital)" in text and "o order agenda" in text
+    assert "m ops" in text
     for b in ConsultScreen.BINDINGS:  # every consultation key, the new levers included
         if b.key != "f1":
             assert f"{b.key} {b.description.lower()}" in text

@@ -88,6 +88,14 @@ def test_seats(snap_compare, snap_packset):
     assert snap_compare(make_app(snap_packset), terminal_size=BIG, press=["s"])
 
 
+def test_operations(snap_compare, snap_packset):
+    assert snap_compare(make_app(snap_packset), terminal_size=BIG, press=["m"])
+
+
+def test_operations_small_terminal(snap_compare, snap_packset):
+    assert snap_compare(make_app(snap_packset), terminal_size=(80, 24), press=["m"])
+
+
 def test_content_packs(snap_compare, snap_packset):
     async def packs(pilot):
         await pilot.click("#packs")

@@ -30,10 +30,11 @@ class ChamberScreen(Screen):
     BINDINGS = [
         Binding("n", "next", "Continue"),
         Binding("d", "open_step", "Step"),
-        Binding("r", "request", "Request meeting"),
+        Binding("r", "request", "Meeting", tooltip="Ask for a meeting on a file (1 capital)"),
         Binding("o", "order", "Order agenda", show=False),
         Binding("f1", "app.help", "Help"),
         Binding("s", "seats", "Seats"),
+        Binding("m", "operations", "Ops"),
         Binding("q", "app.quit_game", "Quit"),
     ]
 
@@ -161,6 +162,12 @@ class ChamberScreen(Screen):
             self.app.send(Done(seat=prompt.seat))
         else:
             self.app.route()
+
+    def action_operations(self) -> None:
+        """The missions and parallel operations, in the field or possible."""
+        from councilgame.tui.screens.operations import OperationsScreen
+
+        self.app.push_screen(OperationsScreen())
 
     def action_request(self) -> None:
         """Ask the President for a meeting on a file not on the agenda (any player's seat)."""

@@ -37,7 +37,7 @@ def keys_text() -> str:
     for where, screen in (("chamber", ChamberScreen), ("drafting", DraftingScreen),
                           ("consultations", ConsultScreen), ("vote", VoteScreen),
                           ("roll call", RollCallScreen), ("debrief", DebriefScreen)):
-        keys = [f"{b.key} {b.description.lower()}" for b in screen.BINDINGS
+        keys = [f"{b.key} {(b.tooltip or b.description).lower()}" for b in screen.BINDINGS
                 if isinstance(b, Binding) and b.description and b.key != "f1"]
         rows.append(f"| {where} | {' · '.join(keys)} |")
     return KEYS_INTRO + "\n".join(rows) + "\n"
