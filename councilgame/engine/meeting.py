@@ -91,6 +91,7 @@ class Meeting:
         self.rivals: list[TableDraft] = []
         self.ballots_cast: dict[str, str] = {}  # players' ballots so far, public in an open roll call
         self.on_vote: tuple[np.ndarray, str] | None = None  # utilities voted on now, and the kind
+        self.amending: tuple[str, str, bool] | None = None  # the amendment voted on: mover, offer, remove
         self.roll_calls = 0  # roll calls held so far: each draws its own stream
         self.broker: str | None = None  # a player President who offered to broker a statement
 
@@ -348,8 +349,10 @@ class Meeting:
                 new = ai.allowed(file, new, k)
             gain = d.model.M @ (new - d.selected)
             what = [f"{'delete' if remove else 'add'} {key}"]
+            self.amending = (seat, key, remove)
             tl = yield from self._roll_call(gain, f"{d.symbol}/A{n}", "amendment", seat, what,
                                             amendment=True)
+            self.amending = None
             if tl.adopted:
                 d.selected = new
         u = d.model.utilities(d.selected)
@@ -357,6 +360,19 @@ class Meeting:
         consultation.settle_cosponsors(self, d)
         outcomes.outcome(self, tl, d)
         return tl
+
+    def _question(self, kind: str, sponsor: str) -> str:
+        """The question put to a player's seat, in words (never the engine's symbols)."""
+        who = self.comp.names[self.comp.index[sponsor]] if sponsor in self.comp.index else sponsor
+        title = self.file.title
+        if kind == "amendment" and self.amending is not None:
+            _, key, remove = self.amending
+            label = next(o.label for o in self.file.offers if o.key == key)
+            verb = "delete" if remove else "insert"
+            return f"Vote on {who}'s amendment to the draft on {title}: {verb} the clause “{label}”."
+        if kind == "procedural":
+            return f"Vote on whether the Council takes up {title} (a procedural vote)."
+        return f"Vote on the draft by {who} on {title}."
 
     def _roll_call(self, u: np.ndarray, symbol: str, kind: str, sponsor: str, clauses: list[str],
                    amendment: bool = False, procedural: bool = False) -> Ballots:
@@ -381,7 +397,7 @@ class Meeting:
             if code in self.humans:
                 action = yield Prompt(kind="vote", seat=code, file=self.file.id,
                                       options=["yes", "no", "abstain"],
-                                      question=f"Vote on {symbol} ({kind}).")
+                                      question=self._question(kind, sponsor))
                 ballot = action.ballot if isinstance(action, Vote) else "abstain"
                 votes[code] = ballot
                 self.ballots_cast[code] = ballot

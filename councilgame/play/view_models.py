@@ -139,6 +139,17 @@ class WhipView(_View):
                                "members' projected yes (the viewer's own excluded).")
 
 
+class AmendmentView(_View):
+    """The amendment the Council votes on now: who moves it, what it changes, and how the
+    members would vote on it before the noise of the day."""
+
+    mover: str
+    clause: str = Field(description="The clause's title (and the operation it concerns).")
+    remove: bool = Field(description="True: it deletes the clause; False: it inserts it.")
+    projected: dict[str, str] = Field(default_factory=dict, description="Member code: yes, no "
+                                      "or abstain, as its utilities stand.")
+
+
 class ChangeView(_View):
     """A gauge that moved over a month, and the largest reason it moved."""
 
@@ -225,6 +236,7 @@ class PublicView(_View):
     """What everyone in the room may see."""
 
     since: SinceView | None = Field(None, description="What changed last month (from month 2).")
+    amendment: AmendmentView | None = Field(None, description="The amendment being voted on.")
 
     scenario: str
     title: str

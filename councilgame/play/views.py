@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import calendar
 
+from councilgame.engine import ai
 from councilgame.engine.game import Game
 from councilgame.engine.voting import yes_missing
 from councilgame.play import queries
 from councilgame.play.view_models import (
+    AmendmentView,
     ChoiceView,
     ClauseView,
     DealView,
@@ -90,6 +92,7 @@ def _public(game: Game, viewer: str | None, sealed: bool) -> dict:
         "question": m.on_vote[1] if m is not None and m.on_vote is not None else None,
         "leanings": _leanings(game),
         "since": _since(game),
+        "amendment": _amendment(game),
         "choice": _choice(game),
         "timeline": [MonthView(month=rec.month, name=month_name(game, rec.month),
                                president=rec.president, events=list(rec.events),
@@ -169,6 +172,17 @@ def _news(game: Game, viewer: str | None) -> list[NewsView]:
                      private=bool(n.private_to))
             for rec in game.state.history for n in rec.news
             if n.visible_to(viewer)]
+
+
+def _amendment(game: Game) -> AmendmentView | None:
+    m = game.meeting
+    if m is None or m.amending is None or m.on_vote is None or m.on_vote[1] != "amendment":
+        return None
+    mover, key, remove = m.amending
+    label = next(o.label for o in m.file.offers if o.key == key)
+    ballots = ai.amendment_ballots(game.comp, m.on_vote[0])
+    return AmendmentView(mover=mover, clause=label, remove=remove,
+                         projected=dict(zip(game.comp.codes, ballots, strict=True)))
 
 
 def _since(game: Game) -> SinceView | None:

@@ -70,7 +70,8 @@ def draft_text(view: PublicView, offers: list[views.OfferView]) -> Text:
     """The draft on the table, its clauses in drafting order (`offers`: the file's offers)."""
     d = view.draft
     f = view.file(d.file)
-    t = Text(f"{d.symbol} on {f.title if f else d.file}, sponsored by {d.sponsor}\n", style="bold")
+    rival = "Rival draft" if d.symbol.count("/") >= 2 else "Draft"
+    t = Text(f"{rival} by {view.name_of(d.sponsor)} on {f.title if f else d.file}\n", style="bold")
     keys = draft_keys(view)
     for o in offers:
         if o.key in keys:

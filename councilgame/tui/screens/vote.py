@@ -53,14 +53,16 @@ class VoteScreen(Screen):
         self.query_one("#whip-table").focus()
         self.query_one("#whip").border_title = "How the others lean"
         q = Text(view.prompt.question if view.prompt else "", style="bold")
-        q.append("\nPress y, n or a.")
+        q.append("\nPress y, n or a. ")
         if view.question == "procedural":
             q.append(" A procedural vote: 9 yes carry it and no member has a veto (Art. 27(2)).",
                      style="bold")
         elif view.seat_info(session.seat).permanent:
             q.append(" As a permanent member, your 'no' is a veto.", style="bold red")
         self.query_one("#vote-question", Static).update(q)
-        if view.draft is not None:
+        if view.amendment is not None:
+            self._amendment(view, session.seat)
+        elif view.draft is not None:
             offers = views.offers(session.game, view.draft.file)
             self.query_one("#vote-draft", Static).update(draft_text(view, offers))
             if isinstance(view, SeatView) and view.whip is not None:
@@ -80,6 +82,25 @@ class VoteScreen(Screen):
                 "Adopted with 9 yes and no permanent member's 'no'; an abstention is not a veto "
                 "(Charter, Art. 27(3)).")
         self.query_one("#vote-rule", Static).update(Text(rule, style="dim"))
+
+    def _amendment(self, view, seat: str) -> None:
+        """An amendment is voted on for what it changes: show that, and how the others lean on
+        it (not the draft's whip: a member may like the draft and oppose the amendment)."""
+        a = view.amendment
+        verb = "deletes" if a.remove else "inserts"
+        t = Text(f"The amendment by {view.name_of(a.mover)} {verb} the clause:\n", style="bold")
+        t.append(f"  {a.clause}\n\n")
+        t.append("If it is adopted, the draft is voted on as amended; if not, as it stands. A "
+                 "permanent member's 'no' defeats an amendment as it would a draft.", style="dim")
+        self.query_one("#vote-draft", Static).update(t)
+        others = {c: b for c, b in a.projected.items() if c != seat}
+        lean = Text("How the others lean on the amendment\n", style="bold")
+        for ballot in ("yes", "no", "abstain"):
+            who = [c for c, b in others.items() if b == ballot]
+            lean.append(f"{ballot}: {len(who)}", style=STYLE[ballot])
+            lean.append(f"  {' '.join(who)}\n" if who else "\n")
+        self.query_one(WhipCount).clear("")
+        self.query_one("#whip-summary", Static).update(lean)
 
     def action_vote(self, ballot: str) -> None:
         """Cast the ballot; a permanent member's "no" on substance is a veto, so it asks first."""
