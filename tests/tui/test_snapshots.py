@@ -96,6 +96,11 @@ def test_operations_small_terminal(snap_compare, snap_packset):
     assert snap_compare(make_app(snap_packset), terminal_size=(80, 24), press=["m"])
 
 
+def test_history_small_terminal(snap_compare, snap_packset):
+    assert snap_compare(make_app(snap_packset), terminal_size=(80, 24),
+                        press=["n", "space", "t", "y", "c", "y", "enter", "h"])
+
+
 def test_content_packs(snap_compare, snap_packset):
     async def packs(pilot):
         await pilot.click("#packs")

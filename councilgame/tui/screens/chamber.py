@@ -35,6 +35,7 @@ class ChamberScreen(Screen):
         Binding("f1", "app.help", "Help"),
         Binding("s", "seats", "Seats"),
         Binding("m", "operations", "Ops"),
+        Binding("h", "history", "History", show=False),
         Binding("q", "app.quit_game", "Quit"),
     ]
 
@@ -162,6 +163,12 @@ class ChamberScreen(Screen):
             self.app.send(Done(seat=prompt.seat))
         else:
             self.app.route()
+
+    def action_history(self) -> None:
+        """Every month so far: votes with their results, outputs, events."""
+        from councilgame.tui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
 
     def action_operations(self) -> None:
         """The missions and parallel operations, in the field or possible."""
