@@ -396,11 +396,12 @@ def vote_titles(game: Game, v) -> dict:
 
 def since_last_month(game: Game) -> dict | None:
     """What the month just ended changed: its events (title and text), the decisions taken on
-    them, and the shown gauges that moved a whole point or more, each with its largest cause."""
+    them, and the shown gauges that moved a whole point or more, each with its largest cause.
+    At a briefing that is last month; once the game is over, its last month."""
     st, comp = game.state, game.comp
-    if len(st.history) < 2:
+    if len(st.history) < 2 and not game.finished:
         return None
-    rec = st.history[-2]
+    rec = st.history[-1] if game.finished else st.history[-2]  # at the end: the last month
     events, choices = [], []
     for eid in rec.events:
         ev = comp.event_by_id[eid].event

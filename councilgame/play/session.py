@@ -33,6 +33,7 @@ class Session:
     revealed: str | None = None
     game_id: str = field(default_factory=new_game_id)
     save_problem: str | None = None  # why the last autosave failed, until one succeeds
+    shown_last_month: bool = False  # the chamber has shown the last month before the debrief
 
     @classmethod
     def start(cls, comp: Compiled, seats: dict[str, Seat], seed: int,

@@ -190,6 +190,9 @@ class CouncilApp(Saving, App):
         session = self.session
         p = session.prompt
         if p is None:
+            if not session.shown_last_month:  # the last month's consequences, then the verdict
+                session.shown_last_month = True
+                return
             self.push_screen(DebriefScreen())
             return
         if p.kind == "briefing":

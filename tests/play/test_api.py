@@ -206,7 +206,7 @@ def test_a_player_votes_on_a_contested_agenda_as_a_procedural_question():
         if game.prompt.kind == "vote" and view.question == "procedural":
             break
         game.apply(game.suggest())
-    assert game.prompt is not None and "(procedural)" in game.prompt.question
+    assert game.prompt is not None and "(a procedural vote)" in game.prompt.question
     game.apply(Vote(seat="USA", ballot="no"))  # a permanent member's "no": no veto on procedure
     vote = game.state.history[-1].votes[-1]
     assert vote.kind == "procedural" and vote.vetoed_by == [] and vote.ballots["USA"] == "no"

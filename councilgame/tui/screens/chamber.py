@@ -126,7 +126,7 @@ class ChamberScreen(Screen):
         """At the briefing: what last month changed (events with their text, the decisions
         taken, the gauges that moved and why), before the month's news."""
         s = view.since
-        if s is None or view.prompt is None or view.prompt.kind != "briefing":
+        if s is None or (view.prompt is not None and view.prompt.kind != "briefing"):
             return
         t.append(f"What changed in {s.name}\n", style="bold underline")
         for title, text in s.events:
