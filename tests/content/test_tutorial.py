@@ -50,7 +50,7 @@ def _follow_the_guidance(seed: int):
             game.apply(TableDraft(seat="GBR", offers=_check_draft_hints(game, p.file)))
         elif p.kind == "vote":
             rival = game.meeting.draft.symbol.count("/") == 2
-            amendment = "(amendment)" in (p.question or "")
+            amendment = "amendment" in (p.question or "")
             game.apply(Vote(seat="GBR", ballot="no" if amendment or rival else "yes"))
         elif p.kind == "choice":
             game.apply(Choose(seat="GBR", option=p.options[0]))

@@ -93,7 +93,7 @@ def test_human_penholder_is_asked_to_draft_and_the_draft_is_voted(testland):
     assert game.state.capital["USA"] == testland.scenario.capital - 2
     game.apply(Done(seat="USA"))
     assert game.prompt.kind == "vote"
-    while "(amendment)" in game.prompt.question:  # amendments come first (rule 33)
+    while "amendment" in game.prompt.question:  # amendments come first (rule 33)
         game.apply(Vote(seat="USA", ballot="no"))
     game.apply(Vote(seat="USA", ballot="yes"))
     vote = game.state.history[0].votes[-1]

@@ -105,7 +105,7 @@ def test_a_cosponsor_warms_its_friends_and_pays_for_not_voting_yes(testland):
     pen = testland.index[d.sponsor]
     trust = game.state.memory[pen, fra]
     game.apply(Done(seat="FRA"))
-    while game.prompt is not None and game.prompt.kind == "vote" and "(amendment)" in game.prompt.question:
+    while game.prompt is not None and game.prompt.kind == "vote" and "amendment" in game.prompt.question:
         game.apply(Vote(seat="FRA", ballot="abstain"))
     game.apply(Vote(seat="FRA", ballot="no"))
     assert game.state.memory[pen, fra] < trust
