@@ -1,10 +1,12 @@
-"""SVG snapshots of every screen at 120x40, and of the chamber at 80x24.
+"""SVG snapshots of every screen at 120x40, and at 80x24 of the screens a solo game walks through.
 
 Snapshot tests are plain `def` tests (snap_compare runs its own event loop). The app pins its
 theme and the tests pin seeds, so the environment cannot change a snapshot.
 """
 
 from __future__ import annotations
+
+import pytest
 
 from tests.tui.helpers import make_app, on, play_until, seed_with_a_choice_for
 
@@ -165,3 +167,26 @@ def test_projector_theme(snap_compare, snap_packset):
 def test_tutorial_drafting(snap_compare, snap_packset):
     app = make_app(snap_packset, scenario="tutorial", seat="GBR", seed=1)
     assert snap_compare(app, terminal_size=BIG, press=["n", "space"])
+
+
+SMALL = (80, 24)
+SMALL_PRESSES = {  # the screens a solo game walks through, at the smallest size the game supports
+    "drafting": ["n", "space", "down", "space"],
+    "consultations": ["n", "space", "t", "y"],
+    "vote": ["n", "space", "t", "y", "c"],
+    "help": ["f1"],
+    "seats": ["s"],
+}
+
+
+@pytest.mark.parametrize("screen", sorted(SMALL_PRESSES))
+def test_small_terminal(snap_compare, snap_packset, screen):
+    assert snap_compare(make_app(snap_packset), terminal_size=SMALL, press=SMALL_PRESSES[screen])
+
+
+def test_debrief_small_terminal(snap_compare, snap_packset):
+    async def to_debrief(pilot):
+        await until(pilot, "DebriefScreen")
+
+    app = make_app(snap_packset, scenario="testland", seat="FRA", seed=5)
+    assert snap_compare(app, terminal_size=SMALL, run_before=to_debrief)
