@@ -37,9 +37,10 @@ class SetupScreen(Screen):
         app: CouncilApp
 
     BINDINGS = [
-        Binding("ctrl+a", "add", "Add player"),
-        Binding("ctrl+x", "remove", "Remove player"),
-        Binding("ctrl+r", "shuffle", "Shuffle seats"),
+        # short labels: the footer holds all five at 80 columns; the tooltips say it in full
+        Binding("ctrl+a", "add", "Add", tooltip="Add the player named above to the seat chosen"),
+        Binding("ctrl+x", "remove", "Remove", tooltip="Remove the selected player"),
+        Binding("ctrl+r", "shuffle", "Shuffle", tooltip="Deal random seats (teams stay together)"),
         Binding("ctrl+s", "start", "Start"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
