@@ -34,7 +34,7 @@ from councilgame.engine.actions import (
 from councilgame.engine.compiled import CompiledFile
 from councilgame.engine.environment import build_env
 from councilgame.engine.state import MonthRecord, VoteRecord
-from councilgame.engine.textfmt import sentence
+from councilgame.engine.textfmt import sentence, vote_question
 from councilgame.engine.types import Flow
 from councilgame.engine.voting import Tally, tally, tally_list
 
@@ -361,19 +361,6 @@ class Meeting:
         outcomes.outcome(self, tl, d)
         return tl
 
-    def _question(self, kind: str, sponsor: str) -> str:
-        """The question put to a player's seat, in words (never the engine's symbols)."""
-        who = self.comp.names[self.comp.index[sponsor]] if sponsor in self.comp.index else sponsor
-        title = self.file.title
-        if kind == "amendment" and self.amending is not None:
-            _, key, remove = self.amending
-            label = next(o.label for o in self.file.offers if o.key == key)
-            verb = "delete" if remove else "insert"
-            return f"Vote on {who}'s amendment to the draft on {title}: {verb} the clause “{label}”."
-        if kind == "procedural":
-            return f"Vote on whether the Council takes up {title} (a procedural vote)."
-        return f"Vote on the draft by {who} on {title}."
-
     def _roll_call(self, u: np.ndarray, symbol: str, kind: str, sponsor: str, clauses: list[str],
                    amendment: bool = False, procedural: bool = False) -> Ballots:
         comp = self.comp
@@ -397,7 +384,8 @@ class Meeting:
             if code in self.humans:
                 action = yield Prompt(kind="vote", seat=code, file=self.file.id,
                                       options=["yes", "no", "abstain"],
-                                      question=self._question(kind, sponsor))
+                                      question=vote_question(self.comp, self.file, kind, sponsor,
+                                                             self.amending))
                 ballot = action.ballot if isinstance(action, Vote) else "abstain"
                 votes[code] = ballot
                 self.ballots_cast[code] = ballot

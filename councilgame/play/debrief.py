@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from councilgame.engine.game import Game
 from councilgame.engine.scoring import LEGITIMACY, OUTCOMES
+from councilgame.play import month_report
 from councilgame.play import queries as views
 
 
@@ -45,7 +46,7 @@ def debrief_markdown(game: Game, seats: dict | None = None, month_name=str) -> s
               "|---|---|---|---|---|"]
     for v in views.decisive_votes(game):
         count = f"{v.yes}-{v.no}-{v.abstain}"
-        lines.append(f"| {month_name(v.month)} | {views.vote_titles(game, v)['title']} | {v.result} "
+        lines.append(f"| {month_name(v.month)} | {month_report.vote_titles(game, v)['title']} | {v.result} "
                      f"| {count} | {', '.join(v.vetoed_by)} |")
     lines += ["", "## Timeline", ""]
     for rec in st.history:
@@ -70,8 +71,7 @@ def _month_changes(game: Game, rec) -> list[str]:
     lines = []
     for eid, opt in rec.choices.items():
         ev = comp.event_by_id[eid].event
-        label = next((o.label for o in ev.choice.options if o.id == opt), opt) if ev.choice else opt
-        lines.append(f"- Decided on \"{ev.title}\": {label}")
+        lines.append(f"- Decided on \"{ev.title}\": {month_report.choice_label(ev, opt)}")
     for var, label, _good in views.shown_gauges(game):
         rows = views.causes_of(game, rec.month, var)
         total = sum(r[2] for r in rows)

@@ -11,7 +11,7 @@ import calendar
 from councilgame.engine import ai
 from councilgame.engine.game import Game
 from councilgame.engine.voting import yes_missing
-from councilgame.play import queries
+from councilgame.play import month_report, queries
 from councilgame.play.view_models import (
     AmendmentView,
     ChoiceView,
@@ -98,7 +98,8 @@ def _public(game: Game, viewer: str | None, sealed: bool) -> dict:
                                president=rec.president, events=list(rec.events),
                                choices=dict(rec.choices))
                      for rec in st.history],
-        "votes": [VoteView(**_vote(v), permanent_no=_permanent_no(game, v), **queries.vote_titles(game, v))
+        "votes": [VoteView(**_vote(v), permanent_no=_permanent_no(game, v),
+                           **month_report.vote_titles(game, v))
                   for rec in st.history for v in rec.votes],
         "news": _news(game, viewer),
         "gauges": _gauges(game),
@@ -186,7 +187,7 @@ def _amendment(game: Game) -> AmendmentView | None:
 
 
 def _since(game: Game) -> SinceView | None:
-    since = queries.since_last_month(game)
+    since = month_report.since_last_month(game)
     if since is None:
         return None
     return SinceView(name=month_name(game, since["month"]), **since)
