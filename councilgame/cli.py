@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
                            "twice is held by a team)")
     play.add_argument("--sealed", action="store_true", help="hot-seat: sealed ballots")
     play.add_argument("--projector", action="store_true", help="high-contrast projector theme")
+    play.add_argument("--difficulty", choices=("easy", "standard", "hard"), default="standard",
+                      help="how far your lobbying and deals move the AI members (default: standard)")
     packs = sub.add_parser("packs", help="content packs")
     psub = packs.add_subparsers(dest="packs_command", parser_class=_Parser, required=True)
     val = psub.add_parser("validate", help="check packs; all installed packs when no path")
@@ -130,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         return commands.play(getattr(args, "scenario", None), getattr(args, "seat", None),
                              getattr(args, "seed", None), args.packs, getattr(args, "saves", None),
                              getattr(args, "players", None), getattr(args, "sealed", False),
-                             getattr(args, "projector", False))
+                             getattr(args, "projector", False), getattr(args, "difficulty", "standard"))
     except commands.UsageError as exc:
         print(f"councilgame: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -349,7 +349,7 @@ def parse_players(text: str, codes: list[str]) -> dict:
 
 def play(scenario: str | None, seat: str | None, seed: int | None, extra: list[Path],
          saves: Path | None = None, players: str | None = None, sealed: bool = False,
-         projector: bool = False) -> int:
+         projector: bool = False, difficulty: str = "standard") -> int:
     """Open the game. With --scenario and --seat (or --players) it starts at the chamber."""
     import secrets
 
@@ -359,7 +359,7 @@ def play(scenario: str | None, seat: str | None, seed: int | None, extra: list[P
         scenario = scenario or "sahel"
         comp = compiled_scenario(scenario, extra)
         hotseat = {"scenario": scenario, "seats": parse_players(players, playable(comp)), "seed": seed,
-                   "options": {"sealed": sealed}}
+                   "options": {"sealed": sealed, "difficulty": difficulty}}
     elif scenario or seat:
         scenario = scenario or "sahel"
         comp = compiled_scenario(scenario, extra)
@@ -375,6 +375,6 @@ def play(scenario: str | None, seat: str | None, seed: int | None, extra: list[P
     from councilgame.tui.app import CouncilApp
 
     app = CouncilApp(extra_packs=extra, start=start, saves=saves, hotseat=hotseat,
-                     projector=projector)
+                     projector=projector, difficulty=difficulty)
     app.run()
     return app.return_code or 0  # a crash inside the app is 1, not a silent 0

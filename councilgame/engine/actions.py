@@ -112,6 +112,13 @@ class Done(_Action):
     kind: Literal["done"] = "done"
 
 
+class Withdraw(_Action):
+    """The penholder takes its draft back during consultations, to revise it and table it
+    again (or table nothing): consultations then start over on the new text."""
+
+    kind: Literal["withdraw"] = "withdraw"
+
+
 class Vote(_Action):
     kind: Literal["vote"] = "vote"
     ballot: Literal["yes", "no", "abstain"]
@@ -126,7 +133,7 @@ class Choose(_Action):
 
 Action = Annotated[
     TableDraft | Lobby | Amend | Deal | AnswerDeal | Message | Inject | SignalVeto | Done | Vote
-    | Choose | RequestMeeting | OrderAgenda | CoSponsor | ProposeStatement,
+    | Choose | RequestMeeting | OrderAgenda | CoSponsor | ProposeStatement | Withdraw,
     Field(discriminator="kind"),
 ]
 

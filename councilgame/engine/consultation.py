@@ -33,6 +33,7 @@ DEAL_VALUE = 0.6  # utility a pledge of future support is worth to the member wh
 COSPONSOR_WEIGHT = 0.5  # a co-sponsor's ties count this much beside the penholder's own
 BROKER_COST = 1  # political capital a President spends brokering a statement
 BROKER_PULL = 0.3  # how much nearer consensus a President's good offices bring each member
+MAX_REVISIONS = 2  # times a penholder may take its draft back in one meeting, for the room's pace
 
 
 def settle_deals(st: GameState, comp: Compiled, sponsor: str, votes: dict[str, str],
@@ -108,6 +109,25 @@ def check_support(m: Meeting, action: CoSponsor | ProposeStatement, president: s
                           f"{m.state.capital[seat]}.")
 
 
+def check_withdraw(m: Meeting, seat: str) -> None:
+    """Raise ActionError unless `seat` holds the pen on the draft and may still revise it."""
+    if m.draft_on_table().sponsor != seat:
+        raise ActionError("Only the penholder can withdraw its draft.")
+    if m.revisions >= MAX_REVISIONS:
+        raise ActionError(f"You have revised this draft {MAX_REVISIONS} times: it goes to the vote "
+                          "as it stands, or is amended.")
+
+
+def withdraw(m: Meeting) -> None:
+    """The penholder takes its text back: amendments moved on it lapse, and the Council hears
+    that a revised draft is coming."""
+    d, comp = m.draft_on_table(), m.comp
+    m.revisions += 1
+    m.amendments.clear()
+    m.rec.say("draft", f"{comp.names[comp.index[d.sponsor]]} withdraws its draft to revise it; "
+              "amendments moved on it lapse.", (d.sponsor,))
+
+
 def _cosponsor(m: Meeting, seat: str) -> None:
     """Members tied to a co-sponsor warm to the text, as they do to its penholder's."""
     d, comp = m.draft_on_table(), m.comp
@@ -152,7 +172,8 @@ def lobby_gain(m: Meeting, seat: str, member: int, points: int = 1) -> float:
     """What `points` of capital spent on `member` now add to its utility for the draft:
     each point on the same member in one meeting buys less than the one before."""
     done = m.lobbied.get((seat, member), 0)
-    return m.comp.model.ai.lobby_effect * sum(LOBBY_DECAY ** k for k in range(done, done + points))
+    scale = m.game.persuasion * m.comp.model.ai.lobby_effect  # the player's difficulty setting
+    return scale * sum(LOBBY_DECAY ** k for k in range(done, done + points))
 
 
 def lobby_preview(m: Meeting, seat: str) -> dict[str, tuple[float, str, str]]:
@@ -191,7 +212,7 @@ def _deal(m: Meeting, action: Deal) -> None:
                                    status="offered", draft=d.symbol))
         return
     t, s = comp.index[action.target], comp.index[action.seat]
-    value = DEAL_VALUE + 0.3 * comp.member_ties[t, s] + 0.5 * st.memory[t, s]
+    value = m.game.persuasion * (DEAL_VALUE + 0.3 * comp.member_ties[t, s]) + 0.5 * st.memory[t, s]
     u = d.model.utilities(d.selected)[t]
     broken = sum(1 for x in st.deals if x.seat == action.seat and x.status == "broken")
     seats, private = (action.seat, action.target), (action.seat,)

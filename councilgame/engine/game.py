@@ -35,6 +35,7 @@ from councilgame.engine.actions import (
     SignalVeto,
     TableDraft,
     Vote,
+    Withdraw,
 )
 from councilgame.engine.compiled import Compiled, CompiledFile
 from councilgame.engine.environment import build_env
@@ -50,7 +51,7 @@ ACCEPTS: dict[str, tuple[type, ...]] = {
     "briefing": (RequestMeeting, OrderAgenda, Done),
     "draft": (TableDraft, Done),
     "consult": (Lobby, Amend, Deal, AnswerDeal, Message, SignalVeto, TableDraft, CoSponsor,
-                ProposeStatement, Done),
+                ProposeStatement, Withdraw, Done),
     "vote": (Vote,),
     "choice": (Choose,),
 }
@@ -58,6 +59,8 @@ SUGGESTED_RESOLVE = 0.5  # how much `suggest` lets a drafter insist on its own t
 # Scripted variants of the AI for one seat, to measure what a seat's choices change: the seat
 # always casts that ballot (and otherwise plays as the AI), or as penholder tables nothing.
 POLICIES = ("ai", "yes", "no", "abstain", "no-draft")
+# What a player's lobbying and deals buy, as the player chose (kept in the save); "standard"
+DIFFICULTY = {"easy": 1.5, "standard": 1.0, "hard": 0.6}
 
 
 def initial_state(comp: Compiled) -> GameState:
@@ -77,8 +80,12 @@ class Game:
     """One game. `state` is plain data; `meeting` is the file in the chamber, if any."""
 
     def __init__(self, comp: Compiled, seed: int, humans: Iterable[str] = (), record: bool = True,
-                 policies: Mapping[str, str] | None = None):
+                 policies: Mapping[str, str] | None = None, difficulty: str = "standard"):
+        if difficulty not in DIFFICULTY:
+            raise ValueError(f"difficulty must be one of {', '.join(DIFFICULTY)}, not {difficulty!r}")
         self.comp = comp
+        self.difficulty = difficulty
+        self.persuasion = DIFFICULTY[difficulty]  # scales what players' lobbying and deals buy
         self.seed = int(seed)
         self.humans = set(humans)
         self.policies = {s: p for s, p in (policies or {}).items() if p != "ai"}
@@ -146,7 +153,8 @@ class Game:
         self.log.append(action)
         if isinstance(action, Inject):
             self._inject(action.event)
-        elif self.prompt is not None and self.prompt.kind == "consult" and not isinstance(action, Done):
+        elif self.prompt is not None and self.prompt.kind == "consult" and not isinstance(
+                action, Done | Withdraw):
             self._current_meeting().consult(action)  # consultations go on: the prompt stays
         elif isinstance(action, RequestMeeting | OrderAgenda):
             agenda.apply(self, action)  # the briefing goes on
@@ -239,6 +247,8 @@ class Game:
             self._check_amend(m, action)
         if isinstance(action, CoSponsor | ProposeStatement):
             consultation.check_support(m, action, self.president())
+        if isinstance(action, Withdraw):
+            consultation.check_withdraw(m, action.seat)
 
     def _check_amend(self, m: Meeting, action: Amend) -> None:
         if action.offer not in m.offer_keys():
@@ -285,6 +295,8 @@ class Game:
                 for a in (True, False)]
         if comp.permanent[comp.index[seat]]:
             out.append(SignalVeto(seat=seat))
+        if m.draft is not None and m.draft.sponsor == seat and m.revisions < consultation.MAX_REVISIONS:
+            out.append(Withdraw(seat=seat))
         rival = TableDraft(seat=seat, offers=self._own_draft(m, seat) or m.offer_keys()[:1])
         for action in (rival, CoSponsor(seat=seat), ProposeStatement(seat=seat)):
             try:

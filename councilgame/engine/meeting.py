@@ -23,13 +23,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from councilgame.engine import ai, consultation, outcomes
+from councilgame.engine import ai, consultation, outcomes, rivals
 from councilgame.engine.actions import (
     Action,
     Amend,
     Prompt,
     TableDraft,
     Vote,
+    Withdraw,
 )
 from councilgame.engine.compiled import CompiledFile
 from councilgame.engine.environment import build_env
@@ -41,7 +42,6 @@ from councilgame.engine.voting import Tally, tally, tally_list
 if TYPE_CHECKING:
     from councilgame.engine.game import Game
 
-RIVAL_LINE = -0.3  # a permanent member this unhappy may table a rival draft
 # How much a penholder insists on its own text this month (a few levels, so that drafts can be
 # cached across games): mostly flexible, sometimes stubborn enough to table into a veto.
 RESOLVE = (0.25, 0.5, 0.8, 1.4, ai.ON_RECORD)
@@ -94,6 +94,7 @@ class Meeting:
         self.amending: tuple[str, str, bool] | None = None  # the amendment voted on: mover, offer, remove
         self.roll_calls = 0  # roll calls held so far: each draws its own stream
         self.broker: str | None = None  # a player President who offered to broker a statement
+        self.revisions = 0  # times the penholder took its draft back to revise it
 
     @property
     def humans(self) -> set[str]:
@@ -123,12 +124,17 @@ class Meeting:
         if file.on_record and code not in self.humans:
             self._weighed_as_position(dm)
         self.draft = Draft(file.id, code, sel, dm, f"{file.id}/{self.state.month}")
-        self._ai_rival(dm, sel)
-        yield from self._consultations()
+        rivals.announce(self, dm, sel)
+        while (yield from self._consultations()):  # the penholder withdrew its text to revise it
+            sel = yield from self._drafting(dm, code)
+            if not sel.any():
+                outcomes.fallback(self, dm)
+                return
+            self.draft = Draft(file.id, code, sel, dm, self.draft_on_table().symbol)
         penholder_draft = self.draft
         tl = yield from self._amend_and_vote(penholder_draft)
         adopted = tl.adopted
-        for rival in self._pressed(tl):  # rule 32: drafts are voted in the order submitted
+        for rival in rivals.pressed(self, tl):  # rule 32: drafts are voted in the order submitted
             adopted = (yield from self._vote_rival(rival)) or adopted
         self.draft = penholder_draft
         if not adopted:
@@ -208,42 +214,14 @@ class Meeting:
         passes = tally_list(self.ballots(dm.utilities(sel)), self.comp.codes, self.comp.permanent).adopted
         return passes or self.game.draw(f"on-record:{self.file.id}").random() < ON_RECORD_CHANCE
 
-    def _ai_rival(self, dm: ai.DraftModel, sel: np.ndarray) -> None:
-        """A permanent member that would veto the penholder's text sometimes announces a draft
-        of its own, written from its own preferences to put its position on record (as Russia
-        did on Syria, Ukraine and Gaza); such texts usually fail for lack of votes."""
-        r = self._rival_member(dm, sel)
-        if r is None:
-            return
-        rdm = ai.draft_model(self.comp, self.state, self.file, r, self.lobby)
-        rsel = ai.ai_draft(self.comp, self.state, rdm, np.zeros(len(self.file.offers)), ai.ON_RECORD,
-                           self.available)
-        if rsel.any():
-            code = self.comp.codes[r]
-            self.rivals.append(TableDraft(seat=code, offers=self._keys(rsel)))
-            self.rec.say("draft", sentence(f"{self.comp.names[r]} announces a rival draft on "
-                                           f"{self.file.title}"), (code,))
-
     def _keys(self, sel: np.ndarray) -> list[str]:
         return [o.key for k, o in enumerate(self.file.offers) if sel[k]]
-
-    def _rival_member(self, dm: ai.DraftModel, sel: np.ndarray) -> int | None:
-        comp = self.comp
-        u = dm.utilities(sel)
-        vlines = ai.veto_lines(comp, self.state, self.file)
-        rivals = [i for i in np.argsort(u) if comp.permanent[i] and u[i] < RIVAL_LINE
-                  and i != dm.sponsor and comp.codes[i] not in self.humans]
-        if not rivals:
-            return None
-        r = int(rivals[0])
-        chance = 0.7 if u[r] < vlines[r] else 0.4
-        return r if self.game.draw(f"rival:{self.file.id}").random() < chance else None
 
     def _vote_rival(self, rival: TableDraft) -> Generator[Prompt, Action, bool]:
         """Put a rival draft to the vote after the penholder's failed; True when it is adopted."""
         comp, file = self.comp, self.file
         r = comp.index[rival.seat]
-        rdm = self._rival_model(r)
+        rdm = rivals.model(self, r)
         rsel = self.selection(rival.offers)
         self.draft = Draft(file.id, rival.seat, rsel, rdm, f"{file.id}/{self.state.month}/{rival.seat}")
         self.rec.say("draft", f"{comp.names[r]} puts its rival draft on {file.title} to the vote.",
@@ -254,41 +232,10 @@ class Meeting:
         self.draft = None
         return tl.adopted
 
-    def _rival_model(self, r: int) -> ai.DraftModel:
-        """Members weigh a competing text less as the Council acting, and those who backed the
-        penholder's text hold to it."""
-        comp, params = self.comp, self.comp.model.ai
-        rdm = ai.draft_model(comp, self.state, self.file, r, self.lobby)
-        backed = np.zeros(len(comp.codes))
-        for v in self.rec.votes:
-            if v.file == self.file.id and v.kind == "draft" and v.sponsor != comp.codes[r]:
-                backed = np.maximum(backed, [1.0 if v.ballots[c] == "yes" else 0.0 for c in comp.codes])
-        backed[r] = 0.0
-        rdm.parts["backed the penholder's text"] = -params.rival_loyalty * backed
-        self._weighed_as_position(rdm)
-        return rdm
-
-    def _pressed(self, tl: Tally) -> list[TableDraft]:
-        """The rival drafts put to the vote after the penholder's. When the penholder's text
-        failed, all of them; when it was adopted, a player's rival is withdrawn (a
-        simplification: rule 32 would let it stand), and an AI sponsor presses its own only to
-        put its position on record, sometimes, if it did not vote for the adopted text."""
-        if not tl.adopted:
-            return list(self.rivals)
-        last = self.rec.votes[-1].ballots
-        pressed = []
-        for rival in self.rivals:
-            on_record = (rival.seat not in self.humans and last.get(rival.seat) != "yes"
-                         and self.game.draw(f"press:{self.file.id}:{rival.seat}").random() < 0.5)
-            if on_record:
-                pressed.append(rival)
-            else:
-                name = self.comp.names[self.comp.index[rival.seat]]
-                self.rec.say("draft", f"{name} does not press its rival draft to a vote.", (rival.seat,))
-        return pressed
-
     # ---- consultations -----------------------------------------------------------------------
-    def _consultations(self) -> Flow:
+    def _consultations(self) -> Generator[Prompt, Action, bool]:
+        """Veto signals, then each player's consultations; True if the penholder withdrew its
+        draft (the others' turns then wait for the revised text)."""
         d, comp = self.draft_on_table(), self.comp
         vlines = ai.veto_lines(comp, self.state, self.file)
         u = d.model.utilities(d.selected)
@@ -298,9 +245,13 @@ class Meeting:
                 self.rec.say("signal", f"{comp.names[i]} signals a veto unless "
                              f"'{self.file.offers[worst].clause.title}' goes.", (code,))
         for code in sorted(self.humans, key=lambda c: comp.names[comp.index[c]]):
-            # the game applies each move through `consult` and resumes only on Done
-            yield Prompt(kind="consult", seat=code, file=self.file.id,
-                         question="Consultations: lobby, amend, signal, or done.")
+            # the game applies each move through `consult` and resumes only on Done or Withdraw
+            action = yield Prompt(kind="consult", seat=code, file=self.file.id,
+                                  question="Consultations: lobby, amend, signal, or done.")
+            if isinstance(action, Withdraw):
+                consultation.withdraw(self)
+                return True
+        return False
 
     def projected_ballot(self, seat: str) -> str:
         """The ballot the AI would cast in `seat`'s place on the question now put, before the

@@ -31,6 +31,8 @@ def game_record(game: Game) -> dict:
         "scenario": comp.scenario.id,
         "pack": {"id": comp.bundle.pack_id, "version": comp.bundle.pack_version},
         "seed": game.seed,
+        # a player's setting; absent for the calibrated "standard" that AI games play
+        **({"difficulty": game.difficulty} if game.difficulty != "standard" else {}),
         "permanent": [c for i, c in enumerate(comp.codes) if comp.permanent[i]],
         "elected": [c for i, c in enumerate(comp.codes) if not comp.permanent[i]],
         "months": months,

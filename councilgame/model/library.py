@@ -26,6 +26,10 @@ class Gauge(Strict):
 
     id: Id = Field(description="Identifier; read by name (first theatre) or as <theatre>.<id>.")
     name: str = Field(description="Name shown to players.")
+    short: str = Field(
+        "", max_length=18,
+        description="Name for narrow screens (an 80-column gauge panel); the name if empty.",
+    )
     description: Text = Field("", description="What the gauge measures.")
     good: Literal["low", "high"] = Field(description="Whether low or high values are good.")
     source: Source = ""
@@ -38,6 +42,10 @@ class Member(Strict):
     name: str = Field(
         description="English short name as the UN lists it; the presidency rotates in its "
         "alphabetical order (Rules of Procedure, rule 18)."
+    )
+    short: str = Field(
+        "", max_length=18,
+        description="Name for headers and narrow screens (United Kingdom); the name if empty.",
     )
     group: RegionalGroup = Field(description="UN regional group.")
     permanent: bool = Field(False, description="One of the five permanent members (Art. 23).")

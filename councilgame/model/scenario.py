@@ -55,6 +55,10 @@ class Variable(Strict):
 
     id: Id = Field(description="Identifier, read by name in expressions.")
     name: str = Field(description="Name shown to players.")
+    short: str = Field(
+        "", max_length=18,
+        description="Name for narrow screens (an 80-column gauge panel); the name if empty.",
+    )
     description: Text = Field("", description="What it measures.")
     initial: float = Field(description="Value at the start.")
     min: float = Field(0.0, description="Lowest value.")

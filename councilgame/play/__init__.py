@@ -29,6 +29,7 @@ from councilgame.engine.actions import (
     SignalVeto,
     TableDraft,
     Vote,
+    Withdraw,
 )
 from councilgame.engine.compiled import Compiled, compile_bundle
 from councilgame.engine.game import ActionError, Game
@@ -41,6 +42,6 @@ __all__ = [
     "FACILITATOR", "LEGITIMACY", "OUTCOMES", "Action", "ActionError", "Amend", "AnswerDeal",
     "Choose", "CoSponsor", "Compiled", "Deal", "Done", "Game", "Inject", "Lobby", "Message",
     "NewsItem", "OrderAgenda", "Prompt", "ProposeStatement", "PublicView", "RequestMeeting",
-    "SeatView", "SignalVeto", "VoteRecord", "compile_bundle", "TableDraft", "Vote", "WhipView",
+    "SeatView", "SignalVeto", "VoteRecord", "compile_bundle", "TableDraft", "Vote", "WhipView", "Withdraw",
     "load_scenario", "new_game", "public_view", "seat_view", "whip_view",
 ]

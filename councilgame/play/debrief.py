@@ -72,7 +72,7 @@ def _month_changes(game: Game, rec) -> list[str]:
     for eid, opt in rec.choices.items():
         ev = comp.event_by_id[eid].event
         lines.append(f"- Decided on \"{ev.title}\": {month_report.choice_label(ev, opt)}")
-    for var, label, _good in views.shown_gauges(game):
+    for var, label, _good, _short in views.shown_gauges(game):
         rows = views.causes_of(game, rec.month, var)
         total = sum(r[2] for r in rows)
         if rows and abs(total) >= 0.5:

@@ -40,7 +40,7 @@ def since_last_month(game: Game) -> dict | None:
             choices.append(f"{render(game, ev.title)}: {choice_label(ev, rec.choices[eid])}")
     hist = gauge_history(game)
     moved: list[dict] = []
-    for var, label, good in shown_gauges(game):
+    for var, label, good, _short in shown_gauges(game):
         values = hist[comp.var_names[comp.var_index[var]]]
         if len(values) < 2 or abs(round(values[-1]) - round(values[-2])) < 1:
             continue

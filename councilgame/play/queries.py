@@ -8,6 +8,7 @@ the AI and the vote use (`engine.ai`, `engine.voting`).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -184,18 +185,28 @@ def gauge_history(game: Game) -> dict[str, list[float]]:
     return hist
 
 
-def shown_gauges(game: Game) -> list[tuple[str, str, str]]:
-    """(variable, label, which end is good) for every gauge players see."""
+class ShownGauge(NamedTuple):
+    """A gauge as players see it: its variable, name, good end and name for narrow screens."""
+
+    var: str
+    label: str
+    good: str
+    short: str
+
+
+def shown_gauges(game: Game) -> list[ShownGauge]:
+    """Every gauge players see, in the order the panel shows them."""
     comp = game.comp
     sc = comp.scenario
-    out: list[tuple[str, str, str]] = []
+    out: list[ShownGauge] = []
     for t in sc.theatres:
         prefix = f"{t.name}: " if len(sc.theatres) > 1 else ""
         for g in comp.bundle.gauges:
-            out.append((f"{t.id}.{g.id}", prefix + g.name, g.good))
-    out += [("impartiality", "UN impartiality", "high"), ("accountability", "Accountability", "high")]
-    out += [(v.id, v.name, v.good) for v in sc.variables if v.shown and v.id not in
-            ("impartiality", "accountability")]
+            out.append(ShownGauge(f"{t.id}.{g.id}", prefix + g.name, g.good, prefix + (g.short or g.name)))
+    out += [ShownGauge("impartiality", "UN impartiality", "high", "UN impartiality"),
+            ShownGauge("accountability", "Accountability", "high", "Accountability")]
+    out += [ShownGauge(v.id, v.name, v.good, v.short or v.name) for v in sc.variables
+            if v.shown and v.id not in ("impartiality", "accountability")]
     return out
 
 

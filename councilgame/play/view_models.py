@@ -35,6 +35,7 @@ class SeatInfo(_View):
 
     code: str
     name: str
+    short: str  # the name for headers and narrow screens
     group: str
     permanent: bool
     human: bool
@@ -45,6 +46,7 @@ class SeatInfo(_View):
 class GaugeView(_View):
     var: str
     label: str
+    short: str  # the label for narrow screens
     good: str
     value: float
     history: list[float]
@@ -282,6 +284,10 @@ class PublicView(_View):
 
     def name_of(self, code: str) -> str:
         return self.seat_info(code).name
+
+    def short_of(self, code: str) -> str:
+        """The member's short name (United Kingdom), for headers and narrow screens."""
+        return self.seat_info(code).short
 
     def file(self, file_id: str) -> FileView | None:
         """The agenda item for a file, if it is on this month's agenda."""

@@ -114,7 +114,7 @@ def _seats(game: Game, president: str) -> list[SeatInfo]:
     for i, code in enumerate(comp.codes):
         m = comp.bundle.members[code]
         pens = [f.id for f in comp.files.values() if f.penholders and f.penholders[0] == i]
-        out.append(SeatInfo(code=code, name=m.name, group=str(m.group),
+        out.append(SeatInfo(code=code, name=m.name, short=m.short or m.name, group=str(m.group),
                             permanent=bool(comp.permanent[i]), human=code in game.humans,
                             president=code == president, pens=pens))
     return out
@@ -196,9 +196,10 @@ def _since(game: Game) -> SinceView | None:
 def _gauges(game: Game) -> list[GaugeView]:
     hist = queries.gauge_history(game)
     idx = game.comp.var_index
-    return [GaugeView(var=var, label=label, good=good, value=round(float(game.state.vars[idx[var]]), 2),
-                      history=hist[game.comp.var_names[idx[var]]])
-            for var, label, good in queries.shown_gauges(game)]
+    return [GaugeView(var=g.var, label=g.label, short=g.short, good=g.good,
+                      value=round(float(game.state.vars[idx[g.var]]), 2),
+                      history=hist[game.comp.var_names[idx[g.var]]])
+            for g in queries.shown_gauges(game)]
 
 
 def _leader(game: Game, led_by: str) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from councilgame import __version__
 from councilgame.engine.compiled import Compiled
-from councilgame.engine.game import ActionError, Game
+from councilgame.engine.game import DIFFICULTY, ActionError, Game
 from councilgame.engine.record import game_record
 from councilgame.saves.format import (
     ACTIONS,
@@ -71,7 +71,10 @@ def _fresh_game(save: SaveFile, comp: Compiled) -> Game:
     unknown = sorted(humans - set(comp.codes))
     if unknown:
         raise SaveError(f"the save has seats that are not on this Council: {', '.join(unknown)}.")
-    return Game(comp, save.seed, humans=humans)
+    difficulty = save.options.get("difficulty", "standard")
+    if not isinstance(difficulty, str) or difficulty not in DIFFICULTY:
+        raise SaveError(f"the save asks for a difficulty the game does not know: {difficulty!r}.")
+    return Game(comp, save.seed, humans=humans, difficulty=difficulty)
 
 
 def _apply(game: Game, action, i: int) -> None:

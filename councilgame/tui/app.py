@@ -35,7 +35,7 @@ class CouncilApp(Saving, App):
     def __init__(self, extra_packs: Iterable[Path] = (), start: tuple[str, str, int] | None = None,
                  saves: Path | None = None, animate: bool = True, packset: PackSet | None = None,
                  fixed_seed: int | None = None, hotseat: dict | None = None,
-                 projector: bool = False):
+                 projector: bool = False, difficulty: str = "standard"):
         super().__init__()
         self.register_theme(LIGHT)
         self.register_theme(PROJECTOR)
@@ -44,6 +44,7 @@ class CouncilApp(Saving, App):
         self.hotseat_start = hotseat  # {"scenario", "seats", "seed", "options"} from the CLI
         self.extra_packs = list(extra_packs)
         self.start = start
+        self.difficulty = difficulty  # how far lobbying and deals move the AI (play --difficulty)
         self.saves = saves
         self.animate = animate
         self.packset: PackSet | None = packset
@@ -98,7 +99,8 @@ class CouncilApp(Saving, App):
         scenario, seat, seed = self.start
         if self.packset is None:
             self.packset = discover(self.extra_packs)
-        self.start_game(compile_bundle(self.packset.bundle(scenario)), seat, seed)
+        self.start_game(compile_bundle(self.packset.bundle(scenario)), seat, seed,
+                        options={"difficulty": self.difficulty})
 
     def compile_scenario(self, scenario: str):
         """The compiled scenario, or None after telling the player why its pack failed to load
@@ -112,8 +114,8 @@ class CouncilApp(Saving, App):
             return None
 
     def start_game(self, comp, seat: str, seed: int, actions: list | None = None,
-                   origin=None) -> None:
-        self.start_seats(comp, {seat: Seat(human=True)}, seed, actions, origin)
+                   origin=None, options: dict | None = None) -> None:
+        self.start_seats(comp, {seat: Seat(human=True)}, seed, actions, origin, options)
 
     def start_seats(self, comp, seats: dict, seed: int, actions: list | None = None,
                     origin=None, options: dict | None = None) -> None:

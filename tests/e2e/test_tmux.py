@@ -68,7 +68,7 @@ def test_play_a_month_in_a_real_terminal(tmux, tmp_path):
     tmux.keys("Space", "t")
     tmux.wait_for("Table this draft (1 clause)?")
     tmux.keys("y")
-    tmux.wait_for("Consultations", "Rival")
+    tmux.wait_for("Consultations", "Revise")  # the penholder revises its text; others rival it
     tmux.keys("c")
     tmux.wait_for("Press y, n or a")
     tmux.keys("y")

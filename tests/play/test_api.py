@@ -72,7 +72,7 @@ def test_every_legal_action_is_accepted_and_every_kind_appears():
     assert seen["choice"] == {"choose"}
     assert seen["draft"] == {"table", "done"}
     assert seen["consult"] == {"lobby", "deal", "amend", "table", "message", "signal_veto",
-                               "answer_deal", "cosponsor", "statement", "done"}
+                               "answer_deal", "cosponsor", "statement", "withdraw", "done"}
 
 
 def test_suggest_changes_nothing():

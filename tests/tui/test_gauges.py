@@ -15,7 +15,24 @@ async def test_at_80_columns_no_gauge_name_is_cut(packset):
         assert panel.has_class("narrow")
         for row in panel.query(GaugeRow):
             label = row.query_one(".gauge-name")
-            assert len(row.label_text) <= label.region.width * label.region.height, row.label_text
+            text = str(label.render())
+            assert label.region.height == 1 and len(text.rstrip()) <= label.region.width, text
+            assert text[0] in "+−"  # the mark of the gauge's good end
+
+
+async def test_every_gauge_fits_at_80x24_and_wide_names_are_whole(packset):
+    app = make_app(packset)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(GaugePanel)
+        rows = list(panel.query(GaugeRow))
+        assert all(panel.region.contains_region(r.region) for r in rows), "a gauge is scrolled away"
+        assert panel.border_subtitle == "+ higher is better · − lower"
+    wide = make_app(packset)
+    async with wide.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for row in wide.screen.query_one(GaugePanel).query(GaugeRow):
+            assert str(row.query_one(".gauge-name").render())[2:].strip() == row.names[0]
 
 
 async def test_an_unchanged_shown_value_has_no_arrow_up(packset):

@@ -27,6 +27,27 @@ async def test_title_screen_starts_a_new_game(packset):
         await pilot.pause()
         assert isinstance(app.screen, ChamberScreen)
         assert app.session.seed == 42
+        assert app.session.game.difficulty == "standard"
+
+
+async def test_the_new_game_difficulty_button_cycles_and_the_game_keeps_it(packset):
+    app = make_app(packset, scenario=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        button = app.screen.query_one("#difficulty")
+        assert str(button.label) == "Standard AI" and "0.6 times" in str(button.tooltip)
+        button.press()
+        await pilot.pause()
+        assert str(button.label) == "Hard AI"
+        button.press()
+        await pilot.pause()
+        assert str(button.label) == "Easy AI"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ChamberScreen)
+        assert app.session.game.difficulty == "easy"
+        assert app.session.options["difficulty"] == "easy"  # what the save keeps
 
 
 async def test_chamber_continue_opens_the_penholders_draft(packset):
@@ -224,7 +245,7 @@ async def test_a_procedural_vote_says_that_nobody_has_a_veto(packset):
 
         await play_until(pilot, app, procedural, limit=400)
         text = screen_text(app)
-        assert "no member has a veto" in text and "your 'no' is a veto" not in text
+        assert "no member has a veto" in text and "vetoes the text if it has nine yes" not in text
         await pilot.press("n")  # the United States votes against taking up the file: no veto
         await pilot.pause()
         vote = next(v for v in reversed(app.session.view().votes) if v.kind == "procedural")
@@ -324,4 +345,4 @@ def test_the_keys_help_is_read_from_the_screens_bindings():
     assert "m ops" in text
     for b in ConsultScreen.BINDINGS:  # every consultation key, the new levers included
         if b.key != "f1":
-            assert f"{b.key} {b.description.lower()}" in text
+            assert f"{b.key} {(b.tooltip or b.description).lower()}" in text

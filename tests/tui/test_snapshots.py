@@ -66,12 +66,16 @@ def test_roll_call(snap_compare, snap_packset):
     assert snap_compare(make_app(snap_packset), terminal_size=BIG, press=["n", "space", "t", "y", "c", "y"])
 
 
-def test_event_choice(snap_compare, snap_packset):
-    async def to_event(pilot):
-        await until(pilot, "EventScreen")
+async def to_event(pilot):
+    await until(pilot, "EventScreen")
 
-    app = make_app(snap_packset, scenario="testland", seat="SOM", seed=seed_with_a_choice_for("SOM"))
-    assert snap_compare(app, terminal_size=BIG, run_before=to_event)
+
+def _event_app(snap_packset):
+    return make_app(snap_packset, scenario="testland", seat="SOM", seed=seed_with_a_choice_for("SOM"))
+
+
+def test_event_choice(snap_compare, snap_packset):
+    assert snap_compare(_event_app(snap_packset), terminal_size=BIG, run_before=to_event)
 
 
 def test_debrief(snap_compare, snap_packset):
@@ -111,7 +115,8 @@ def test_content_packs(snap_compare, snap_packset):
     assert snap_compare(make_app(snap_packset, scenario=None), terminal_size=BIG, run_before=packs)
 
 
-def test_load(snap_compare, snap_packset, sahel):
+def _load_app(snap_packset, sahel, unreadable: bool = True):
+    """The title screen over a saves folder with one save (and one file that is not a save)."""
     import datetime as dt
     import shutil
     import tempfile
@@ -126,24 +131,31 @@ def test_load(snap_compare, snap_packset, sahel):
     store = SaveStore(tmp_path)
     when = dt.datetime(2026, 11, 20, 14, 30, tzinfo=dt.UTC)
     store.save_manual(make_save(Game(sahel, 7, humans={"FRA"}), name="seminar week 3", now=when))
-    (tmp_path / "notes.json").write_text("{ this is not a save")
-    app = make_app(snap_packset, scenario=None, saves=tmp_path)
-    assert snap_compare(app, terminal_size=BIG, press=["l"])
+    if unreadable:
+        (tmp_path / "notes.json").write_text("{ this is not a save")
+    return make_app(snap_packset, scenario=None, saves=tmp_path)
 
 
-def test_hotseat_setup(snap_compare, snap_packset):
+def test_load(snap_compare, snap_packset, sahel):
+    assert snap_compare(_load_app(snap_packset, sahel), terminal_size=BIG, press=["l"])
+
+
+def _fill_hotseat(players):
     async def fill(pilot):
         await pilot.press("h")
         await pilot.pause()
         setup = pilot.app.screen
         setup.query_one("#scenarios").highlighted = [x.id for x in setup.scenarios].index("sahel")
         await pilot.pause()
-        setup.add_player("Ana", "FRA")
-        setup.add_player("Ben", "RUS")
-        setup.add_player("Chloe", "LBR")
-        setup.add_player("Dan", "LBR")
+        for name, seat in players:
+            setup.add_player(name, seat)
         await pilot.pause()
 
+    return fill
+
+
+def test_hotseat_setup(snap_compare, snap_packset):
+    fill = _fill_hotseat((("Ana", "FRA"), ("Ben", "RUS"), ("Chloe", "LBR"), ("Dan", "LBR")))
     assert snap_compare(make_app(snap_packset, scenario=None), terminal_size=BIG, run_before=fill)
 
 
@@ -176,6 +188,7 @@ SMALL_PRESSES = {  # the screens a solo game walks through, at the smallest size
     "vote": ["n", "space", "t", "y", "c"],
     "help": ["f1"],
     "seats": ["s"],
+    "roll call": ["n", "space", "t", "y", "c", "y"],
 }
 
 
@@ -190,3 +203,63 @@ def test_debrief_small_terminal(snap_compare, snap_packset):
 
     app = make_app(snap_packset, scenario="testland", seat="FRA", seed=5)
     assert snap_compare(app, terminal_size=SMALL, run_before=to_debrief)
+
+
+# ---- every other screen at 80x24 too (issue 13) ----------------------------------------------
+def test_event_choice_small_terminal(snap_compare, snap_packset):
+    assert snap_compare(_event_app(snap_packset), terminal_size=SMALL, run_before=to_event)
+
+
+def test_debrief_votes_small_terminal(snap_compare, snap_packset):
+    async def to_votes(pilot):
+        await until(pilot, "DebriefScreen")
+        pilot.app.screen.query_one("TabbedContent").active = "tab-votes"
+        await pilot.pause()
+
+    app = make_app(snap_packset, scenario="testland", seat="FRA", seed=5)
+    assert snap_compare(app, terminal_size=SMALL, run_before=to_votes)
+
+
+def test_content_packs_small_terminal(snap_compare, snap_packset):
+    async def packs(pilot):
+        await pilot.click("#packs")
+        await pilot.pause()
+
+    assert snap_compare(make_app(snap_packset, scenario=None), terminal_size=SMALL, run_before=packs)
+
+
+def test_load_small_terminal(snap_compare, snap_packset, sahel):
+    app = _load_app(snap_packset, sahel, unreadable=False)
+    assert snap_compare(app, terminal_size=SMALL, press=["l"])
+
+
+def test_hotseat_setup_small_terminal(snap_compare, snap_packset):
+    fill = _fill_hotseat((("Ana", "FRA"), ("Ben", "RUS"), ("Chloe", "LBR")))
+    assert snap_compare(make_app(snap_packset, scenario=None), terminal_size=SMALL, run_before=fill)
+
+
+def _hotseat_app(snap_packset):
+    from councilgame.saves import Seat
+
+    seats = {"FRA": Seat(human=True, players=["Ana"]), "RUS": Seat(human=True, players=["Ben"])}
+    return make_app(snap_packset, scenario=None,
+                    hotseat={"scenario": "sahel", "seats": seats, "seed": 4, "options": {}})
+
+
+def test_hand_over_small_terminal(snap_compare, snap_packset):
+    async def to_handover(pilot):
+        await until(pilot, "HandOverScreen")
+
+    assert snap_compare(_hotseat_app(snap_packset), terminal_size=SMALL, run_before=to_handover)
+
+
+@pytest.mark.parametrize("size", [BIG, SMALL], ids=["120x40", "80x24"])
+def test_facilitator(snap_compare, snap_packset, size):
+    async def open_tools(pilot):
+        await until(pilot, "HandOverScreen")
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        await pilot.press("y")  # the confirmation that the room sees the tools
+        await pilot.pause()
+
+    assert snap_compare(_hotseat_app(snap_packset), terminal_size=size, run_before=open_tools)

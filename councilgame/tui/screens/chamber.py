@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from councilgame.tui.app import CouncilApp
 
 
+HEADER_ROOM = 30  # columns of the header that are not its sub-title
+
+
 class ChamberScreen(Screen):
     """The main screen. It shows the state; the keys open the step the game waits for."""
 
@@ -66,15 +69,22 @@ class ChamberScreen(Screen):
     def on_screen_resume(self) -> None:
         self.refresh_view()
 
+    def on_resize(self) -> None:
+        self.refresh_view()  # the header's line depends on the width
+
     def refresh_view(self) -> None:
         if not self.ready:  # not composed yet: on_mount will refresh
             return
         session = self.app.session
         view = session.view()
         who = ("hot-seat: " + ", ".join(session.humans)) if session.hotseat \
-            else f"you: {view.name_of(session.seat)}"
-        # the month first: a narrow header cuts the end of the line, never the date
-        self.app.sub_title = f"{view.month_name} · {who} · {view.title}"
+            else f"you: {view.short_of(session.seat)}"
+        # the month first; the scenario's title only where the header has room for it whole
+        # ("councilgame — " and the header's icon and clock take about 30 columns)
+        line = f"{view.month_name} · {who}"
+        if len(line) + len(view.title) + 3 <= self.app.size.width - HEADER_ROOM:
+            line += f" · {view.title}"
+        self.app.sub_title = line
         self.query_one(SeatMap).show(self._seats(view))
         self.query_one(GaugePanel).show(view.gauges)
         self.query_one("#status", Static).update(self._status(view))

@@ -26,6 +26,7 @@ from councilgame.play import (
     SeatView,
     SignalVeto,
     TableDraft,
+    Withdraw,
 )
 from councilgame.play import queries as views
 from councilgame.play.view_models import DealView
@@ -112,14 +113,18 @@ class ConsultScreen(Screen):
     if TYPE_CHECKING:
         app: CouncilApp
 
+    ONE_OF = (("r", "e"),)  # rival for the others, revise for the penholder (check_action)
     BINDINGS = [
         Binding("c", "done", "Vote"),
         Binding("l", "lobby", "Lobby"),
         Binding("o", "deal", "Deal"),
         Binding("a", "amend", "Amend"),
         Binding("r", "rival", "Rival"),
+        Binding("e", "revise", "Revise",
+                tooltip="Withdraw your draft to edit it; consultations start again on the new text"),
         Binding("v", "veto", "Veto signal"),
-        Binding("m", "message", "Message"),
+        Binding("m", "message", "Note",
+                tooltip="Send a sealed note to another player's seat; it opens at the debrief"),
         Binding("s", "cosponsor", "Co-sponsor", show=False),
         Binding("p", "statement", "Broker a statement", show=False),
         Binding("k", "answer_deal(True)", "Accept deal", show=False),
@@ -142,7 +147,9 @@ class ConsultScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#consult-left").border_title = "Consultations"
-        self.query_one("#whip").border_title = "Whip count (select a member)"
+        whip = self.query_one("#whip")
+        whip.border_title = "Whip count"
+        whip.border_subtitle = "↑↓ choose a member"  # whom l lobbies or o offers a deal
         self.refresh_view()
         self.query_one("#whip-table").focus()  # the arrow keys choose whom to lobby or message
 
@@ -202,9 +209,17 @@ class ConsultScreen(Screen):
                 self.notify(note)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Keys a seat can never use are not offered: only a permanent member signals a veto."""
+        """Keys a seat can never use are not offered: only a permanent member signals a veto,
+        and sealed messages go to other players' seats (none in a solo game)."""
+        session = self.app.session
         if action == "veto":
-            return self.app.session is not None and self.app.session.is_permanent
+            return session is not None and session.is_permanent
+        if action == "message":
+            return session is not None and len(session.humans) > 1
+        if action in ("rival", "revise"):  # the penholder revises its text; the others rival it
+            draft = session.view().draft if session is not None else None
+            own = draft is not None and draft.sponsor == session.seat
+            return own if action == "revise" else not own
         return True
 
     def action_veto(self) -> None:
@@ -263,6 +278,15 @@ class ConsultScreen(Screen):
         if self._refused(probe, "table" in session.legal_kinds()):
             return
         self.app.push_screen(DraftingScreen(view.draft.file, rival=True))
+
+    def action_revise(self) -> None:
+        session = self.app.session
+        probe = Withdraw(seat=session.seat)
+        if self._refused(probe, "withdraw" in session.legal_kinds()):
+            return
+        self.app.confirm("Withdraw your draft to revise it? Amendments moved on it lapse, and "
+                         "consultations start again on the text you table.",
+                         lambda: self.app.send(probe))
 
     def action_cosponsor(self) -> None:
         self._move(CoSponsor(seat=self.app.session.seat),

@@ -17,12 +17,27 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 
 from councilgame.play import LEGITIMACY, OUTCOMES, PublicView
 from councilgame.play import queries as views
+from councilgame.play.views import VoteView
 from councilgame.tui.screens.vote import verdict
 from councilgame.tui.widgets.gauges import GaugePanel
 from councilgame.tui.widgets.tutorial import TutorialNote
 
 if TYPE_CHECKING:
     from councilgame.tui.app import CouncilApp
+
+
+def short_month(name: str) -> str:
+    """'September 2026' -> 'Sep 2026', for a table's first column."""
+    month, _, year = name.partition(" ")
+    return f"{month[:3]} {year}".strip()
+
+
+def result_cell(v: VoteView) -> str:
+    """The result in a few words: 'adopted 14-0-1', 'vetoed (RUS) 11-1-3', 'failed 6-1-8'."""
+    count = f"{v.yes}-{v.no}-{v.abstain}"
+    if v.result == "vetoed":
+        return f"vetoed ({', '.join(v.vetoed_by)}) {count}"
+    return f"{v.result} {count}"
 
 
 class DebriefScreen(Screen):
@@ -49,8 +64,9 @@ class DebriefScreen(Screen):
             with TabPane("Ending & scores", id="tab-ending"), VerticalScroll():
                 yield Static(self._ending(), id="ending")
                 yield Static(self._scores(), id="scores")
-            with TabPane("Votes", id="tab-votes"):
+            with TabPane("Votes", id="tab-votes"), Vertical():
                 yield DataTable(id="votes", cursor_type="row", zebra_stripes=True)
+                yield Static(id="vote-detail")
             with TabPane("Gauges & causes", id="tab-gauges"), Horizontal():
                 with Vertical(id="debrief-gauges"):
                     yield GaugePanel(self.view.gauges, id="gauges", classes="box")
@@ -64,13 +80,20 @@ class DebriefScreen(Screen):
     def on_mount(self) -> None:
         session = self.app.session
         view = self.view
-        names = {s.code: s.name for s in view.seats}
         votes = self.query_one("#votes", DataTable)
-        votes.add_columns("Month", "Draft", "Result", "Clauses")
-        for v in view.votes:
-            if v.kind == "draft":  # the decisive votes, not the amendments
-                votes.add_row(session.month_name(v.month), Text(v.title), Text(verdict(v, names)),
-                              Text("; ".join(v.clause_titles)))
+        # three short columns, so the table fits at 80 columns; the highlighted vote's verdict
+        # and clauses are worded in full below it
+        self.drafts = [v for v in view.votes if v.kind == "draft"]  # not the amendments
+        results = [result_cell(v) for v in self.drafts]
+        wide = max([len(r) for r in results] + [6])
+        votes.add_column("Month")
+        # the draft's title wraps in a column of what the screen leaves it
+        votes.add_column("Draft", width=max(20, self.app.size.width - wide - 26))
+        votes.add_column("Result")
+        for i, v in enumerate(self.drafts):
+            votes.add_row(short_month(session.month_name(v.month)), Text(v.title), Text(results[i]),
+                          key=f"v{i}", height=None)
+        self._vote_detail(0)
         self.query_one(GaugePanel).show(view.gauges)
         months = self.query_one("#months", DataTable)
         months.add_columns("Month", "Events")
@@ -82,6 +105,19 @@ class DebriefScreen(Screen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "months" and event.row_key is not None:
             self._causes(int(str(event.row_key.value)))
+        elif event.data_table.id == "votes":
+            self._vote_detail(event.cursor_row)
+
+    def _vote_detail(self, row: int) -> None:
+        if not 0 <= row < len(self.drafts):
+            return
+        v = self.drafts[row]
+        names = {s.code: s.name for s in self.view.seats}
+        t = Text(f"{v.title}\n", style="bold")
+        t.append(verdict(v, names) + "\n")
+        t.append("Clauses: ", style="bold")
+        t.append("; ".join(v.clause_titles) or "none")
+        self.query_one("#vote-detail", Static).update(t)
 
     def _causes(self, month: int) -> None:
         session = self.app.session

@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, SelectionList, Static
-from textual.widgets.selection_list import Selection
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
 
 from councilgame.play import Done, TableDraft
 from councilgame.play import queries as views
+from councilgame.tui.screens.operations import in_force
 from councilgame.tui.widgets.tutorial import TutorialNote
 from councilgame.tui.widgets.whip import WhipCount
 
@@ -21,15 +22,20 @@ if TYPE_CHECKING:
     from councilgame.tui.app import CouncilApp
 
 
+WIDE_LIST = 70  # columns from which the list shows each clause's group in front of it
+
+
 class DraftingScreen(Screen):
     if TYPE_CHECKING:
         app: CouncilApp
 
     BINDINGS = [
+        Binding("space", "toggle", "Select", show=False),
         Binding("t", "table", "Table draft"),
         Binding("p", "pass_pen", "No draft"),
         Binding("escape", "back", "Chamber"),
         Binding("i", "my_seat", "My seat"),
+        Binding("m", "operations", "Ops", tooltip="The operations in the field and what is in force"),
         Binding("f1", "app.help", "Help"),
     ]
 
@@ -38,6 +44,10 @@ class DraftingScreen(Screen):
         self.file_id = file_id
         self.rival = rival  # a rival text tabled during consultations, voted first
         self.keys: list[str] = []
+        if not rival:  # a penholder revising a withdrawn draft starts from the text it tabled
+            draft = self.app.session.view().draft if self.app.session else None
+            if draft is not None and draft.file == file_id and draft.sponsor == self.app.session.seat:
+                self.keys = [c.key for c in draft.clauses]
 
     def compose(self) -> ComposeResult:
         game = self.app.session.game
@@ -45,40 +55,70 @@ class DraftingScreen(Screen):
         yield Header()
         with Horizontal():
             with Vertical(id="draft-left", classes="box"):
-                yield SelectionList(*[Selection(self._label(o), o.key) for o in self.offers],
-                                    id="clauses")
+                yield Static(id="in-force")
+                yield OptionList(*[Option(self._label(o, 0), id=o.key) for o in self.offers],
+                                 id="clauses")
                 yield Static(id="clause-detail")
             yield WhipCount(id="whip", classes="box")
         yield TutorialNote("draft")
         yield Footer()
 
-    def _label(self, o: views.OfferView) -> Text:
-        t = Text(f"{o.group:<13} ", style="dim")
+    def _label(self, o: views.OfferView, width: int) -> Text:
+        """A clause's line: its box, its title and target, wrapped under the title (not under
+        the box) to the list's `width`, with the group in front where the list is wide."""
+        group = f"{o.group:<11} " if width >= WIDE_LIST else ""
+        t = Text("[x] " if o.key in self.keys else "[ ] ", style="bold" if o.key in self.keys else "")
+        t.append(group, style="dim")
         t.append(o.title)
         if o.target:
             t.append(f" → {o.target}", style="italic")
-        return t
+        if width <= 0:
+            return t
+        indent = 4 + len(group)  # continuation lines start under the title
+        lines = t.wrap(self.app.console, max(10, width - indent))
+        out = Text()
+        for i, line in enumerate(lines):
+            if i:
+                out.append("\n" + "\u00a0" * indent)  # a no-break space: kept at a line start
+            out.append_text(line)
+        return out
+
+    def _relabel(self) -> None:
+        lst = self.query_one("#clauses", OptionList)
+        width = lst.content_region.width - 7  # room for a scrollbar (which comes later) and padding
+        for i, o in enumerate(self.offers):
+            lst.replace_option_prompt_at_index(i, self._label(o, width))
+
+    def on_resize(self) -> None:
+        self._relabel()
 
     def on_mount(self) -> None:
         f = self.app.session.view().file(self.file_id)
         kind = "Rival draft" if self.rival else "Draft"
         self.query_one("#draft-left").border_title = f"{kind} on: {f.title if f else self.file_id}"
         self.query_one("#whip").border_title = "Whip count"
+        force = in_force(self.app.session.view().operations, {o.target for o in self.offers if o.target})
+        self.query_one("#in-force", Static).update(force or "")
+        self.query_one("#in-force").display = force is not None
+        self.query_one("#clauses", OptionList).highlighted = 0
         self._refresh()
         self._detail(0)
 
-    def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
-        key = event.selection.value
-        self.keys = views.toggle(self.app.session.game, self.file_id, self.keys, key)
-        lst = self.query_one(SelectionList)
-        with lst.prevent(SelectionList.SelectedChanged):
-            lst.deselect_all()
-            for k in self.keys:
-                lst.select(k)
+    def action_toggle(self) -> None:
+        """Space (or enter) on a clause adds it to the text or takes it out; a clause that
+        excludes another (two mandate lengths) replaces it."""
+        index = self.query_one("#clauses", OptionList).highlighted
+        if index is None:
+            return
+        self.keys = views.toggle(self.app.session.game, self.file_id, self.keys, self.offers[index].key)
+        self._relabel()
         self._refresh()
 
-    def on_selection_list_selection_highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
-        self._detail(event.selection_index)
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_toggle()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._detail(event.option_index)
 
     def _detail(self, index: int) -> None:
         if not 0 <= index < len(self.offers):
@@ -132,6 +172,11 @@ class DraftingScreen(Screen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_operations(self) -> None:
+        from councilgame.tui.screens.operations import OperationsScreen
+
+        self.app.push_screen(OperationsScreen())
 
     def action_my_seat(self) -> None:
         """Your seat's powers and private objectives (shown only to the seat whose turn it is)."""

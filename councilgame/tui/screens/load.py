@@ -48,19 +48,22 @@ class LoadScreen(Screen):
         self.query_one("#save-detail").border_title = "Details"
         listing = group(self.app.store.entries())
         table = self.query_one(DataTable)
-        table.add_columns("Game, then its saves", "Month", "Saved (UTC)", "Status", "Scenario")
+        # three columns, the names wrapping in what the list leaves them, so nothing scrolls
+        # sideways at 80 columns; the scenario and the game's state are in the details
+        left = self.app.size.width * 3 // 5  # the list's share of the screen (3fr to 2fr)
+        table.add_column("Game and saves", width=max(14, left - 36))
+        table.add_columns("Month", "Saved (UTC)")
         self.entries: list[Entry] = []
         for game in listing.games:  # each game with its saves and autosaves, newest first
             for e, label in zip(game.entries, row_labels(game), strict=True):
                 s = e.save
                 assert s is not None
-                status = "ended" if s.summary.finished else "in play"
-                table.add_row(label, str(s.summary.month), s.summary.date[:16].replace("T", " "),
-                              status, s.scenario, key=str(len(self.entries)))
+                table.add_row(Text(label), str(s.summary.month), s.summary.date[:16].replace("T", " "),
+                              key=str(len(self.entries)), height=None)
                 self.entries.append(e)
         for e in listing.unreadable:
-            table.add_row(e.path.name, "", "", Text("unreadable", style="red"), "",
-                          key=str(len(self.entries)))
+            table.add_row(Text(e.path.name), "", Text("unreadable", style="red"),
+                          key=str(len(self.entries)), height=None)
             self.entries.append(e)
         if not self.entries:
             self.query_one("#save-detail", Static).update("No saves yet: play a month and the "
@@ -83,8 +86,10 @@ class LoadScreen(Screen):
             s = e.save
             t.append(f"{s.summary.scenario_title} · seed {s.seed} · {s.kind}\n")
             t.append(f"Players: {', '.join(s.summary.players) or 'none (AI only)'}\n")
-            t.append(f"Month {s.summary.month}; legitimacy {s.summary.scores.get('legitimacy', 0):.0f},"
-                     f" outcomes {s.summary.scores.get('outcomes', 0):.0f}\n")
+            status = "ended" if s.summary.finished else "in play"
+            t.append(f"Month {s.summary.month} ({status}); legitimacy "
+                     f"{s.summary.scores.get('legitimacy', 0):.0f}, outcomes "
+                     f"{s.summary.scores.get('outcomes', 0):.0f}\n")
             if s.origin:
                 t.append(origin_text(s) + "\n", style="italic")
         self.query_one("#save-detail", Static).update(t)

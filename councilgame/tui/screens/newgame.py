@@ -20,6 +20,11 @@ if TYPE_CHECKING:
     from councilgame.tui.app import CouncilApp
 
 
+DIFFICULTY = ("easy", "standard", "hard")  # the engine's settings, in the order the button cycles
+DIFFICULTY_HELP = ("How far your lobbying and deals move the AI members: easy 1.5 times, standard "
+                   "as calibrated, hard 0.6 times. Press to change.")
+
+
 class NewGameScreen(Screen):
     if TYPE_CHECKING:
         app: CouncilApp
@@ -47,6 +52,7 @@ class NewGameScreen(Screen):
                     seed = self.app.fixed_seed
                     yield Input(str(seed if seed is not None else secrets.randbelow(10**6)),
                                 id="seed", type="integer", tooltip="Same seed, same game")
+                    yield Button(self._difficulty_label(), id="difficulty", tooltip=DIFFICULTY_HELP)
                     yield Button("Start", id="start", variant="primary")
             with VerticalScroll(id="ng-about", classes="box"):  # long synopses scroll
                 yield Static(id="ng-detail")
@@ -118,6 +124,15 @@ class NewGameScreen(Screen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":
             self.action_start()
+        elif event.button.id == "difficulty":
+            order = list(DIFFICULTY)
+            self.difficulty = order[(order.index(self.difficulty) + 1) % len(order)]
+            event.button.label = self._difficulty_label()
+
+    difficulty = "standard"
+
+    def _difficulty_label(self) -> str:
+        return f"{self.difficulty.capitalize()} AI"  # how hard the AI members are to move
 
     def action_start(self) -> None:
         if self.comp is None:
@@ -129,4 +144,4 @@ class NewGameScreen(Screen):
         if not raw.isdigit():
             self.notify("The seed must be a whole number.", severity="error")
             return
-        self.app.start_game(self.comp, seat, int(raw))
+        self.app.start_game(self.comp, seat, int(raw), options={"difficulty": self.difficulty})

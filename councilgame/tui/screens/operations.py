@@ -47,6 +47,33 @@ def operation_text(op: OperationView) -> Text:
     return t
 
 
+SHORT_AUTHORITY = {"chapter7": "Chapter VII", "chapter8": "Art. 53", "endorsed": "endorsed",
+                   "welcomed": "welcomed", "none": "no authorization"}
+
+
+def in_force(ops: list[OperationView], targets: set[str]) -> Text | None:
+    """What the Council has already given the operations a draft can touch (`targets`, by
+    short name): a line each, for a penholder re-drafting a file; None if none is deployed."""
+    lines = [op for op in ops if op.active and op.short in targets]
+    if not lines:
+        return None
+    t = Text("In force", style="bold")
+    t.append(" (m: operations)", style="dim")
+    for op in lines:
+        t.append(f"\n{op.short}: ", style="bold")
+        t.append(SHORT_AUTHORITY.get(op.authorization, op.authorization))
+        if op.mandate is not None:
+            t.append(f", {op.mandate} month{'s' if op.mandate != 1 else ''} left")
+        t.append(f"; compliance {SHORT_COMPLIANCE.get(op.compliance, op.compliance)}; "
+                 f"{SHORT_FUNDING.get(op.funding, op.funding)}")
+    return t
+
+
+SHORT_COMPLIANCE = {"none": "none", "regional": "regional", "un": "UN framework"}
+SHORT_FUNDING = {"assessed": "assessed funding", "trust_fund": "trust fund", "own": "own funds",
+                 "none": "no funding"}
+
+
 class OperationsScreen(Screen):
     if TYPE_CHECKING:
         app: CouncilApp

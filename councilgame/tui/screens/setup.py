@@ -60,7 +60,7 @@ class SetupScreen(Screen):
                 yield Label("Scenario", classes="step")
                 yield OptionList(*[Option(s.title, id=s.id) for s in self.scenarios], id="scenarios")
                 yield Label("Players (a name, a seat; the same seat twice makes a team)",
-                            classes="step")
+                            classes="step", id="players-label")
                 with Horizontal(id="add-row"):
                     yield Input(placeholder="name", id="player-name")
                     yield Select([], id="player-seat", prompt="seat", allow_blank=True)
@@ -116,11 +116,12 @@ class SetupScreen(Screen):
             table.add_row(name, f"{code} {self.comp.names[self.comp.index[code]]}")
         t = Text(f"{self.comp.scenario.title}\n", style="bold")
         taken = {c for _, c in self.players}
+        members = self.comp.bundle.members
         for i, code in enumerate(self.comp.codes):
             mark = "player" if code in taken else "AI"
             power = "veto" if self.comp.permanent[i] else "elected"
-            t.append(f"{code} {self.comp.names[i][:24]:<24} {power:<7} {mark}\n",
-                     style="bold" if code in taken else "")
+            name = members[code].short or members[code].name  # the short name: no cut at 80 columns
+            t.append(f"{code} {name}: {power}, {mark}\n", style="bold" if code in taken else "")
         self.query_one("#setup-detail", Static).update(t)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

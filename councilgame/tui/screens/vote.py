@@ -53,12 +53,13 @@ class VoteScreen(Screen):
         self.query_one("#whip-table").focus()
         self.query_one("#whip").border_title = "How the others lean"
         q = Text(view.prompt.question if view.prompt else "", style="bold")
-        q.append("\nPress y, n or a. ")
+        q.append("\nPress y, n or a.")
         if view.question == "procedural":
             q.append(" A procedural vote: 9 yes carry it and no member has a veto (Art. 27(2)).",
                      style="bold")
         elif view.seat_info(session.seat).permanent:
-            q.append(" As a permanent member, your 'no' is a veto.", style="bold red")
+            q.append(" As a permanent member, your 'no' vetoes the text if it has nine yes.",
+                     style="bold red")
         self.query_one("#vote-question", Static).update(q)
         if view.amendment is not None:
             self._amendment(view, session.seat)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from councilgame.play.views import LobbyView, WhipView
-from councilgame.tui.widgets.seatmap import LETTER, STYLE
+from councilgame.tui.widgets.seatmap import STYLE
 
 if TYPE_CHECKING:
     from councilgame.tui.app import CouncilApp
@@ -64,9 +66,9 @@ class WhipCount(Vertical):
         table.clear()
         for s in whip.stances:
             label = "veto" if s.veto else s.ballot  # short: the utility column must fit at 80x24
-            vote = Text(f"{LETTER[s.ballot]} {label}" + (" ~" if s.leaning else ""), style=STYLE[s.ballot])
+            vote = Text(label + (" ~" if s.leaning else ""), style=STYLE[s.ballot])
             if s.code == you:
-                vote = Text("you decide", style="bold reverse")
+                vote = Text("you", style="bold reverse")  # short: the columns fit at 80x24
             table.add_row(s.code, vote, f"{s.utility:+.2f}", key=s.code)
         if whip.stances:
             table.move_cursor(row=min(row, len(whip.stances) - 1))
@@ -91,7 +93,12 @@ class WhipCount(Vertical):
         if lv is not None:  # first: what a point buys is what the player decides on
             moves = f"it would lean {lv.after}" if lv.after != lv.now else f"it still leans {lv.now}"
             t.append(f"One point of lobbying now: {lv.gain:+.2f}; {moves}.\n", style="italic")
-        t.append("Because:\n", style="bold")
+        t.append("Because:", style="bold")
+        # a grid, so a long reason wraps under its own words, not under the figures
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column(ratio=1)
         for label, value in s.reasons:
-            t.append(f"  {value:+.2f}  {label}\n", style="green" if value > 0 else "red")
-        self.query_one("#whip-reasons", Static).update(t)
+            style = "green" if value > 0 else "red"
+            grid.add_row(Text(f"{value:+.2f}", style=style), Text(label, style=style))
+        self.query_one("#whip-reasons", Static).update(Group(t, grid))

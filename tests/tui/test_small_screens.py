@@ -1,0 +1,39 @@
+"""At 80x24 a whole game shows every screen without sideways scrolling (issue 13): a table or a
+text that scrolls left and right hides words a student has no reason to look for."""
+
+from __future__ import annotations
+
+from textual.widgets import TabbedContent
+
+from tests.tui.helpers import make_app, on, play_until
+
+SMALL = (80, 24)
+
+
+def sideways(app) -> list[str]:
+    """Widgets of the front screen whose content is wider than they are."""
+    name = type(app.screen).__name__
+    return [f"{name}: {w!r} ({w.virtual_size.width} > {w.scrollable_content_region.width})"
+            for w in app.screen.query("*")
+            if w.display and w.region.width and w.is_scrollable and w.max_scroll_x > 0]
+
+
+async def test_a_whole_game_at_80x24_never_scrolls_sideways(packset):
+    app = make_app(packset, scenario="sahel", seat="FRA", seed=2)
+    seen: set[str] = set()
+    problems: list[str] = []
+
+    def check(app) -> None:
+        seen.add(type(app.screen).__name__)
+        problems.extend(sideways(app))
+
+    async with app.run_test(size=SMALL) as pilot:
+        await play_until(pilot, app, on(app, "DebriefScreen"), limit=600, on_step=check)
+        await pilot.pause()
+        tabs = app.screen.query_one(TabbedContent)
+        for pane in ("tab-ending", "tab-votes", "tab-gauges", "tab-cases"):
+            tabs.active = pane
+            await pilot.pause()
+            problems.extend(f"{pane}: {p}" for p in sideways(app))
+    assert {"ChamberScreen", "DraftingScreen", "ConsultScreen", "VoteScreen"} <= seen
+    assert not problems, "\n".join(sorted(set(problems)))
