@@ -37,3 +37,21 @@ async def test_a_whole_game_at_80x24_never_scrolls_sideways(packset):
             problems.extend(f"{pane}: {p}" for p in sideways(app))
     assert {"ChamberScreen", "DraftingScreen", "ConsultScreen", "VoteScreen"} <= seen
     assert not problems, "\n".join(sorted(set(problems)))
+
+
+async def test_the_tutorial_from_the_new_game_defaults_at_80x24(packset):
+    """A student's first game: New game, nothing changed, Start: the tutorial as the United
+    Kingdom, played to its debrief at 80x24 in the light theme, never scrolling sideways."""
+
+    app = make_app(packset, scenario=None)
+    problems: list[str] = []
+    async with app.run_test(size=SMALL) as pilot:
+        app.action_toggle_theme()  # dark -> light: the layout is the same in every theme
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.session.comp.scenario.id == "tutorial" and app.session.seat == "GBR"
+        await play_until(pilot, app, on(app, "DebriefScreen"), limit=300,
+                         on_step=lambda a: problems.extend(sideways(a)))
+    assert not problems, "\n".join(sorted(set(problems)))

@@ -263,3 +263,8 @@ def test_facilitator(snap_compare, snap_packset, size):
         await pilot.pause()
 
     assert snap_compare(_hotseat_app(snap_packset), terminal_size=size, run_before=open_tools)
+
+
+def test_history(snap_compare, snap_packset):
+    assert snap_compare(make_app(snap_packset), terminal_size=BIG,
+                        press=["n", "space", "t", "y", "c", "y", "enter", "h"])

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from councilgame.tui.app import CouncilApp
 
 
-WIDE_LIST = 70  # columns from which the list shows each clause's group in front of it
+WIDE_LIST = 60  # columns from which the list shows each clause's group in front of it
 
 
 class DraftingScreen(Screen):
