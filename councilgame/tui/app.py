@@ -205,9 +205,24 @@ class CouncilApp(Saving, App):
         if session.hotseat and session.revealed != p.seat:
             from councilgame.tui.screens.handover import HandOverScreen
 
+            self.clear_notifications()  # one player's notices are not the next one's to read
             self.push_screen(HandOverScreen(p.seat), lambda _: self._reveal(p.seat))
             return
         self._open_step()
+
+    def to_room(self) -> None:
+        """Close every private screen first: what comes next is shown to the whole room (the
+        facilitator's pause and reveal); `route` then hands the keyboard back with a hand-over."""
+        if self.session is not None and self.session.hotseat:
+            self.session.revealed = None
+            self.clear_notifications()
+            self._to_chamber()
+
+    def show_to_room(self, screen) -> None:
+        """A screen for the whole room (the facilitator's pause and reveal): never over a
+        player's private one; when it closes, the keyboard goes back through a hand-over."""
+        self.to_room()
+        self.call_after_refresh(self.push_screen, screen)  # once the private screens are gone
 
     def _reveal(self, seat: str) -> None:
         self.session.revealed = seat

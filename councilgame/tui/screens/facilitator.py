@@ -44,14 +44,26 @@ class FacilitatorScreen(ModalScreen[None]):
         choice = event.option.id
         self.dismiss(None)
         screen = {"pause": PauseScreen, "inject": InjectScreen, "reveal": RevealScreen}[choice]
-        self.app.push_screen(screen())
+        if choice == "inject":
+            self.app.push_screen(screen())
+            return
+        self.app.show_to_room(screen())
 
 
-class PauseScreen(ModalScreen[None]):
+class RoomScreen(ModalScreen[None]):
+    """A screen the whole room sees; closing it hands the keyboard back to whoever acts next
+    (through a hand-over in a hot-seat game)."""
+
     if TYPE_CHECKING:
         app: CouncilApp
 
-    BINDINGS = [Binding("enter", "dismiss(None)", "Resume")]
+    def action_close(self) -> None:
+        self.dismiss(None)
+        self.app.call_after_refresh(self.app.route)
+
+
+class PauseScreen(RoomScreen):
+    BINDINGS = [Binding("enter", "close", "Resume")]
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
@@ -85,13 +97,10 @@ class InjectScreen(ModalScreen[None]):
             self.app.screen.refresh_view()
 
 
-class RevealScreen(ModalScreen[None]):
+class RevealScreen(RoomScreen):
     """How every AI member leans on the draft on the table (or would on an empty one)."""
 
-    if TYPE_CHECKING:
-        app: CouncilApp
-
-    BINDINGS = [Binding("escape,enter", "dismiss(None)", "Close")]
+    BINDINGS = [Binding("escape,enter", "close", "Close")]
 
     def compose(self) -> ComposeResult:
         session = self.app.session

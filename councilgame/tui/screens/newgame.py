@@ -103,6 +103,13 @@ class NewGameScreen(Screen):
         if lst.highlighted is None:
             return
         seat = self.seat_views[lst.highlighted]
+        session = self.app.session
+        if session is not None and session.hotseat and not session.game.finished:
+            # a hot-seat game is open: its players' objectives stay sealed, whoever looks here
+            t = seat_text(seat)
+            t.append("\nObjectives stay hidden while a hot-seat game is open.", style="italic")
+            self.query_one("#ng-detail", Static).update(t)
+            return
         self.query_one("#ng-detail", Static).update(seat_text(seat, seat.objectives))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
