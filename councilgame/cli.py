@@ -40,6 +40,7 @@ _seed = whole(0, 2**63 - 1, "2**63 - 1, what a save can hold")
 _pos_int = whole(1)
 _workers = whole(1, 64, "64 processes")
 _games = whole(1, 10_000_000, "10,000,000 games")
+_length = whole(1, 36, "36 months, the longest scenario")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--projector", action="store_true", help="high-contrast projector theme")
     play.add_argument("--difficulty", choices=("easy", "standard", "hard"), default="standard",
                       help="how far your lobbying and deals move the AI members (default: standard)")
+    play.add_argument("--length", type=_length, metavar="N",
+                      help="play N months (a scenario's shorter lengths, for a seminar)")
     packs = sub.add_parser("packs", help="content packs")
     psub = packs.add_subparsers(dest="packs_command", parser_class=_Parser, required=True)
     val = psub.add_parser("validate", help="check packs; all installed packs when no path")
@@ -101,6 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
                           "(as penholder it tables nothing)")
     sim.add_argument("--records", type=Path, metavar="FILE",
                      help="write each game's record (as run --json prints it), one JSON per line")
+    sim.add_argument("--length", type=_length, metavar="N",
+                     help="games of N months (one of the scenario's lengths)")
     for sp in (play, packs, run, sim, rep):
         sp.add_argument("--packs", type=Path, action="append", default=argparse.SUPPRESS,
                         metavar="DIR", help=argparse.SUPPRESS)
@@ -128,11 +133,13 @@ def main(argv: list[str] | None = None) -> int:
             return commands.replay(args.file, args.json, args.to, args.anyway, args.packs)
         if args.command == "simulate":
             return commands.simulate(args.scenario, args.games, args.seed, args.json, args.packs,
-                                     args.workers, args.seat, args.policy, args.records)
+                                     args.workers, args.seat, args.policy, args.records, args.length)
         return commands.play(getattr(args, "scenario", None), getattr(args, "seat", None),
                              getattr(args, "seed", None), args.packs, getattr(args, "saves", None),
-                             getattr(args, "players", None), getattr(args, "sealed", False),
-                             getattr(args, "projector", False), getattr(args, "difficulty", "standard"))
+                             getattr(args, "players", None), getattr(args, "projector", False),
+                             {"sealed": getattr(args, "sealed", False) or None,
+                              "difficulty": getattr(args, "difficulty", "standard"),
+                              "length": getattr(args, "length", None)})
     except commands.UsageError as exc:
         print(f"councilgame: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from councilgame.packs.discovery import search_path
 from councilgame.packs.registry import PackSet, load_packs, pack_dirs
-from councilgame.play.queries import playable
+from councilgame.play.queries import game_lengths, playable
 
 
 class UsageError(Exception):
@@ -278,7 +278,8 @@ def summary_text(game, upto: int | None = None) -> str:
         return "\n".join(lines)
     ending = next((e for e, _ in comp.endings if e.id == st.ending), None)
     if ending is None:  # a save of a game in play (an autosave, ctrl+s)
-        lines.append(f"\nUnfinished: the game stands at month {st.month} of {comp.scenario.months}.")
+        lines.append(f"\nUnfinished: the game stands at month {st.month} of "
+                     f"{st.length or comp.scenario.months}.")
     else:
         lines.append(f"\nEnding: {ending.title}")
     lines.append(f"Legitimacy {st.scores['legitimacy']:.0f}, outcomes {st.scores['outcomes']:.0f}")
@@ -287,7 +288,7 @@ def summary_text(game, upto: int | None = None) -> str:
 
 def simulate(scenario: str, games: int, seed: int, as_json: bool, extra: list[Path],
              workers: int = 1, seat: str | None = None, policy: str = "ai",
-             records: Path | None = None) -> int:
+             records: Path | None = None, length: int | None = None) -> int:
     from councilgame.engine.game import POLICIES
     from councilgame.play.simulation import simulate as sim
     from councilgame.report import render_report
@@ -301,15 +302,16 @@ def simulate(scenario: str, games: int, seed: int, as_json: bool, extra: list[Pa
         raise UsageError("--policy needs --seat CODE")
     if seat is not None and seat not in comp.index:
         raise UsageError(f"{seat} has no seat in {scenario}; seats: {', '.join(comp.codes)}")
+    _check_length(comp, length)
     show = not as_json and sys.stderr.isatty()
     bar = _progress(games) if show else None
     if records is None:
-        report = sim(comp, games, seed, bar, workers, seat, policy)
+        report = sim(comp, games, seed, bar, workers, seat, policy, length=length)
     else:
         tmp = records.with_name(records.name + ".part")
         with tmp.open("w", encoding="utf-8") as out:
             report = sim(comp, games, seed, bar, workers, seat, policy,
-                         on_record=lambda line: out.write(line + "\n"))
+                         on_record=lambda line: out.write(line + "\n"), length=length)
         tmp.replace(records)  # a finished file or none: never a half-written one
     if show:
         print(file=sys.stderr)
@@ -347,22 +349,34 @@ def parse_players(text: str, codes: list[str]) -> dict:
     return seats
 
 
+def _check_length(comp, length: int | None) -> None:
+    allowed = game_lengths(comp)
+    if length is not None and length not in allowed:
+        raise UsageError(f"--length: {comp.scenario.id} can be played for "
+                         f"{', '.join(map(str, allowed[:-1]))}{' or ' if len(allowed) > 1 else ''}"
+                         f"{allowed[-1]} months, not {length}")
+
+
 def play(scenario: str | None, seat: str | None, seed: int | None, extra: list[Path],
-         saves: Path | None = None, players: str | None = None, sealed: bool = False,
-         projector: bool = False, difficulty: str = "standard") -> int:
-    """Open the game. With --scenario and --seat (or --players) it starts at the chamber."""
+         saves: Path | None = None, players: str | None = None, projector: bool = False,
+         options: dict | None = None) -> int:
+    """Open the game. With --scenario and --seat (or --players) it starts at the chamber.
+    `options` are the game's settings (sealed, difficulty, length), kept in its saves."""
     import secrets
 
     start = hotseat = None
+    options = {k: v for k, v in (options or {}).items() if v is not None}
     seed = seed if seed is not None else secrets.randbelow(10**6)
     if players is not None:
         scenario = scenario or "sahel"
         comp = compiled_scenario(scenario, extra)
+        _check_length(comp, options.get("length"))
         hotseat = {"scenario": scenario, "seats": parse_players(players, playable(comp)), "seed": seed,
-                   "options": {"sealed": sealed, "difficulty": difficulty}}
+                   "options": options}
     elif scenario or seat:
         scenario = scenario or "sahel"
         comp = compiled_scenario(scenario, extra)
+        _check_length(comp, options.get("length"))
         if seat is None:
             raise UsageError(f"--seat is needed with --scenario; seats: {', '.join(comp.codes)}")
         allowed = playable(comp)
@@ -371,10 +385,12 @@ def play(scenario: str | None, seat: str | None, seed: int | None, extra: list[P
                              f"{', '.join(allowed)}")
         start = (scenario, seat, seed)
     else:
+        if "length" in options:
+            raise UsageError("--length needs --scenario: each scenario offers its own lengths")
         _packset(extra)  # a bad --packs is a usage error before the screen opens
     from councilgame.tui.app import CouncilApp
 
     app = CouncilApp(extra_packs=extra, start=start, saves=saves, hotseat=hotseat,
-                     projector=projector, difficulty=difficulty)
+                     projector=projector, options=options)
     app.run()
     return app.return_code or 0  # a crash inside the app is 1, not a silent 0

@@ -69,6 +69,13 @@ class Inject(_Action):
     event: str
 
 
+class EndGame(_Action):
+    """The facilitator ends the game now (seat: FACILITATOR): the verdict is read on the
+    state as it stands, as at a game's last month, and the debrief follows."""
+
+    kind: Literal["end"] = "end"
+
+
 FACILITATOR = "FACILITATOR"
 
 
@@ -133,7 +140,7 @@ class Choose(_Action):
 
 Action = Annotated[
     TableDraft | Lobby | Amend | Deal | AnswerDeal | Message | Inject | SignalVeto | Done | Vote
-    | Choose | RequestMeeting | OrderAgenda | CoSponsor | ProposeStatement | Withdraw,
+    | Choose | RequestMeeting | OrderAgenda | CoSponsor | ProposeStatement | Withdraw | EndGame,
     Field(discriminator="kind"),
 ]
 

@@ -48,7 +48,7 @@ def build_env(comp: Compiled, state: GameState) -> list[float]:
     sc = comp.scenario
     env = state.vars[_var_order(comp)].tolist()
     env.append(state.month)
-    env.append(sc.months - state.month)
+    env.append((state.length or sc.months) - state.month)
     flags, crises = state.flags, state.crises
     env += [flags[f.id] for f in sc.flags]
     env += [crises[c.id] for c in sc.crises]

@@ -25,6 +25,7 @@ from councilgame.engine.actions import (
     CoSponsor,
     Deal,
     Done,
+    EndGame,
     Inject,
     Lobby,
     Message,
@@ -41,9 +42,10 @@ from councilgame.engine.compiled import Compiled, CompiledFile
 from councilgame.engine.environment import build_env
 from councilgame.engine.errors import ActionError
 from councilgame.engine.meeting import Meeting, available_offers
-from councilgame.engine.operations import Changer, new_op_state
+from councilgame.engine.operations import Changer
 from councilgame.engine.scoring import compute_scores
-from councilgame.engine.state import FileState, GameState, MonthRecord
+from councilgame.engine.start import DIFFICULTY, initial_state, lengths
+from councilgame.engine.state import MonthRecord
 from councilgame.engine.streams import Streams
 from councilgame.engine.types import Flow
 
@@ -59,30 +61,18 @@ SUGGESTED_RESOLVE = 0.5  # how much `suggest` lets a drafter insist on its own t
 # Scripted variants of the AI for one seat, to measure what a seat's choices change: the seat
 # always casts that ballot (and otherwise plays as the AI), or as penholder tables nothing.
 POLICIES = ("ai", "yes", "no", "abstain", "no-draft")
-# What a player's lobbying and deals buy, as the player chose (kept in the save); "standard"
-DIFFICULTY = {"easy": 1.5, "standard": 1.0, "hard": 0.6}
-
-
-def initial_state(comp: Compiled) -> GameState:
-    sc = comp.scenario
-    theatre_index = {t.id: i for i, t in enumerate(sc.theatres)}
-    n = len(comp.codes)
-    return GameState(
-        month=1, vars=comp.var_init.copy(), flags={f.id: f.initial for f in sc.flags},
-        crises={c.id: False for c in sc.crises},
-        ops={op.id: new_op_state(op, theatre_index[op.theatre]) for op in sc.operations},
-        files={f.id: FileState(f.id) for f in sc.files}, fired={}, last_fired={}, scheduled=[],
-        memory=np.zeros((n, n)), capital={c: sc.capital for c in comp.codes}, vetoes_cast={},
-    )
-
 
 class Game:
     """One game. `state` is plain data; `meeting` is the file in the chamber, if any."""
 
     def __init__(self, comp: Compiled, seed: int, humans: Iterable[str] = (), record: bool = True,
-                 policies: Mapping[str, str] | None = None, difficulty: str = "standard"):
+                 policies: Mapping[str, str] | None = None, difficulty: str = "standard",
+                 length: int | None = None):
         if difficulty not in DIFFICULTY:
             raise ValueError(f"difficulty must be one of {', '.join(DIFFICULTY)}, not {difficulty!r}")
+        allowed = lengths(comp)
+        if length is not None and length not in allowed:
+            raise ValueError(f"length must be one of {', '.join(map(str, allowed))} months, not {length!r}")
         self.comp = comp
         self.difficulty = difficulty
         self.persuasion = DIFFICULTY[difficulty]  # scales what players' lobbying and deals buy
@@ -94,6 +84,8 @@ class Game:
                 raise ValueError(f"no policy {policy!r} for seat {seat!r}")
         self.streams = Streams(self.seed)
         self.state = initial_state(comp)
+        if length is not None and length != comp.scenario.months:
+            self.state.length = length  # a seminar's shorter game: it ends after that month
         self.changer = Changer(comp, self.state, record)
         self.log: list[Action] = []
         self.prompt: Prompt | None = None
@@ -153,6 +145,9 @@ class Game:
         self.log.append(action)
         if isinstance(action, Inject):
             self._inject(action.event)
+        elif isinstance(action, EndGame):
+            month_end.verdict(self)
+            self.prompt = None
         elif self.prompt is not None and self.prompt.kind == "consult" and not isinstance(
                 action, Done | Withdraw):
             self._current_meeting().consult(action)  # consultations go on: the prompt stays
@@ -176,7 +171,7 @@ class Game:
     # ---- what the game accepts -----------------------------------------------------------------
     def check(self, action: Action) -> None:
         """Raise ActionError, with one sentence, unless `action` answers the current prompt."""
-        if isinstance(action, Inject):
+        if isinstance(action, Inject | EndGame):
             self._check_inject(action)
             return
         p = self.prompt
@@ -196,12 +191,13 @@ class Game:
         if p.kind == "consult":
             self._check_consult(action)
 
-    def _check_inject(self, action: Inject) -> None:
+    def _check_inject(self, action: Inject | EndGame) -> None:
+        what = "inject an event" if isinstance(action, Inject) else "end the game"
         if action.seat != FACILITATOR:
-            raise ActionError("Only the facilitator can inject an event.")
+            raise ActionError(f"Only the facilitator can {what}.")
         if self.prompt is None:
-            raise ActionError("The game is over: no event can be injected.")
-        if action.event not in self.comp.event_by_id:
+            raise ActionError(f"The game is over: nobody can {what} now.")
+        if isinstance(action, Inject) and action.event not in self.comp.event_by_id:
             raise ActionError(f"There is no event {action.event!r} in this scenario.")
 
     def _check_table(self, action: TableDraft, kind: str) -> None:

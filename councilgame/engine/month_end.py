@@ -119,11 +119,18 @@ def after_events(game: Game, rec: MonthRecord) -> None:
     else:  # only the scores moved: write them into the environment in place
         for k, v in st.scores.items():
             env[comp.env_index[f"score.{k}"]] = v
-    last = st.month >= comp.scenario.months
+    last = st.month >= (st.length or comp.scenario.months)
     if game.changer.record or last:  # progress for screens; the simulator needs the end only
         st.objectives = objective_scores(comp, env)
     rec.gauges = {k: round(float(st.vars[i]), 2) for i, k in enumerate(comp.var_names)}
     rec.scores = dict(st.scores)
+    _ending(game, env, last)
+
+
+def _ending(game: Game, env: list[float], last: bool) -> None:
+    """The first ending whose condition holds (early ones any month, the rest at the last),
+    else at the last month the scenario's last ending."""
+    comp, st = game.comp, game.state
     for ending, cond in comp.endings:
         if (last or ending.early) and cond(env):
             st.ending, st.finished = ending.id, True
@@ -131,3 +138,13 @@ def after_events(game: Game, rec: MonthRecord) -> None:
             return
     if last:
         st.ending, st.finished = comp.endings[-1][0].id, True
+
+
+def verdict(game: Game) -> None:
+    """The facilitator ends the game now: the verdict is read on the state as it stands, as
+    at a last month (the month's remaining business is not held)."""
+    comp, st = game.comp, game.state
+    st.scores = compute_scores(comp, st)
+    env = build_env(comp, st)
+    st.objectives = objective_scores(comp, env)
+    _ending(game, env, last=True)

@@ -33,6 +33,7 @@ def game_record(game: Game) -> dict:
         "seed": game.seed,
         # a player's setting; absent for the calibrated "standard" that AI games play
         **({"difficulty": game.difficulty} if game.difficulty != "standard" else {}),
+        **({"length": st.length} if st.length else {}),  # a seminar's shorter game
         "permanent": [c for i, c in enumerate(comp.codes) if comp.permanent[i]],
         "elected": [c for i, c in enumerate(comp.codes) if not comp.permanent[i]],
         "months": months,

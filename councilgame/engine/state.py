@@ -174,6 +174,7 @@ class GameState:
     outcomes_start: float = 0.0
     ending: str | None = None
     finished: bool = False
+    length: int = 0  # the months this game runs, when shorter than the scenario's (0: all of them)
 
     def deals_waiting(self, seat: str) -> list[tuple[int, DealRecord]]:
         """Deals another player offered `seat` that still wait for its answer, with their index."""

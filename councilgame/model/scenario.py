@@ -238,6 +238,11 @@ class Scenario(Strict):
     year: int = Field(ge=1945, le=2100, description="Calendar year of the first turn.")
     start_month: int = Field(1, ge=1, le=12, description="Calendar month of the first turn.")
     months: int = Field(ge=1, le=36, description="Number of monthly turns.")
+    lengths: list[int] = Field(
+        default_factory=list,
+        description="Shorter lengths, in months, this scenario may be played to (a seminar's "
+        "time; `play --length`); its full length is always allowed.",
+    )
     council: Council = Field(description="The fifteen members.")
     theatres: list[Theatre] = Field(min_length=1, description="Where the crisis unfolds.")
     variables: list[Variable] = Field(default_factory=list, description="Scenario-specific variables.")

@@ -197,6 +197,10 @@ def _check_scenario(ck: Checker, file: str, sc: Scenario, cx: Context, lib: Libr
     if sc.suggested_seat and sc.suggested_seat not in (sc.seats or council):
         ck.add(file, ("suggested_seat",), f"{sc.suggested_seat} is not a seat a player may hold "
                "here (it must sit on the Council, and be among `seats` if those are given)")
+    for j, n in enumerate(sc.lengths):
+        if not 1 <= n <= sc.months:
+            ck.add(file, ("lengths", j), f"{n} months is not a length between 1 and the scenario's "
+                   f"{sc.months}")
     gauge_ids = {g.id for g in bundle.gauges}
     theatres = {t.id for t in sc.theatres}
     for i, t in enumerate(sc.theatres):

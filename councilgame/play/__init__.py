@@ -19,6 +19,7 @@ from councilgame.engine.actions import (
     CoSponsor,
     Deal,
     Done,
+    EndGame,
     Inject,
     Lobby,
     Message,
@@ -40,7 +41,7 @@ from councilgame.play.views import PublicView, SeatView, WhipView, public_view, 
 
 __all__ = [
     "FACILITATOR", "LEGITIMACY", "OUTCOMES", "Action", "ActionError", "Amend", "AnswerDeal",
-    "Choose", "CoSponsor", "Compiled", "Deal", "Done", "Game", "Inject", "Lobby", "Message",
+    "Choose", "CoSponsor", "Compiled", "Deal", "Done", "EndGame", "Game", "Inject", "Lobby", "Message",
     "NewsItem", "OrderAgenda", "Prompt", "ProposeStatement", "PublicView", "RequestMeeting",
     "SeatView", "SignalVeto", "VoteRecord", "compile_bundle", "TableDraft", "Vote", "WhipView", "Withdraw",
     "load_scenario", "new_game", "public_view", "seat_view", "whip_view",

@@ -145,6 +145,13 @@ class Seat:
     note: str
 
 
+def game_lengths(comp: Compiled) -> list[int]:
+    """The lengths in months a game of this scenario may be played to (`play --length`)."""
+    from councilgame.engine.start import lengths
+
+    return lengths(comp)
+
+
 def playable(comp: Compiled) -> list[str]:
     """The seats a player may hold in this scenario (the tutorial's guidance is for one)."""
     return list(comp.scenario.seats) or list(comp.codes)
@@ -375,6 +382,12 @@ def refusal(game: Game, action) -> str | None:
 def events(game: Game) -> list[tuple[str, str]]:
     """(id, title) of every event of the scenario, for the facilitator's inject menu."""
     return [(ce.event.id, ce.event.title) for ce in game.comp.events]
+
+
+def event_summaries(game: Game) -> dict[str, str]:
+    """Each event's text with its placeholders filled: what the facilitator reads before
+    injecting one (the whole text: an instructor chooses on what it says)."""
+    return {ce.event.id: " ".join(render(game, ce.event.text).split()) for ce in game.comp.events}
 
 
 def unsealed_deals(game: Game) -> list[str]:

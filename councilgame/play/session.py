@@ -39,8 +39,9 @@ class Session:
     def start(cls, comp: Compiled, seats: dict[str, Seat], seed: int,
               store: SaveStore | None = None, actions: list | None = None,
               origin: Origin | None = None, options: dict | None = None) -> Session:
-        game = Game(comp, seed, humans=set(seats),
-                    difficulty=str((options or {}).get("difficulty", "standard")))
+        opts = options or {}
+        game = Game(comp, seed, humans=set(seats), difficulty=str(opts.get("difficulty", "standard")),
+                    length=opts.get("length"))
         for action in actions or []:
             game.apply(action)
         session = cls(comp, game, dict(seats), seed, store, origin, options=dict(options or {}))

@@ -36,6 +36,7 @@ class Setup:
     seat: str | None = None
     policy: str = "ai"
     records: bool = False
+    length: int | None = None  # a seminar's shorter game (the scenario's `lengths`)
 
 
 _SETUP: Setup | None = None  # what a forked worker plays
@@ -64,7 +65,7 @@ def play_one(setup: Setup, seed: int) -> dict:
     """The facts of one game that the report needs (and its record, when asked)."""
     comp = setup.comp
     policies = {setup.seat: setup.policy} if setup.seat else None
-    game = Game(comp, seed, record=False, policies=policies)
+    game = Game(comp, seed, record=False, policies=policies, length=setup.length)
     st = game.state
     record = game.record()
     permanent, elected = record["permanent"], record["elected"]
@@ -95,11 +96,11 @@ def _chunk(seeds: list[int]) -> list[dict]:
 def simulate(comp: Compiled, games: int, seed: int,
              progress: Callable[[int], None] | None = None, workers: int = 1,
              seat: str | None = None, policy: str = "ai",
-             on_record: Callable[[str], None] | None = None) -> dict:
+             on_record: Callable[[str], None] | None = None, length: int | None = None) -> dict:
     """Play `games` AI games (one seat scripted, if asked) and aggregate them. `on_record`
     receives each game's record as one line of JSON, in seed order."""
     global _SETUP
-    setup = Setup(comp, seat, policy, records=on_record is not None)
+    setup = Setup(comp, seat, policy, records=on_record is not None, length=length)
     start = time.perf_counter()
     seeds = [int(s) for s in np.random.SeedSequence(seed).generate_state(games, dtype=np.uint32)]
     rows: list[dict] = []
@@ -125,6 +126,8 @@ def simulate(comp: Compiled, games: int, seed: int,
             take(play_one(setup, s))
     report = aggregate(comp, rows, seed, time.perf_counter() - start, workers)
     report["seat"], report["policy"] = seat, policy
+    if length is not None:
+        report["planned_months"] = length
     return report
 
 

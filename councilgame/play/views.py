@@ -76,7 +76,8 @@ def _public(game: Game, viewer: str | None, sealed: bool) -> dict:
     return {
         "scenario": comp.scenario.id, "title": comp.scenario.title,
         "synopsis": comp.scenario.synopsis.strip(), "month": st.month,
-        "months": comp.scenario.months, "month_name": month_name(game), "president": president,
+        "months": st.length or comp.scenario.months, "month_name": month_name(game),
+        "president": president,
         "finished": st.finished, "ending": st.ending,
         "prompt": PromptView(**p.model_dump()) if p is not None else None,
         "seats": _seats(game, president),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from councilgame import __version__
 from councilgame.engine.compiled import Compiled
-from councilgame.engine.game import DIFFICULTY, ActionError, Game
+from councilgame.engine.game import DIFFICULTY, ActionError, Game, lengths
 from councilgame.engine.record import game_record
 from councilgame.saves.format import (
     ACTIONS,
@@ -74,7 +74,11 @@ def _fresh_game(save: SaveFile, comp: Compiled) -> Game:
     difficulty = save.options.get("difficulty", "standard")
     if not isinstance(difficulty, str) or difficulty not in DIFFICULTY:
         raise SaveError(f"the save asks for a difficulty the game does not know: {difficulty!r}.")
-    return Game(comp, save.seed, humans=humans, difficulty=difficulty)
+    length = save.options.get("length")
+    if length is not None and (type(length) is not int or length not in lengths(comp)):
+        raise SaveError(f"the save asks for a length of {length!r} months, which this scenario "
+                        f"does not offer ({', '.join(map(str, lengths(comp)))}).")
+    return Game(comp, save.seed, humans=humans, difficulty=difficulty, length=length)
 
 
 def _apply(game: Game, action, i: int) -> None:

@@ -35,7 +35,7 @@ class CouncilApp(Saving, App):
     def __init__(self, extra_packs: Iterable[Path] = (), start: tuple[str, str, int] | None = None,
                  saves: Path | None = None, animate: bool = True, packset: PackSet | None = None,
                  fixed_seed: int | None = None, hotseat: dict | None = None,
-                 projector: bool = False, difficulty: str = "standard"):
+                 projector: bool = False, options: dict | None = None):
         super().__init__()
         self.register_theme(LIGHT)
         self.register_theme(PROJECTOR)
@@ -44,7 +44,7 @@ class CouncilApp(Saving, App):
         self.hotseat_start = hotseat  # {"scenario", "seats", "seed", "options"} from the CLI
         self.extra_packs = list(extra_packs)
         self.start = start
-        self.difficulty = difficulty  # how far lobbying and deals move the AI (play --difficulty)
+        self.options = dict(options or {})  # a direct start's settings (play --difficulty, --length)
         self.saves = saves
         self.animate = animate
         self.packset: PackSet | None = packset
@@ -100,7 +100,7 @@ class CouncilApp(Saving, App):
         if self.packset is None:
             self.packset = discover(self.extra_packs)
         self.start_game(compile_bundle(self.packset.bundle(scenario)), seat, seed,
-                        options={"difficulty": self.difficulty})
+                        options=self.options)
 
     def compile_scenario(self, scenario: str):
         """The compiled scenario, or None after telling the player why its pack failed to load

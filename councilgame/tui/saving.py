@@ -151,5 +151,6 @@ class Saving:
         if s.last_autosave is None:
             s.autosave()
         name = s.last_autosave or self.store.folder / f"{s.comp.scenario.id}-{s.seed}.json"
-        save = make_save(s.game, s.seats, name=s.name, origin=s.origin, game_id=s.game_id)
+        save = make_save(s.game, s.seats, name=s.name, origin=s.origin, game_id=s.game_id,
+                         options=s.options)  # a what-if keeps the game's options (sealed, difficulty)
         self._load(Entry(name, save, None), s.comp, month)

@@ -36,7 +36,9 @@ def places(tmp_path) -> dict[str, str]:
 MALFORMED = [
     ["play", "--scenario", "atlantis"], ["play", "--seat", "XXX"], ["play", "--scenario", "sahel"],
     ["play", "--seed", "-1"], ["play", "--difficulty", "impossible"], ["play", "--seed", "2" * 30],
-    ["play", "--players", ""],
+    ["play", "--players", ""], ["play", "--length", "4"], ["play", "--length", "0"],
+    ["play", "--scenario", "sahel", "--seat", "FRA", "--length", "5"],
+    ["simulate", "--scenario", "sahel", "--length", "7"],
     ["play", "--players", "Ana:FRA", "--scenario", "atlantis"], ["play", "--players", "Ana"],
     ["run"], ["run", "--scenario", "sahel", "--seed", ""], ["run", "--scenario", "sahel", "--seed", "1e5"],
     ["run", "--scenario", "sahel", "--seed", str(2**63)], ["run", "--scenario", "sahel", "--seed", "-5"],

@@ -83,6 +83,12 @@ def test_simulate_json_reports_every_event_and_the_rates(capsys):
     assert {"mean", "p10", "p50", "p90"} <= set(r["scores"]["legitimacy"])
 
 
+def test_simulate_plays_a_seminars_shorter_game(capsys):
+    assert main(["simulate", "--scenario", "sahel", "--games", "20", "--length", "4", "--json"]) == 0
+    r = json.loads(capsys.readouterr().out)
+    assert r["planned_months"] == 4 and r["months"]["p90"] == 4.0 and sum(r["endings"].values()) == 20
+
+
 def test_simulate_writes_one_record_per_game_as_run_prints_it(tmp_path, capsys):
     out = tmp_path / "records.jsonl"
     assert main(["--packs", str(TEST_PACKS), "simulate", "--scenario", "testland", "--games", "12",

@@ -138,3 +138,18 @@ def test_a_suggested_seat_must_be_a_seat_a_player_may_hold(tmp_path):
     problems = [str(p) for p in check_pack(packset, "tut2")]
     wrong = "FRA is not a seat a player may hold"
     assert any("suggested_seat" in p and wrong in p for p in problems), problems
+
+
+def test_a_seminar_length_must_lie_within_the_scenario(tmp_path):
+    from councilgame.packs.discovery import search_path
+
+    pack = tmp_path / "tut"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "content" / "tutorial", pack)
+    sc = pack / "scenarios" / "tutorial.yaml"
+    text = sc.read_text().replace("\nmonths: 3\n", "\nmonths: 3\nlengths: [2, 5]\n")
+    assert "lengths: [2, 5]" in text
+    sc.write_text(text.replace("id: tutorial", "id: tut2", 1))
+    (pack / "pack.yaml").write_text((pack / "pack.yaml").read_text().replace("id: tutorial", "id: tut2", 1))
+    problems = [str(p) for p in check_pack(load_packs(search_path([tmp_path])), "tut2")]
+    assert [p for p in problems if "lengths" in p] and all("2 months" not in p for p in problems), problems
+    assert any("5 months is not a length between 1 and the scenario's 3" in p for p in problems), problems

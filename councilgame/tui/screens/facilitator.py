@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from councilgame.play import FACILITATOR, ActionError, Inject, whip_view
+from councilgame.play import FACILITATOR, ActionError, EndGame, Inject, whip_view
 from councilgame.play import queries as views
 from councilgame.tui.screens.consult import draft_keys
 from councilgame.tui.widgets.seatmap import LETTER
@@ -35,6 +35,7 @@ class FacilitatorScreen(ModalScreen[None]):
                 Option("Pause the game (a screen for the room)", id="pause"),
                 Option("Inject one of the scenario's events now", id="inject"),
                 Option("Reveal the AI members' stances to the room", id="reveal"),
+                Option("End the game now: the verdict, then the debrief", id="end"),
                 id="tools",
             )
 
@@ -42,6 +43,15 @@ class FacilitatorScreen(ModalScreen[None]):
         if event.option_list.id != "tools":
             return
         choice = event.option.id
+        if choice == "end":  # asked over these tools, which stay open if the answer is no
+
+            def end() -> None:
+                self.dismiss(None)
+                self.app.send(EndGame(seat=FACILITATOR))
+
+            self.app.confirm("End the game now? The verdict is read on the state as it stands, "
+                             "and the debrief opens for the room.", end)
+            return
         self.dismiss(None)
         screen = {"pause": PauseScreen, "inject": InjectScreen, "reveal": RevealScreen}[choice]
         if choice == "inject":
@@ -71,6 +81,13 @@ class PauseScreen(RoomScreen):
                               style="bold", justify="center"), id="handover-text")
 
 
+def event_option(title: str, text: str) -> Text:
+    """An event in the inject list: its title, then what it says, dimmed."""
+    t = Text(title, style="bold")
+    t.append(f"\n{text}", style="dim")
+    return t
+
+
 class InjectScreen(ModalScreen[None]):
     if TYPE_CHECKING:
         app: CouncilApp
@@ -78,10 +95,12 @@ class InjectScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
     def compose(self) -> ComposeResult:
-        self.events = dict(views.events(self.app.session.game))  # id -> title
+        game = self.app.session.game
+        self.events = dict(views.events(game))  # id -> title
+        texts = views.event_summaries(game)
         with Vertical(classes="dialog wide"):
             yield Static("Inject which event now?", classes="dialog-title")
-            yield OptionList(*[Option(f"{title}  ({eid})", id=eid)
+            yield OptionList(*[Option(event_option(title, texts[eid]), id=eid)
                                for eid, title in self.events.items()], id="events")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -21,7 +21,10 @@ class HandOverScreen(ModalScreen[None]):
     if TYPE_CHECKING:
         app: CouncilApp
 
-    BINDINGS = [Binding("enter", "dismiss(None)", "Ready", show=False)]
+    # a modal screen hides the app's keys: the facilitator's is repeated here, so the tools are
+    # reachable between two players' turns (behind their confirmation)
+    BINDINGS = [Binding("enter", "dismiss(None)", "Ready", show=False),
+                Binding("ctrl+f", "app.facilitator", "Facilitator", show=False)]
 
     def __init__(self, seat: str):
         super().__init__()

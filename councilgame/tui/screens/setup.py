@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
     Button,
@@ -25,7 +25,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from councilgame.play.queries import playable
+from councilgame.play.queries import game_lengths, playable
 from councilgame.saves import Seat
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ class SetupScreen(Screen):
         seed = self.app.fixed_seed
         yield Header()
         with Horizontal():
-            with Vertical(id="setup-left", classes="box"):
+            with VerticalScroll(id="setup-left", classes="box"):  # at 80x24 its lower half scrolls
                 yield Label("Scenario", classes="step")
                 yield OptionList(*[Option(s.title, id=s.id) for s in self.scenarios], id="scenarios")
                 yield Label("Players (a name, a seat; the same seat twice makes a team)",
@@ -72,6 +72,8 @@ class SetupScreen(Screen):
                 with Horizontal(classes="switch-row"):
                     yield Switch(self.app.theme == "projector", id="projector")
                     yield Label("Projector: high contrast")
+                yield Select([], id="length", prompt="length", allow_blank=True,
+                             tooltip="How many months the seminar plays; the verdict is read at the last")
                 yield Input(str(seed if seed is not None else secrets.randbelow(10**6)),
                             id="seed", type="integer")
                 yield Button("Start", id="start", variant="primary")
@@ -98,6 +100,11 @@ class SetupScreen(Screen):
                 ids.index(self.scenario_id) if self.scenario_id else None)
             return False
         self.scenario_id, self.comp = sid, comp
+        full = comp.scenario.months
+        length = self.query_one("#length", Select)
+        length.set_options([(f"{n} months{'' if n < full else ' (the whole scenario)'}", n)
+                            for n in game_lengths(comp)])
+        length.value = full
         seat = self.query_one("#player-seat", Select)
         allowed = playable(self.comp)  # the tutorial is written for one seat
         seat.set_options([(f"{c} {self.comp.names[self.comp.index[c]]}", c) for c in allowed])
@@ -184,6 +191,9 @@ class SetupScreen(Screen):
         for name, code in self.players:
             seats.setdefault(code, Seat(human=True)).players.append(name)
         options = {"sealed": self.query_one("#sealed", Switch).value}
+        length = self.query_one("#length", Select).value
+        if isinstance(length, int) and length != self.comp.scenario.months:
+            options["length"] = length
         if self.query_one("#projector", Switch).value:
             self.app.theme = "projector"
         self.app.start_seats(self.comp, seats, int(raw), options=options)
