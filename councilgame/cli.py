@@ -92,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--to", type=_pos_int, metavar="MONTH", help="stop at this month")
     rep.add_argument("--anyway", action="store_true",
                      help="replay even if the pack changed since the save was written")
+    rep.add_argument("--grading", action="store_true",
+                     help="the whole negotiation record for grading (Markdown; JSON with --json)")
+    rep.add_argument("--handouts", type=Path, metavar="DIR",
+                     help="with --grading: also write a handout per player into DIR")
     sim = sub.add_parser("simulate", help="many AI games: a balance report")
     sim.add_argument("--scenario", required=True)
     sim.add_argument("--games", type=_games, default=200)
@@ -130,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run":
             return commands.run(args.scenario, args.seed, args.json, args.packs, args.save)
         if args.command == "replay":
+            if args.grading or args.handouts:
+                return commands.grading(args.file, args.json, args.handouts, args.anyway, args.packs)
             return commands.replay(args.file, args.json, args.to, args.anyway, args.packs)
         if args.command == "simulate":
             return commands.simulate(args.scenario, args.games, args.seed, args.json, args.packs,

@@ -231,6 +231,32 @@ def record_until(record: dict, month: int) -> dict:
 
 
 def replay(file: Path, as_json: bool, to: int | None, anyway: bool, extra: list[Path]) -> int:
+    save, loaded = _replayed(file, anyway, extra)
+    record = loaded.game.record()
+    if to is not None:
+        record = record_until(record, to)
+    print_record(record, loaded.game, as_json, to)
+    return 1 if loaded.mismatch else 0
+
+
+def grading(file: Path, as_json: bool, handouts: Path | None, anyway: bool, extra: list[Path]) -> int:
+    """The negotiation record of a saved game, for grading; a handout per player into a folder."""
+    from councilgame.paths import write_atomic
+    from councilgame.play.grading import grading_markdown, handout, negotiation_record
+
+    if handouts is not None:
+        writable_folder(handouts, "--handouts")
+        handouts.mkdir(parents=True, exist_ok=True)
+    save, loaded = _replayed(file, anyway, extra)
+    record = negotiation_record(loaded.game, {c: s.players for c, s in save.seats.items() if s.human})
+    print(json.dumps(record, indent=1, ensure_ascii=False) if as_json else grading_markdown(record), end="")
+    for code in record["seats"] if handouts is not None else ():
+        write_atomic(handouts / f"handout-{save.scenario}-{code}.md", handout(record, code))
+    return 1 if loaded.mismatch else 0
+
+
+def _replayed(file: Path, anyway: bool, extra: list[Path]):
+    """A save read and replayed, with a warning if the replay ends elsewhere than it said."""
     from councilgame.play import compile_bundle
     from councilgame.saves import SaveStore, load_game
 
@@ -251,11 +277,7 @@ def replay(file: Path, as_json: bool, to: int | None, anyway: bool, extra: list[
     loaded = load_game(save, comp)
     if loaded.mismatch:
         print(f"councilgame: warning: {loaded.mismatch}.", file=sys.stderr)
-    record = loaded.game.record()
-    if to is not None:
-        record = record_until(record, to)
-    print_record(record, loaded.game, as_json, to)
-    return 1 if loaded.mismatch else 0
+    return save, loaded
 
 
 def summary_text(game, upto: int | None = None) -> str:

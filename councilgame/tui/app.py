@@ -274,19 +274,30 @@ class CouncilApp(Saving, App):
         self.push_screen(SetupScreen())
 
     def action_facilitator(self) -> None:
-        """The instructor's tools, behind a confirmation so a student cannot stumble on them."""
+        """The instructor's tools, behind the PIN set at set-up (or, without one, a
+        confirmation), so that a student cannot stumble on them."""
+        from councilgame.play.pin import opens
         from councilgame.tui.screens.facilitator import FacilitatorScreen
-        from councilgame.tui.widgets.dialogs import ConfirmScreen
+        from councilgame.tui.widgets.dialogs import ConfirmScreen, TextPrompt
 
         if self.session is None or self.session.prompt is None:
             return
+        lock = self.session.options.get("pin")
+        if lock is None:
+            self.push_screen(ConfirmScreen("Open the facilitator's tools (pause, inject an event, "
+                                           "reveal the AI stances, end the game)?"),
+                             lambda ok: self.push_screen(FacilitatorScreen()) if ok else None)
+            return
 
-        def confirmed(ok: bool) -> None:
-            if ok:
+        def entered(pin: str | None) -> None:
+            if pin is None:
+                return
+            if opens(lock, pin):
                 self.push_screen(FacilitatorScreen())
+            else:
+                self.notify("Wrong PIN: the facilitator's tools stay locked.", severity="warning")
 
-        self.push_screen(ConfirmScreen("Open the facilitator's tools (pause, inject an event, "
-                                       "reveal the AI stances)?"), confirmed)
+        self.push_screen(TextPrompt("Facilitator's PIN:", password=True), entered)
 
     def action_toggle_theme(self) -> None:
         self.theme = CYCLE[(CYCLE.index(self.theme) + 1) % len(CYCLE)] if self.theme in CYCLE \
@@ -329,6 +340,26 @@ class CouncilApp(Saving, App):
         path = self.store.folder / f"debrief-{s.comp.scenario.id}-{who}-{s.seed}.md"
         write_atomic(path, debrief_markdown(s.game, s.seats, s.month_name))
         return path
+
+    def export_grading(self) -> list[Path]:
+        """Write the negotiation record (Markdown and JSON) and a handout per player beside
+        the saves; OSError if the folder refuses them."""
+        import json
+
+        from councilgame.paths import write_atomic
+        from councilgame.play.grading import grading_markdown, handout, negotiation_record
+
+        s = self.session
+        record = negotiation_record(s.game, {c: seat.players for c, seat in s.seats.items()})
+        stem = f"{s.comp.scenario.id}-{s.game_id}"
+        files = {f"grading-{stem}.md": grading_markdown(record),
+                 f"grading-{stem}.json": json.dumps(record, indent=1, ensure_ascii=False) + "\n"}
+        files |= {f"handout-{stem}-{code}.md": handout(record, code) for code in record["seats"]}
+        paths = []
+        for name, text in files.items():
+            write_atomic(self.store.folder / name, text)
+            paths.append(self.store.folder / name)
+        return paths
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         # Textual's own theme picker is replaced by ours (dark, light, projector): one "Theme"

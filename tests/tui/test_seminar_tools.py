@@ -49,3 +49,51 @@ async def test_the_facilitator_ends_the_game_and_the_room_gets_the_debrief(packs
         assert app.session.game.finished and app.session.game.log[-1].kind == "end"
         await play_until(pilot, app, on(app, "DebriefScreen"), limit=10)
         assert isinstance(app.screen, DebriefScreen)
+
+
+async def test_g_on_the_debrief_writes_the_grading_record_and_the_handouts(packset, tmp_path):
+    from councilgame.play import FACILITATOR, EndGame
+
+    app = hotseat_app(packset, saves=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await play_until(pilot, app, on(app, "HandOverScreen"), limit=30)
+        app.send(EndGame(seat=FACILITATOR))  # a short game: the facilitator ends it in month 1
+        await play_until(pilot, app, on(app, "DebriefScreen"), limit=10)
+        await pilot.press("g")
+        await pilot.pause()
+        names = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(("grading", "handout")))
+        stem = f"sahel-{app.session.game_id}"
+        assert names == [f"grading-{stem}.json", f"grading-{stem}.md", f"handout-{stem}-FRA.md",
+                         f"handout-{stem}-LBR.md", f"handout-{stem}-RUS.md"]
+        assert "played by Chloe and Dan" in (tmp_path / f"handout-{stem}-LBR.md").read_text()
+
+
+def test_a_pin_lock_keeps_its_hash_never_the_pin():
+    from councilgame.play.pin import lock, opens
+
+    kept = lock("4711")
+    assert "4711" not in str(kept) and opens(kept, "4711") and not opens(kept, "4712")
+    assert lock("4711") != kept  # salted
+    for broken in (None, "4711", {"salt": 1, "hash": "x"}, {"hash": kept["hash"]}):
+        assert not opens(broken, "4711")
+
+
+async def test_the_facilitators_tools_open_only_with_the_pin(packset, tmp_path):
+    from councilgame.play.pin import lock
+    from councilgame.saves import Seat
+    from councilgame.tui.screens.facilitator import FacilitatorScreen
+
+    seats = {"FRA": Seat(human=True, players=["Ana"]), "RUS": Seat(human=True, players=["Ben"])}
+    app = make_app(packset, scenario=None, saves=tmp_path, hotseat={
+        "scenario": "sahel", "seats": seats, "seed": 4, "options": {"pin": lock("4711")}})
+    async with app.run_test(size=SIZE) as pilot:
+        await play_until(pilot, app, on(app, "HandOverScreen"), limit=30)
+        for pin, opened in (("1234", False), ("4711", True)):
+            await pilot.press("ctrl+f")
+            await pilot.pause()
+            app.screen.query_one("#text").value = pin
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, FacilitatorScreen) is opened, pin
+        app.session.autosave()
+        assert "4711" not in "".join(p.read_text() for p in tmp_path.glob("*.json"))

@@ -46,7 +46,10 @@ class DebriefScreen(Screen):
 
     BINDINGS = [
         Binding("e", "export", "Export .md"),
-        Binding("w", "what_if", "What if… (selected month)"),
+        Binding("g", "grading", "Grading", tooltip="Write the negotiation record (Markdown and "
+                "JSON) and a handout per player beside the saves, for grading"),
+        Binding("w", "what_if", "What if…", tooltip="What if… (selected month): reopen the game at "
+                "the month selected under Gauges & causes, as a new game"),
         Binding("f1", "app.help", "Help"),
         Binding("q", "app.quit_game", "Quit"),
     ]
@@ -195,12 +198,24 @@ class DebriefScreen(Screen):
         month = table.cursor_row + 1 if table.row_count else 1
         self.app.what_if(month)
 
+    def action_grading(self) -> None:
+        paths = self._write("The grading record", self.app.export_grading, self.action_grading)
+        if paths is not None:
+            self.notify(f"Grading record and {len(paths) - 2} handout(s) written to "
+                        f"{self.app.store.folder}")
+
     def action_export(self) -> None:
+        path = self._write("The debrief", self.app.export_debrief, self.action_export)
+        if path is not None:
+            self.notify(f"Debrief written to {path}")
+
+    def _write(self, what: str, write, retry):
+        """Run a writer of files beside the saves; if the folder refuses, say so and offer
+        another folder (None then)."""
         try:
-            path = self.app.export_debrief()
+            return write()
         except OSError as exc:
             reason = (exc.strerror or str(exc)).lower()
-            self.app.saves_failed(f"The debrief could not be written in {self.app.store.folder} "
-                                  f"({reason}).", retry=self.action_export)
-            return
-        self.notify(f"Debrief written to {path}")
+            self.app.saves_failed(f"{what} could not be written in {self.app.store.folder} "
+                                  f"({reason}).", retry=retry)
+            return None

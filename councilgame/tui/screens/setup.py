@@ -25,6 +25,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from councilgame.play.pin import lock
 from councilgame.play.queries import game_lengths, playable
 from councilgame.saves import Seat
 
@@ -72,6 +73,8 @@ class SetupScreen(Screen):
                 with Horizontal(classes="switch-row"):
                     yield Switch(self.app.theme == "projector", id="projector")
                     yield Label("Projector: high contrast")
+                yield Input(placeholder="facilitator's PIN (optional)", id="pin", password=True,
+                            tooltip="Locks the facilitator's tools (ctrl+f); the save keeps only a hash")
                 yield Select([], id="length", prompt="length", allow_blank=True,
                              tooltip="How many months the seminar plays; the verdict is read at the last")
                 yield Input(str(seed if seed is not None else secrets.randbelow(10**6)),
@@ -191,6 +194,9 @@ class SetupScreen(Screen):
         for name, code in self.players:
             seats.setdefault(code, Seat(human=True)).players.append(name)
         options = {"sealed": self.query_one("#sealed", Switch).value}
+        pin = self.query_one("#pin", Input).value.strip()
+        if pin:
+            options["pin"] = lock(pin)
         length = self.query_one("#length", Select).value
         if isinstance(length, int) and length != self.comp.scenario.months:
             options["length"] = length

@@ -23,14 +23,14 @@ class TextPrompt(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
 
-    def __init__(self, question: str, default: str = ""):
+    def __init__(self, question: str, default: str = "", password: bool = False):
         super().__init__()
-        self.question, self.default = question, default
+        self.question, self.default, self.password = question, default, password
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-title")
-            yield Input(self.default, id="text")
+            yield Input(self.default, id="text", password=self.password)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip() or None)
