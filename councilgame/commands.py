@@ -9,7 +9,8 @@ from pathlib import Path
 
 from councilgame.packs.discovery import search_path
 from councilgame.packs.registry import PackSet, load_packs, pack_dirs
-from councilgame.play.queries import game_lengths, playable
+from councilgame.play.api import game_lengths
+from councilgame.play.queries import playable
 
 
 class UsageError(Exception):

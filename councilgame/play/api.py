@@ -45,3 +45,10 @@ def new_game(scenario: str, seed: int, humans: Iterable[str] = (),
         raise ValueError(f"a player may not hold {', '.join(barred)} in {scenario}; seats: "
                          f"{', '.join(allowed)}")
     return Game(comp, seed, humans=humans, record=record)
+
+
+def game_lengths(comp: Compiled) -> list[int]:
+    """The lengths in months a game of this scenario may be played to (`play --length`)."""
+    from councilgame.engine.start import lengths
+
+    return lengths(comp)

@@ -145,13 +145,6 @@ class Seat:
     note: str
 
 
-def game_lengths(comp: Compiled) -> list[int]:
-    """The lengths in months a game of this scenario may be played to (`play --length`)."""
-    from councilgame.engine.start import lengths
-
-    return lengths(comp)
-
-
 def playable(comp: Compiled) -> list[str]:
     """The seats a player may hold in this scenario (the tutorial's guidance is for one)."""
     return list(comp.scenario.seats) or list(comp.codes)

@@ -25,8 +25,9 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from councilgame.play.api import game_lengths
 from councilgame.play.pin import lock
-from councilgame.play.queries import game_lengths, playable
+from councilgame.play.queries import playable
 from councilgame.saves import Seat
 
 if TYPE_CHECKING:
