@@ -67,17 +67,16 @@ class DraftingScreen(Screen):
         """A clause's line: its box, its title and target, wrapped under the title (not under
         the box) to the list's `width`, with the group in front where the list is wide."""
         group = f"{o.group:<11} " if width >= WIDE_LIST else ""
-        t = Text("[x] " if o.key in self.keys else "[ ] ", style="bold" if o.key in self.keys else "")
-        t.append(group, style="dim")
-        t.append(o.title)
+        chosen = o.key in self.keys
+        out = Text("[x] " if chosen else "[ ] ", style="bold" if chosen else "")
+        out.append(group, style="dim")
+        body = Text(o.title)
         if o.target:
-            t.append(f" → {o.target}", style="italic")
+            body.append(f" → {o.target}", style="italic")
         if width <= 0:
-            return t
-        indent = 4 + len(group)  # continuation lines start under the title
-        lines = t.wrap(self.app.console, max(10, width - indent))
-        out = Text()
-        for i, line in enumerate(lines):
+            return out + body
+        indent = len(out.plain)  # continuation lines start under the title
+        for i, line in enumerate(body.wrap(self.app.console, max(10, width - indent))):
             if i:
                 out.append("\n" + "\u00a0" * indent)  # a no-break space: kept at a line start
             out.append_text(line)
