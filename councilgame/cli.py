@@ -95,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--grading", action="store_true",
                      help="the whole negotiation record for grading (Markdown; JSON with --json)")
     rep.add_argument("--handouts", type=Path, metavar="DIR",
-                     help="with --grading: also write a handout per player into DIR")
+                     help="with --grading: also write the record and a handout per player into DIR")
     sim = sub.add_parser("simulate", help="many AI games: a balance report")
     sim.add_argument("--scenario", required=True)
     sim.add_argument("--games", type=_games, default=200)

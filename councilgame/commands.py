@@ -11,6 +11,7 @@ from councilgame.packs.discovery import search_path
 from councilgame.packs.registry import PackSet, load_packs, pack_dirs
 from councilgame.play.api import game_lengths
 from councilgame.play.queries import playable
+from councilgame.report import print_record, record_until
 
 
 class UsageError(Exception):
@@ -215,22 +216,6 @@ def writable_folder(path: Path, option: str) -> None:
         raise UsageError(f"{option} {path}: {above} is not a folder")
 
 
-def print_record(record: dict, game, as_json: bool, upto: int | None = None) -> None:
-    if as_json:
-        print(json.dumps(record, separators=(",", ":")))
-    else:
-        print(summary_text(game, upto))
-
-
-def record_until(record: dict, month: int) -> dict:
-    """The record as it stood at the end of `month`."""
-    if month >= len(record["months"]):
-        return record
-    months = record["months"][:month]
-    return {**record, "months": months, "ending": None, "scores": months[-1]["scores"],
-            "objectives": {}}
-
-
 def replay(file: Path, as_json: bool, to: int | None, anyway: bool, extra: list[Path]) -> int:
     save, loaded = _replayed(file, anyway, extra)
     record = loaded.game.record()
@@ -241,9 +226,10 @@ def replay(file: Path, as_json: bool, to: int | None, anyway: bool, extra: list[
 
 
 def grading(file: Path, as_json: bool, handouts: Path | None, anyway: bool, extra: list[Path]) -> int:
-    """The negotiation record of a saved game, for grading; a handout per player into a folder."""
+    """The negotiation record of a saved game, for grading; with `handouts`, the files the
+    debrief's g writes (the record and a handout per player) into that folder."""
     from councilgame.paths import write_atomic
-    from councilgame.play.grading import grading_markdown, handout, negotiation_record
+    from councilgame.play.grading import grading_files, grading_markdown, negotiation_record
 
     if handouts is not None:
         writable_folder(handouts, "--handouts")
@@ -251,8 +237,9 @@ def grading(file: Path, as_json: bool, handouts: Path | None, anyway: bool, extr
     save, loaded = _replayed(file, anyway, extra)
     record = negotiation_record(loaded.game, {c: s.players for c, s in save.seats.items() if s.human})
     print(json.dumps(record, indent=1, ensure_ascii=False) if as_json else grading_markdown(record), end="")
-    for code in record["seats"] if handouts is not None else ():
-        write_atomic(handouts / f"handout-{save.scenario}-{code}.md", handout(record, code))
+    if handouts is not None:
+        for name, text in grading_files(record, f"{save.scenario}-{save.game_id}").items():
+            write_atomic(handouts / name, text)
     return 1 if loaded.mismatch else 0
 
 
@@ -279,34 +266,6 @@ def _replayed(file: Path, anyway: bool, extra: list[Path]):
     if loaded.mismatch:
         print(f"councilgame: warning: {loaded.mismatch}.", file=sys.stderr)
     return save, loaded
-
-
-def summary_text(game, upto: int | None = None) -> str:
-    comp, st = game.comp, game.state
-    lines = [f"{comp.scenario.title} (seed {game.seed})"]
-    for rec in st.history[:upto]:
-        lines.append(f"\nMonth {rec.month}: president {rec.president}")
-        for v in rec.votes:
-            who = f", vetoed by {', '.join(v.vetoed_by)}" if v.vetoed_by else ""
-            lines.append(f"  {v.kind} {v.draft}: {v.result} {v.yes}-{v.no}-{v.abstain}{who}")
-        for fid, out in rec.outputs.items():
-            if out != "resolution":
-                lines.append(f"  {fid}: {out}")
-        for e in rec.events:
-            lines.append(f"  event: {comp.event_by_id[e].event.title}")
-    if upto is not None and upto < len(st.history):
-        scores = st.history[upto - 1].scores
-        lines.append(f"\nStopped at month {upto}: legitimacy {scores['legitimacy']:.0f}, "
-                     f"outcomes {scores['outcomes']:.0f}")
-        return "\n".join(lines)
-    ending = next((e for e, _ in comp.endings if e.id == st.ending), None)
-    if ending is None:  # a save of a game in play (an autosave, ctrl+s)
-        lines.append(f"\nUnfinished: the game stands at month {st.month} of "
-                     f"{st.length or comp.scenario.months}.")
-    else:
-        lines.append(f"\nEnding: {ending.title}")
-    lines.append(f"Legitimacy {st.scores['legitimacy']:.0f}, outcomes {st.scores['outcomes']:.0f}")
-    return "\n".join(lines)
 
 
 def simulate(scenario: str, games: int, seed: int, as_json: bool, extra: list[Path],

@@ -1,6 +1,9 @@
-"""The balance report in plain text, with small bar charts where they read better."""
+"""Games in plain text for the command line: a game's record or summary (run, replay) and the
+balance report of many (simulate), with small bar charts where they read better."""
 
 from __future__ import annotations
+
+import json
 
 
 def bar(share: float, width: int = 24) -> str:
@@ -63,3 +66,47 @@ def render_report(r: dict) -> str:
     for code, s in sorted(r["objectives"].items(), key=lambda kv: kv[1]["mean"]):
         out.append(f"  {code}  {bar(s['mean'] / 100, 16)} {s['mean']:5.1f}%")
     return "\n".join(out)
+
+
+def print_record(record: dict, game, as_json: bool, upto: int | None = None) -> None:
+    if as_json:
+        print(json.dumps(record, separators=(",", ":")))
+    else:
+        print(summary_text(game, upto))
+
+
+def record_until(record: dict, month: int) -> dict:
+    """The record as it stood at the end of `month`."""
+    if month >= len(record["months"]):
+        return record
+    months = record["months"][:month]
+    return {**record, "months": months, "ending": None, "scores": months[-1]["scores"],
+            "objectives": {}}
+
+
+def summary_text(game, upto: int | None = None) -> str:
+    comp, st = game.comp, game.state
+    lines = [f"{comp.scenario.title} (seed {game.seed})"]
+    for rec in st.history[:upto]:
+        lines.append(f"\nMonth {rec.month}: president {rec.president}")
+        for v in rec.votes:
+            who = f", vetoed by {', '.join(v.vetoed_by)}" if v.vetoed_by else ""
+            lines.append(f"  {v.kind} {v.draft}: {v.result} {v.yes}-{v.no}-{v.abstain}{who}")
+        for fid, out in rec.outputs.items():
+            if out != "resolution":
+                lines.append(f"  {fid}: {out}")
+        for e in rec.events:
+            lines.append(f"  event: {comp.event_by_id[e].event.title}")
+    if upto is not None and upto < len(st.history):
+        scores = st.history[upto - 1].scores
+        lines.append(f"\nStopped at month {upto}: legitimacy {scores['legitimacy']:.0f}, "
+                     f"outcomes {scores['outcomes']:.0f}")
+        return "\n".join(lines)
+    ending = next((e for e, _ in comp.endings if e.id == st.ending), None)
+    if ending is None:  # a save of a game in play (an autosave, ctrl+s)
+        lines.append(f"\nUnfinished: the game stands at month {st.month} of "
+                     f"{st.length or comp.scenario.months}.")
+    else:
+        lines.append(f"\nEnding: {ending.title}")
+    lines.append(f"Legitimacy {st.scores['legitimacy']:.0f}, outcomes {st.scores['outcomes']:.0f}")
+    return "\n".join(lines)

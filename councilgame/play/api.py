@@ -52,3 +52,10 @@ def game_lengths(comp: Compiled) -> list[int]:
     from councilgame.engine.start import lengths
 
     return lengths(comp)
+
+
+def difficulties() -> list[str]:
+    """The difficulty settings a player may choose (`play --difficulty`), easiest first."""
+    from councilgame.engine.start import DIFFICULTY
+
+    return sorted(DIFFICULTY, key=lambda d: -DIFFICULTY[d])

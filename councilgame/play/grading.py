@@ -5,6 +5,8 @@ a handout per player. It unseals everything: it is for after the game."""
 
 from __future__ import annotations
 
+import json
+
 from councilgame.engine.game import Game
 from councilgame.play.month_report import vote_titles
 from councilgame.play.queries import objective_status
@@ -53,6 +55,14 @@ def _month(game: Game, rec, humans: set[str]) -> dict:
              for n in rec.news if n.kind in MOVES and humans & (set(n.seats) | set(n.private_to))]
     return {"month": rec.month, "name": month_name(game, rec.month), "president": rec.president,
             "votes": votes, "moves": moves, "choices": dict(rec.choices)}
+
+
+def grading_files(record: dict, stem: str) -> dict[str, str]:
+    """The files an instructor gets, by name: the record in Markdown and JSON, and a handout
+    per player seat (the debrief's g and `replay --grading --handouts` write the same)."""
+    files = {f"grading-{stem}.md": grading_markdown(record),
+             f"grading-{stem}.json": json.dumps(record, indent=1, ensure_ascii=False) + "\n"}
+    return files | {f"handout-{stem}-{code}.md": handout(record, code) for code in record["seats"]}
 
 
 def grading_markdown(record: dict) -> str:

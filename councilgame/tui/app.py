@@ -344,19 +344,13 @@ class CouncilApp(Saving, App):
     def export_grading(self) -> list[Path]:
         """Write the negotiation record (Markdown and JSON) and a handout per player beside
         the saves; OSError if the folder refuses them."""
-        import json
-
         from councilgame.paths import write_atomic
-        from councilgame.play.grading import grading_markdown, handout, negotiation_record
+        from councilgame.play.grading import grading_files, negotiation_record
 
         s = self.session
         record = negotiation_record(s.game, {c: seat.players for c, seat in s.seats.items()})
-        stem = f"{s.comp.scenario.id}-{s.game_id}"
-        files = {f"grading-{stem}.md": grading_markdown(record),
-                 f"grading-{stem}.json": json.dumps(record, indent=1, ensure_ascii=False) + "\n"}
-        files |= {f"handout-{stem}-{code}.md": handout(record, code) for code in record["seats"]}
         paths = []
-        for name, text in files.items():
+        for name, text in grading_files(record, f"{s.comp.scenario.id}-{s.game_id}").items():
             write_atomic(self.store.folder / name, text)
             paths.append(self.store.folder / name)
         return paths

@@ -52,3 +52,12 @@ def test_the_setting_travels_with_the_save_and_a_bad_one_is_refused(testland):
         broken = parse(dump(make_save(game, options={"difficulty": bad})).encode())
         with pytest.raises(SaveError, match="difficulty the game does not know"):
             load_game(broken, testland)
+
+
+def test_the_cli_and_the_new_game_screen_offer_the_engines_settings():
+    from councilgame.cli import build_parser
+    from councilgame.play.api import difficulties
+
+    play = build_parser()._subparsers._group_actions[0].choices["play"]
+    choices = next(a.choices for a in play._actions if a.dest == "difficulty")
+    assert list(choices) == difficulties() == ["easy", "standard", "hard"]

@@ -59,7 +59,8 @@ def test_replay_grading_prints_the_record_and_writes_handouts(sahel, tmp_path, c
     assert main(["replay", str(path), "--grading", "--json", "--handouts", str(tmp_path / "out")]) == 0
     record = json.loads(capsys.readouterr().out)
     assert record == json.loads(json.dumps(negotiation_record(game, {"FRA": ["Ana"], "RUS": ["Ben"]})))
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["handout-sahel-FRA.md",
-                                                                   "handout-sahel-RUS.md"]
+    stem = f"sahel-{json.loads(path.read_text())['game_id']}"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        f"grading-{stem}.json", f"grading-{stem}.md", f"handout-{stem}-FRA.md", f"handout-{stem}-RUS.md"]
     assert main(["replay", str(path), "--grading"]) == 0
     assert capsys.readouterr().out.startswith("# Negotiation record: UN support to counter-terrorism")

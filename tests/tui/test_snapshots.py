@@ -78,12 +78,16 @@ def test_event_choice(snap_compare, snap_packset):
     assert snap_compare(_event_app(snap_packset), terminal_size=BIG, run_before=to_event)
 
 
-def test_debrief(snap_compare, snap_packset):
-    async def to_debrief(pilot):
-        await until(pilot, "DebriefScreen")
+async def to_debrief(pilot):
+    await until(pilot, "DebriefScreen")
 
-    app = make_app(snap_packset, scenario="testland", seat="FRA", seed=5)
-    assert snap_compare(app, terminal_size=BIG, run_before=to_debrief)
+
+def _debrief_app(snap_packset):
+    return make_app(snap_packset, scenario="testland", seat="FRA", seed=5)
+
+
+def test_debrief(snap_compare, snap_packset):
+    assert snap_compare(_debrief_app(snap_packset), terminal_size=BIG, run_before=to_debrief)
 
 
 def test_help(snap_compare, snap_packset):
@@ -198,11 +202,7 @@ def test_small_terminal(snap_compare, snap_packset, screen):
 
 
 def test_debrief_small_terminal(snap_compare, snap_packset):
-    async def to_debrief(pilot):
-        await until(pilot, "DebriefScreen")
-
-    app = make_app(snap_packset, scenario="testland", seat="FRA", seed=5)
-    assert snap_compare(app, terminal_size=SMALL, run_before=to_debrief)
+    assert snap_compare(_debrief_app(snap_packset), terminal_size=SMALL, run_before=to_debrief)
 
 
 # ---- every other screen at 80x24 too (issue 13) ----------------------------------------------
@@ -212,12 +212,11 @@ def test_event_choice_small_terminal(snap_compare, snap_packset):
 
 def test_debrief_votes_small_terminal(snap_compare, snap_packset):
     async def to_votes(pilot):
-        await until(pilot, "DebriefScreen")
+        await to_debrief(pilot)
         pilot.app.screen.query_one("TabbedContent").active = "tab-votes"
         await pilot.pause()
 
-    app = make_app(snap_packset, scenario="testland", seat="FRA", seed=5)
-    assert snap_compare(app, terminal_size=SMALL, run_before=to_votes)
+    assert snap_compare(_debrief_app(snap_packset), terminal_size=SMALL, run_before=to_votes)
 
 
 def test_content_packs_small_terminal(snap_compare, snap_packset):

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from councilgame.play.api import difficulties
 from councilgame.play.queries import scenario_order, seats, suggested_seat
 from councilgame.tui.screens.seats import seat_text
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from councilgame.tui.app import CouncilApp
 
 
-DIFFICULTY = ("easy", "standard", "hard")  # the engine's settings, in the order the button cycles
+DIFFICULTY = difficulties()  # easiest first: the order the button cycles
 DIFFICULTY_HELP = ("How far your lobbying and deals move the AI members: easy 1.5 times, standard "
                    "as calibrated, hard 0.6 times. Press to change.")
 
