@@ -155,3 +155,4 @@ class Prompt(BaseModel):
     event: str | None = None
     options: list[str] = Field(default_factory=list)
     question: str = ""
+    symbol: str | None = None  # at a vote: the symbol of the vote, as the sitting lists it

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from councilgame.engine import ai, consultation, outcomes, rivals
+from councilgame.engine import ai, consultation, outcomes, rivals, sitting
 from councilgame.engine.actions import (
     Action,
     Amend,
@@ -95,6 +95,7 @@ class Meeting:
         self.roll_calls = 0  # roll calls held so far: each draws its own stream
         self.broker: str | None = None  # a player President who offered to broker a statement
         self.revisions = 0  # times the penholder took its draft back to revise it
+        self.sitting: list[sitting.SittingItem] = []  # the votes of the sitting, once announced
 
     @property
     def humans(self) -> set[str]:
@@ -173,8 +174,9 @@ class Meeting:
         code = comp.codes[objector]
         self.rec.say("vote", f"{comp.names[objector]} objects to taking up {file.title}: the "
                      "agenda is put to a procedural vote, where no member has a veto.", (code,))
-        tl = yield from self._roll_call(feeling, f"{file.id}/{self.state.month}/agenda", "procedural",
-                                        code, [], procedural=True)
+        symbol = f"{file.id}/{self.state.month}/agenda"
+        self.sitting = sitting.for_agenda(symbol, code)
+        tl = yield from self._roll_call(feeling, symbol, "procedural", code, [], procedural=True)
         if tl.adopted:
             self.rec.say("vote", sentence(f"The agenda is adopted {tl.summary()}: the Council takes "
                                           f"up {file.title}"))
@@ -291,6 +293,7 @@ class Meeting:
         if pick and (pick[2] or self.game.draw(f"amend:{file.id}").random() < AMEND_ON_RECORD):
             amendments.append((self.comp.codes[pick[0]], file.offers[pick[1]].key, True))
         keys = [o.key for o in file.offers]
+        self.sitting = sitting.for_draft(self, d, amendments)
         for n, (seat, key, remove) in enumerate(amendments, 1):
             k = keys.index(key)
             new = d.selected.copy()
@@ -334,7 +337,7 @@ class Meeting:
             code = comp.codes[i]
             if code in self.humans:
                 action = yield Prompt(kind="vote", seat=code, file=self.file.id,
-                                      options=["yes", "no", "abstain"],
+                                      options=["yes", "no", "abstain"], symbol=symbol,
                                       question=vote_question(self.comp, self.file, kind, sponsor,
                                                              self.amending))
                 ballot = action.ballot if isinstance(action, Vote) else "abstain"

@@ -21,7 +21,15 @@ def vote_titles(game: Game, v) -> dict:
         rival = v.draft.count("/") >= 2
         title = f"{'Rival draft' if rival else 'Draft'} by {sponsor} on {file.title}"
     labels = {o.key: o.label for o in file.offers}
-    return {"title": title, "clause_titles": [labels.get(k, k) for k in v.clauses]}
+    return {"title": title, "clause_titles": [_clause_title(labels, k) for k in v.clauses]}
+
+
+def _clause_title(labels: dict[str, str], key: str) -> str:
+    """A clause by its title; an amendment's 'add KEY' or 'delete KEY' in words."""
+    verb, _, rest = key.partition(" ")
+    if verb in ("add", "delete") and rest in labels:
+        return f"{'insert' if verb == 'add' else 'delete'} “{labels[rest]}”"
+    return labels.get(key, key)
 
 
 def since_last_month(game: Game) -> dict | None:

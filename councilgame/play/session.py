@@ -6,10 +6,11 @@ import calendar
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from councilgame.engine.actions import Action
+from councilgame.engine.actions import Action, Vote
 from councilgame.engine.compiled import Compiled
 from councilgame.engine.game import Game
 from councilgame.play import queries
+from councilgame.play.view_models import SittingItemView
 from councilgame.play.views import PublicView, SeatView, WhipView, public_view, seat_view, whip_view
 from councilgame.saves import SaveError, SaveStore, Seat, make_save
 from councilgame.saves.format import Origin, new_game_id
@@ -34,6 +35,10 @@ class Session:
     game_id: str = field(default_factory=new_game_id)
     save_problem: str | None = None  # why the last autosave failed, until one succeeds
     shown_last_month: bool = False  # the chamber has shown the last month before the debrief
+    # ballots a player gave ahead for the later votes of a sitting: seat -> vote symbol -> ballot,
+    # so that the keyboard passes once per sitting, not once per roll call
+    ahead: dict[str, dict[str, str]] = field(default_factory=dict)
+    private_sittings: set[str] = field(default_factory=set)  # sittings voted in private, not by hands
 
     @classmethod
     def start(cls, comp: Compiled, seats: dict[str, Seat], seed: int,
@@ -109,6 +114,53 @@ class Session:
         self.game.apply(action)
         if self.game.state.month != before or self.game.finished:
             self.autosave()
+
+    # ---- a sitting's ballots, given in one turn -------------------------------------------------
+    def ballots_to_give(self) -> list[SittingItemView]:
+        """The votes of the sitting still to come, from the one put now: what the acting
+        player gives ballots for in one turn (only the one put now in a solo game)."""
+        p = self.prompt
+        if p is None or p.kind != "vote":
+            return []
+        view = public_view(self.game, sealed=True)
+        items = [i for i in view.sitting if i.result is None]
+        start = next((n for n, i in enumerate(items) if i.symbol == p.symbol), None)
+        if start is None:
+            return []
+        return items[start:] if self.hotseat else items[start:start + 1]
+
+    def give_ballots(self, seat: str, ballots: dict[str, str]) -> None:
+        """Keep `seat`'s ballots for the later votes of the sitting (cast as each is put)."""
+        self.ahead.setdefault(seat, {}).update(ballots)
+
+    def ballot_ahead(self) -> Vote | None:
+        """The ballot the acting seat already gave for the vote put now, if any."""
+        p = self.prompt
+        if p is None or p.kind != "vote" or p.symbol is None:
+            return None
+        ballot = self.ahead.get(p.seat, {}).get(p.symbol)
+        return Vote(seat=p.seat, ballot=ballot) if ballot else None
+
+    def cast_ahead(self) -> int:
+        """Cast every ballot given ahead, in the order the roll calls ask for them; how many."""
+        n = 0
+        while (vote := self.ballot_ahead()) is not None:
+            del self.ahead[vote.seat][self.prompt.symbol]
+            self.act(vote)
+            n += 1
+        return n
+
+    def sitting_key(self) -> str | None:
+        """The sitting under way, named by its first vote's symbol."""
+        items = public_view(self.game).sitting
+        return items[0].symbol if items else None
+
+    def by_show_of_hands(self) -> bool:
+        """Does the room vote by show of hands now? In an open vote of a hot-seat game, unless
+        the room chose private ballots for this sitting: one public screen takes every ballot."""
+        p = self.prompt
+        return (self.hotseat and not self.sealed and p is not None and p.kind == "vote"
+                and self.sitting_key() not in self.private_sittings)
 
     def autosave(self) -> Path | None:
         """Autosave (the store keeps this game's last five). A failed write never stops the

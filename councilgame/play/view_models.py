@@ -19,6 +19,22 @@ class PromptView(_View):
     event: str | None = None
     options: list[str] = Field(default_factory=list)
     question: str = ""
+    symbol: str | None = Field(None, description="At a vote: the vote's symbol, as `sitting` "
+                               "lists it.")
+
+
+class SittingItemView(_View):
+    """One vote of the sitting under way, announced before its first roll call."""
+
+    symbol: str
+    kind: str = Field(description="amendment, draft, rival or procedural.")
+    sponsor: str = Field(description="The mover, penholder or rival sponsor (member code).")
+    clauses: list[str] = Field(default_factory=list, description="Clause titles it inserts, "
+                               "deletes or holds.")
+    remove: bool = Field(False, description="An amendment that deletes its clause.")
+    conditional: bool = Field(False, description="Held only if the votes before it go a "
+                              "certain way (a rival draft: if the draft fails).")
+    result: str | None = Field(None, description="adopted, failed or vetoed, once voted.")
 
 
 class NewsView(_View):
@@ -262,6 +278,8 @@ class PublicView(_View):
         default_factory=dict, description="Players' ballots already cast in an open roll call.")
     question: str | None = Field(None, description="The kind of question in the roll call under "
                                  "way: draft, amendment or procedural (where no member has a veto).")
+    sitting: list[SittingItemView] = Field(
+        default_factory=list, description="The votes of the sitting under way, in order.")
     ballots_cast: int = Field(0, description="How many players' ballots are cast in the open "
                               "roll call (counted even when the ballots are sealed).")
     leanings: dict[str, str] = Field(

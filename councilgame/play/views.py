@@ -32,6 +32,7 @@ from councilgame.play.view_models import (
     SeatInfo,
     SeatView,
     SinceView,
+    SittingItemView,
     StanceView,
     VoteView,
     WhipView,
@@ -90,6 +91,7 @@ def _public(game: Game, viewer: str | None, sealed: bool) -> dict:
         "draft": _draft(game),
         "ballots_so_far": {} if sealed or m is None else dict(m.ballots_cast),
         "ballots_cast": 0 if m is None else len(m.ballots_cast),
+        "sitting": _sitting(game),
         "question": m.on_vote[1] if m is not None and m.on_vote is not None else None,
         "leanings": _leanings(game),
         "since": _since(game),
@@ -107,6 +109,16 @@ def _public(game: Game, viewer: str | None, sealed: bool) -> dict:
         "scores": dict(st.scores),
         "operations": [_operation(op, _leader(game, op.led_by)) for op in st.ops.values()],
     }
+
+
+def _sitting(game: Game) -> list[SittingItemView]:
+    m = game.meeting
+    if m is None:
+        return []
+    results = {v.draft: v.result for v in game.state.history[-1].votes}
+    return [SittingItemView(symbol=i.symbol, kind=i.kind, sponsor=i.sponsor, clauses=list(i.clauses),
+                            remove=i.remove, conditional=i.conditional, result=results.get(i.symbol))
+            for i in m.sitting]
 
 
 def _seats(game: Game, president: str) -> list[SeatInfo]:

@@ -202,6 +202,19 @@ class CouncilApp(Saving, App):
                 session.revealed = None  # the chamber is public between turns
                 self._to_chamber()
             return
+        if p.kind == "vote" and session.ballot_ahead() is not None:
+            before = len(session.view().votes)
+            session.cast_ahead()  # ballots given ahead: the roll calls go on without a hand-over
+            self.autosave_report()
+            self._roll_call(before)
+            return
+        if p.kind == "vote" and session.by_show_of_hands():
+            from councilgame.tui.screens.ballots import ShowOfHandsScreen
+
+            session.revealed = None  # a public screen: nobody's private view
+            self.clear_notifications()
+            self.push_screen(ShowOfHandsScreen())
+            return
         if session.hotseat and session.revealed != p.seat:
             from councilgame.tui.screens.handover import HandOverScreen
 

@@ -30,6 +30,10 @@ async def answer(pilot, app) -> None:
         await pilot.press("c")
     elif name == "VoteScreen":
         await pilot.press("y")
+    elif name == "ShowOfHandsScreen":
+        for _ in range(len(app.screen.seats) * len(app.screen.items)):
+            await pilot.press("y")
+        await pilot.press("enter")
     elif name == "EventScreen":
         await pilot.press("enter")
     await pilot.pause()

@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Static
 from councilgame.play import SeatView, Vote
 from councilgame.play import queries as views
 from councilgame.play.views import VoteView
+from councilgame.tui.screens.ballots import item_words
 from councilgame.tui.screens.consult import draft_text
 from councilgame.tui.widgets.seatmap import LETTER, STYLE
 from councilgame.tui.widgets.tutorial import TutorialNote
@@ -31,6 +32,7 @@ class VoteScreen(Screen):
         Binding("y", "vote('yes')", "Yes"),
         Binding("n", "vote('no')", "No"),
         Binding("a", "vote('abstain')", "Abstain"),
+        Binding("b", "back", "Back", show=False),
         Binding("i", "my_seat", "My seat"),
         Binding("f1", "app.help", "Help"),
     ]
@@ -48,11 +50,19 @@ class VoteScreen(Screen):
 
     def on_mount(self) -> None:
         session = self.app.session
-        view = session.view()
         self.query_one("#vote-left").border_title = "Vote"
         self.query_one("#whip-table").focus()
         self.query_one("#whip").border_title = "How the others lean"
-        q = Text(view.prompt.question if view.prompt else "", style="bold")
+        # in a hot-seat game the player gives every ballot of the sitting in this one turn
+        self.items = session.ballots_to_give()
+        self.given: dict[str, str] = {}
+        self.at = 0
+        self._show_current(session.view())
+
+    def _show_current(self, view) -> None:
+        session = self.app.session
+        q = Text(self._step_line(view), style="bold")
+        q.append(view.prompt.question if view.prompt else "", style="bold")
         q.append("\nPress y, n or a.")
         if view.question == "procedural":
             q.append(" A procedural vote: 9 yes carry it and no member has a veto (Art. 27(2)).",
@@ -60,7 +70,6 @@ class VoteScreen(Screen):
         elif view.seat_info(session.seat).permanent:
             q.append(" As a permanent member, your 'no' vetoes the text if it has nine yes.",
                      style="bold red")
-        self.query_one("#vote-question", Static).update(q)
         if view.amendment is not None:
             self._amendment(view, session.seat)
         elif view.draft is not None:
@@ -77,9 +86,41 @@ class VoteScreen(Screen):
                          style="italic")
             else:
                 q.append("\nSo far: " + ", ".join(f"{c} {b}" for c, b in view.ballots_so_far.items()))
-            self.query_one("#vote-question", Static).update(q)
+        self.query_one("#vote-question", Static).update(q)
+        self._rule(view.question == "procedural")
+
+    def _step_line(self, view) -> str:
+        """'Ballot 1 of 3 of this sitting' when the player gives several in this turn."""
+        if len(self.items) < 2:
+            return ""
+        return f"Ballot {self.at + 1} of {len(self.items)} of this sitting. "
+
+    def _show_later(self, view) -> None:
+        """A later vote of the sitting: what it puts, and for the draft how the others lean."""
+        session = self.app.session
+        item = self.items[self.at]
+        q = Text(self._step_line(view) + item_words(view, item) + ".", style="bold")
+        q.append("\nPress y, n or a (b: back to the ballot before). Your ballot is cast when "
+                 "this vote is put.")
+        if item.kind != "amendment" and view.seat_info(session.seat).permanent:
+            q.append(" As a permanent member, your 'no' vetoes the text if it has nine yes.",
+                     style="bold red")
+        self.query_one("#vote-question", Static).update(q)
+        text = Text(item_words(view, item) + "\n", style="bold")
+        for clause in item.clauses:
+            text.append(f"• {clause}\n")
+        self.query_one("#vote-draft", Static).update(text)
+        whip = self.query_one(WhipCount)
+        if item.kind == "draft" and isinstance(view, SeatView) and view.whip is not None:
+            whip.show(view.whip, session.seat)
+        else:
+            whip.clear("How the others lean on this vote shows once it is put; the sitting's "
+                       "earlier votes may change it.")
+        self._rule(item.kind == "procedural")
+
+    def _rule(self, procedural: bool) -> None:
         rule = ("A procedural question: adopted with 9 yes, and no member has a veto "
-                "(Charter, Art. 27(2))." if view.question == "procedural" else
+                "(Charter, Art. 27(2))." if procedural else
                 "Adopted with 9 yes and no permanent member's 'no'; an abstention is not a veto "
                 "(Charter, Art. 27(3)).")
         self.query_one("#vote-rule", Static).update(Text(rule, style="dim"))
@@ -104,19 +145,49 @@ class VoteScreen(Screen):
         self.query_one("#whip-summary", Static).update(lean)
 
     def action_vote(self, ballot: str) -> None:
-        """Cast the ballot; a permanent member's "no" on substance is a veto, so it asks first."""
+        """Give the ballot; a permanent member's "no" on substance is a veto, so it asks first.
+        The last ballot of the sitting casts the one put now and keeps the later ones."""
         session = self.app.session
         view = session.view()
-        before = len(view.votes)
+        item = self.items[self.at] if self.items else None
+        procedural = (item.kind == "procedural") if item else view.question == "procedural"
+        amendment = item is not None and item.kind == "amendment"
 
-        def cast() -> None:
-            self.app.send(Vote(seat=session.seat, ballot=ballot), roll_call_after=before)
+        def give() -> None:
+            if item is not None:
+                self.given[item.symbol] = ballot
+            if self.at + 1 < len(self.items):
+                self.at += 1
+                self._show_later(session.view())
+                return
+            self._cast(ballot if not self.items else self.given[self.items[0].symbol])
 
-        if ballot == "no" and view.question != "procedural" and view.seat_info(session.seat).permanent:
-            self.app.confirm("Veto this draft? As a permanent member your 'no' defeats it if it "
-                             "has nine votes (Charter, Art. 27(3)). Abstaining does not.", cast)
+        if ballot == "no" and not procedural and view.seat_info(session.seat).permanent:
+            what = "amendment" if amendment else "draft"
+            self.app.confirm(f"Vote no on this {what}? As a permanent member your 'no' defeats "
+                             "it if it has nine votes (Charter, Art. 27(3)). Abstaining does not.",
+                             give)
         else:
-            cast()
+            give()
+
+    def action_back(self) -> None:
+        """Back to the previous ballot of the sitting."""
+        if self.at == 0:
+            return
+        self.at -= 1
+        view = self.app.session.view()
+        if self.at == 0:
+            self._show_current(view)
+        else:
+            self._show_later(view)
+
+    def _cast(self, now: str) -> None:
+        session = self.app.session
+        later = {i.symbol: self.given[i.symbol] for i in self.items[1:]}
+        if later:
+            session.give_ballots(session.seat, later)
+        before = len(session.view().votes)
+        self.app.send(Vote(seat=session.seat, ballot=now), roll_call_after=before)
 
     def action_my_seat(self) -> None:
         """Your seat's powers and private objectives (shown only to the seat whose turn it is)."""
