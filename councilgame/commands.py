@@ -235,7 +235,8 @@ def grading(file: Path, as_json: bool, handouts: Path | None, anyway: bool, extr
         writable_folder(handouts, "--handouts")
         handouts.mkdir(parents=True, exist_ok=True)
     save, loaded = _replayed(file, anyway, extra)
-    record = negotiation_record(loaded.game, {c: s.players for c, s in save.seats.items() if s.human})
+    record = negotiation_record(loaded.game, {c: s.players for c, s in save.seats.items()
+                                               if s.human or s.players})
     print(json.dumps(record, indent=1, ensure_ascii=False) if as_json else grading_markdown(record), end="")
     if handouts is not None:
         for name, text in grading_files(record, f"{save.scenario}-{save.game_id}").items():

@@ -76,6 +76,15 @@ class EndGame(_Action):
     kind: Literal["end"] = "end"
 
 
+class SeatPlayer(_Action):
+    """The facilitator gives a seat to a person (`human`), or hands a player's seat back to the
+    AI (seat: FACILITATOR). A seat handed back mid-turn is answered by the AI at once."""
+
+    kind: Literal["seat_player"] = "seat_player"
+    member: str
+    human: bool
+
+
 FACILITATOR = "FACILITATOR"
 
 
@@ -140,7 +149,7 @@ class Choose(_Action):
 
 Action = Annotated[
     TableDraft | Lobby | Amend | Deal | AnswerDeal | Message | Inject | SignalVeto | Done | Vote
-    | Choose | RequestMeeting | OrderAgenda | CoSponsor | ProposeStatement | Withdraw | EndGame,
+    | Choose | RequestMeeting | OrderAgenda | CoSponsor | ProposeStatement | Withdraw | EndGame | SeatPlayer,
     Field(discriminator="kind"),
 ]
 

@@ -15,9 +15,8 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 
-from councilgame.engine import agenda, ai, consultation, month_end
+from councilgame.engine import agenda, ai, consultation, facilitator, month_end
 from councilgame.engine.actions import (
-    FACILITATOR,
     Action,
     Amend,
     AnswerDeal,
@@ -33,6 +32,7 @@ from councilgame.engine.actions import (
     Prompt,
     ProposeStatement,
     RequestMeeting,
+    SeatPlayer,
     SignalVeto,
     TableDraft,
     Vote,
@@ -91,7 +91,7 @@ class Game:
         self.prompt: Prompt | None = None
         self.meeting: Meeting | None = None
         self._flow = self._play()
-        self._resume(None)
+        self.resume(None)
 
     # ---- the month, top to bottom ------------------------------------------------------------
     def _play(self) -> Flow:
@@ -133,7 +133,8 @@ class Game:
         return rec
 
     # ---- driving -------------------------------------------------------------------------------
-    def _resume(self, action: Action | None) -> None:
+    def resume(self, action: Action | None) -> None:
+        """Send an answer to the paused month (checked already, or the AI's own)."""
         try:
             self.prompt = self._flow.send(action)  # type: ignore[arg-type]
         except StopIteration:
@@ -143,25 +144,22 @@ class Game:
         """Answer the current prompt. An invalid action raises ActionError and changes nothing."""
         self.check(action)
         self.log.append(action)
-        if isinstance(action, Inject):
-            self._inject(action.event)
-        elif isinstance(action, EndGame):
-            month_end.verdict(self)
-            self.prompt = None
+        if isinstance(action, Inject | EndGame | SeatPlayer):
+            facilitator.apply(self, action)
         elif self.prompt is not None and self.prompt.kind == "consult" and not isinstance(
                 action, Done | Withdraw):
             self._current_meeting().consult(action)  # consultations go on: the prompt stays
         elif isinstance(action, RequestMeeting | OrderAgenda):
             agenda.apply(self, action)  # the briefing goes on
         else:
-            self._resume(action)
+            self.resume(action)
 
-    def _inject(self, event_id: str) -> None:
-        """Fire an event now, between two answers; a choice it carries takes its default."""
-        ce = self.comp.event_by_id[event_id]
-        rec = self.state.history[-1]
-        for _ in month_end.fire(self, ce, rec, build_env(self.comp, self.state), force_default=True):
-            raise ActionError("an injected event cannot ask for a decision")  # pragma: no cover
+    def round_order(self, kind: str) -> list[str]:
+        """The players' seats in the order a phase asks them: consultations by name, a roll
+        call in the order of the rota from the President."""
+        if kind == "vote":
+            return [c for c in (self.comp.codes[i] for i in self.roll_order()) if c in self.humans]
+        return sorted(self.humans, key=lambda c: self.comp.names[self.comp.index[c]])
 
     def _current_meeting(self) -> Meeting:
         if self.meeting is None:
@@ -171,8 +169,8 @@ class Game:
     # ---- what the game accepts -----------------------------------------------------------------
     def check(self, action: Action) -> None:
         """Raise ActionError, with one sentence, unless `action` answers the current prompt."""
-        if isinstance(action, Inject | EndGame):
-            self._check_inject(action)
+        if isinstance(action, Inject | EndGame | SeatPlayer):
+            facilitator.check(self, action)
             return
         p = self.prompt
         if p is None:
@@ -190,15 +188,6 @@ class Game:
             self._check_table(action, p.kind)
         if p.kind == "consult":
             self._check_consult(action)
-
-    def _check_inject(self, action: Inject | EndGame) -> None:
-        what = "inject an event" if isinstance(action, Inject) else "end the game"
-        if action.seat != FACILITATOR:
-            raise ActionError(f"Only the facilitator can {what}.")
-        if self.prompt is None:
-            raise ActionError(f"The game is over: nobody can {what} now.")
-        if isinstance(action, Inject) and action.event not in self.comp.event_by_id:
-            raise ActionError(f"There is no event {action.event!r} in this scenario.")
 
     def _check_table(self, action: TableDraft, kind: str) -> None:
         m = self._current_meeting()

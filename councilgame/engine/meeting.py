@@ -246,7 +246,9 @@ class Meeting:
                 worst = int(np.argmin(d.model.M[i] * d.selected))
                 self.rec.say("signal", f"{comp.names[i]} signals a veto unless "
                              f"'{self.file.offers[worst].clause.title}' goes.", (code,))
-        for code in sorted(self.humans, key=lambda c: comp.names[comp.index[c]]):
+        for code in self.game.round_order("consult"):
+            if code not in self.humans:  # handed to the AI in the meantime
+                continue
             # the game applies each move through `consult` and resumes only on Done or Withdraw
             action = yield Prompt(kind="consult", seat=code, file=self.file.id,
                                   question="Consultations: lobby, amend, signal, or done.")

@@ -27,6 +27,7 @@ from councilgame.engine.actions import (
     Prompt,
     ProposeStatement,
     RequestMeeting,
+    SeatPlayer,
     SignalVeto,
     TableDraft,
     Vote,
@@ -43,6 +44,7 @@ __all__ = [
     "FACILITATOR", "LEGITIMACY", "OUTCOMES", "Action", "ActionError", "Amend", "AnswerDeal",
     "Choose", "CoSponsor", "Compiled", "Deal", "Done", "EndGame", "Game", "Inject", "Lobby", "Message",
     "NewsItem", "OrderAgenda", "Prompt", "ProposeStatement", "PublicView", "RequestMeeting",
-    "SeatView", "SignalVeto", "VoteRecord", "compile_bundle", "TableDraft", "Vote", "WhipView", "Withdraw",
+    "SeatPlayer", "SeatView", "SignalVeto", "VoteRecord", "compile_bundle", "TableDraft", "Vote",
+    "WhipView", "Withdraw",
     "load_scenario", "new_game", "public_view", "seat_view", "whip_view",
 ]

@@ -17,9 +17,9 @@ MOVES = ("lobby", "deal", "draft", "signal", "statement", "choice")  # news kind
 
 def negotiation_record(game: Game, players: dict[str, list[str]] | None = None) -> dict:
     """The record as plain data (what `--json` prints); `players` names the people in each
-    human seat."""
+    human seat (a seat the facilitator handed to the AI keeps its players, and its record)."""
     comp, st = game.comp, game.state
-    humans = sorted(game.humans)
+    humans = sorted(game.humans | set(players or {}))
     return {
         "scenario": comp.scenario.id, "title": comp.scenario.title, "seed": game.seed,
         "months_played": st.month, "ending": st.ending, "scores": dict(st.scores),

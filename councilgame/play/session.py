@@ -6,7 +6,7 @@ import calendar
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from councilgame.engine.actions import Action, Vote
+from councilgame.engine.actions import FACILITATOR, Action, SeatPlayer, Vote
 from councilgame.engine.compiled import Compiled
 from councilgame.engine.game import Game
 from councilgame.play import queries
@@ -43,24 +43,30 @@ class Session:
     @classmethod
     def start(cls, comp: Compiled, seats: dict[str, Seat], seed: int,
               store: SaveStore | None = None, actions: list | None = None,
-              origin: Origin | None = None, options: dict | None = None) -> Session:
+              origin: Origin | None = None, options: dict | None = None,
+              start_humans: set[str] | None = None) -> Session:
         opts = options or {}
-        game = Game(comp, seed, humans=set(seats), difficulty=str(opts.get("difficulty", "standard")),
+        humans = start_humans if start_humans is not None else {c for c, s in seats.items() if s.human}
+        game = Game(comp, seed, humans=humans, difficulty=str(opts.get("difficulty", "standard")),
                     length=opts.get("length"))
         for action in actions or []:
             game.apply(action)
-        session = cls(comp, game, dict(seats), seed, store, origin, options=dict(options or {}))
+        # who plays each seat now: the facilitator may have changed hands on the way
+        seats = {c: s.model_copy(update={"human": c in game.humans}) for c, s in seats.items()}
+        session = cls(comp, game, seats, seed, store, origin, options=dict(options or {}))
         if not session.hotseat:
             session.revealed = session.humans[0]
         return session
 
     @property
     def humans(self) -> list[str]:
-        return sorted(self.seats, key=lambda c: self.name_of(c))
+        """The seats people play now (`seats` also names the players of a seat handed back
+        to the AI, for the debrief and the grading record)."""
+        return sorted((c for c, s in self.seats.items() if s.human), key=lambda c: self.name_of(c))
 
     @property
     def hotseat(self) -> bool:
-        return len(self.seats) > 1
+        return len(self.humans) > 1
 
     @property
     def sealed(self) -> bool:
@@ -69,7 +75,7 @@ class Session:
     @property
     def seat(self) -> str:
         p = self.game.prompt
-        if p is not None and p.seat in self.seats:
+        if p is not None and p.seat in self.humans:
             return p.seat
         return self.revealed or self.humans[0]
 
@@ -108,6 +114,16 @@ class Session:
     def players_of(self, code: str) -> str:
         names = self.seats[code].players if code in self.seats else []
         return " and ".join(names) if names else "the player"
+
+    def change_hands(self, code: str, players: list[str] | None) -> None:
+        """The facilitator gives seat `code` to `players`, or (None) hands it to the AI."""
+        self.game.apply(SeatPlayer(seat=FACILITATOR, member=code, human=players is not None))
+        old = self.seats.get(code)
+        names = players if players is not None else (old.players if old else [])
+        self.seats[code] = Seat(human=players is not None, players=list(names))
+        if self.revealed == code and players is None:
+            self.revealed = None
+        self.autosave()
 
     def act(self, action: Action) -> None:
         before = self.game.state.month
@@ -211,6 +227,11 @@ class Session:
         sc = self.comp.scenario
         m = (month or self.month) - 1 + sc.start_month - 1
         return f"{calendar.month_name[m % 12 + 1]} {sc.year + m // 12}"
+
+    def short_name(self, code: str) -> str:
+        """'UK', 'Russia': the member's short name, where the screen is narrow."""
+        m = self.comp.bundle.members[code]
+        return m.short or m.name
 
     def name_of(self, code: str) -> str:
         return self.comp.names[self.comp.index[code]]

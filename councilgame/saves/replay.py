@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 
 from councilgame import __version__
+from councilgame.engine.actions import SeatPlayer
 from councilgame.engine.compiled import Compiled
 from councilgame.engine.game import DIFFICULTY, ActionError, Game, lengths
 from councilgame.engine.record import game_record
@@ -67,7 +68,7 @@ def _fresh_game(save: SaveFile, comp: Compiled) -> Game:
     """The game a save's actions replay on, once the save is known to fit the scenario."""
     if save.scenario != comp.scenario.id:
         raise SaveError(f"the save is for scenario {save.scenario!r}, not {comp.scenario.id!r}.")
-    humans = save.humans()
+    humans = humans_at_start(save.humans(), save.typed_actions())
     unknown = sorted(humans - set(comp.codes))
     if unknown:
         raise SaveError(f"the save has seats that are not on this Council: {', '.join(unknown)}.")
@@ -79,6 +80,19 @@ def _fresh_game(save: SaveFile, comp: Compiled) -> Game:
         raise SaveError(f"the save asks for a length of {length!r} months, which this scenario "
                         f"does not offer ({', '.join(map(str, lengths(comp)))}).")
     return Game(comp, save.seed, humans=humans, difficulty=difficulty, length=length)
+
+
+def humans_at_start(now: set[str], actions: list) -> set[str]:
+    """The seats people played when the game began: those they play now, with the
+    facilitator's changes of hands undone, last first."""
+    humans = set(now)
+    for action in reversed(actions):
+        if isinstance(action, SeatPlayer):
+            if action.human:
+                humans.discard(action.member)
+            else:
+                humans.add(action.member)
+    return humans
 
 
 def _apply(game: Game, action, i: int) -> None:

@@ -17,12 +17,13 @@ from councilgame.packs.registry import PackSet
 from councilgame.play import Action, ActionError, compile_bundle
 from councilgame.play.session import Session
 from councilgame.saves import SaveStore, Seat
+from councilgame.tui.facilitating import Facilitating
 from councilgame.tui.saving import Saving
 from councilgame.tui.screens.chamber import ChamberScreen
 from councilgame.tui.themes import CYCLE, DARK, LIGHT, PROJECTOR
 
 
-class CouncilApp(Saving, App):
+class CouncilApp(Saving, Facilitating, App):
     CSS_PATH = "councilgame.tcss"
     TITLE = "councilgame"
     BINDINGS = [
@@ -55,6 +56,7 @@ class CouncilApp(Saving, App):
     # ---- start-up --------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.store.clean_temporary()  # what writes killed mid-way left behind
+        self.set_interval(1.0, self.show_turn)  # a hot-seat turn's clock, in the header
         if self.projector:
             self.add_class("projector")
         if self.hotseat_start:
@@ -118,9 +120,11 @@ class CouncilApp(Saving, App):
         self.start_seats(comp, {seat: Seat(human=True)}, seed, actions, origin, options)
 
     def start_seats(self, comp, seats: dict, seed: int, actions: list | None = None,
-                    origin=None, options: dict | None = None) -> None:
+                    origin=None, options: dict | None = None,
+                    start_humans: set[str] | None = None) -> None:
         """Start a game with these human seats (one: solo; several: hot-seat)."""
-        self.session = Session.start(comp, seats, seed, self.store, actions, origin, options)
+        self.session = Session.start(comp, seats, seed, self.store, actions, origin, options,
+                                     start_humans)
         self._show_session()
 
     def _show_session(self) -> None:
@@ -214,6 +218,7 @@ class CouncilApp(Saving, App):
             session.revealed = None  # a public screen: nobody's private view
             self.clear_notifications()
             self.push_screen(ShowOfHandsScreen())
+            self.start_turn_clock()
             return
         if session.hotseat and session.revealed != p.seat:
             from councilgame.tui.screens.handover import HandOverScreen
@@ -223,22 +228,9 @@ class CouncilApp(Saving, App):
             return
         self._open_step()
 
-    def to_room(self) -> None:
-        """Close every private screen first: what comes next is shown to the whole room (the
-        facilitator's pause and reveal); `route` then hands the keyboard back with a hand-over."""
-        if self.session is not None and self.session.hotseat:
-            self.session.revealed = None
-            self.clear_notifications()
-            self._to_chamber()
-
-    def show_to_room(self, screen) -> None:
-        """A screen for the whole room (the facilitator's pause and reveal): never over a
-        player's private one; when it closes, the keyboard goes back through a hand-over."""
-        self.to_room()
-        self.call_after_refresh(self.push_screen, screen)  # once the private screens are gone
-
     def _reveal(self, seat: str) -> None:
         self.session.revealed = seat
+        self.start_turn_clock()
         self._open_step()
 
     def _open_step(self) -> None:
@@ -285,32 +277,6 @@ class CouncilApp(Saving, App):
             self.notify("Packs are still loading.")
             return
         self.push_screen(SetupScreen())
-
-    def action_facilitator(self) -> None:
-        """The instructor's tools, behind the PIN set at set-up (or, without one, a
-        confirmation), so that a student cannot stumble on them."""
-        from councilgame.play.pin import opens
-        from councilgame.tui.screens.facilitator import FacilitatorScreen
-        from councilgame.tui.widgets.dialogs import ConfirmScreen, TextPrompt
-
-        if self.session is None or self.session.prompt is None:
-            return
-        lock = self.session.options.get("pin")
-        if lock is None:
-            self.push_screen(ConfirmScreen("Open the facilitator's tools (pause, inject an event, "
-                                           "reveal the AI stances, end the game)?"),
-                             lambda ok: self.push_screen(FacilitatorScreen()) if ok else None)
-            return
-
-        def entered(pin: str | None) -> None:
-            if pin is None:
-                return
-            if opens(lock, pin):
-                self.push_screen(FacilitatorScreen())
-            else:
-                self.notify("Wrong PIN: the facilitator's tools stay locked.", severity="warning")
-
-        self.push_screen(TextPrompt("Facilitator's PIN:", password=True), entered)
 
     def action_toggle_theme(self) -> None:
         self.theme = CYCLE[(CYCLE.index(self.theme) + 1) % len(CYCLE)] if self.theme in CYCLE \

@@ -39,7 +39,7 @@ class Saving:
             go()
 
     def _load(self, entry, comp, branch_month: int | None) -> None:
-        from councilgame.saves import SaveError, branch_actions, load_game
+        from councilgame.saves import SaveError, branch_actions, humans_at_start, load_game
         from councilgame.saves.format import Origin
 
         save = entry.save
@@ -51,8 +51,9 @@ class Saving:
             if branch_month:
                 actions = branch_actions(save, comp, branch_month)
                 origin = Origin(branch_of=entry.path.stem, at_month=branch_month)
-                seats = {c: s for c, s in save.seats.items() if s.human}
-                self.start_seats(comp, seats, save.seed, actions, origin, save.options)
+                seats = {c: s for c, s in save.seats.items() if s.human or s.players}
+                self.start_seats(comp, seats, save.seed, actions, origin, save.options,
+                                 start_humans=humans_at_start(save.humans(), save.typed_actions()))
                 self.session.save(f"{save.name or entry.path.stem} what-if m{branch_month}")
                 self.notify(f"Reopened at month {branch_month} as a new game; the original is kept.")
                 return
@@ -60,7 +61,7 @@ class Saving:
         except SaveError as exc:
             self.notify(str(exc), severity="error")
             return
-        seats = {c: s for c, s in save.seats.items() if s.human}
+        seats = {c: s for c, s in save.seats.items() if s.human or s.players}
         self.session = Session(comp, loaded.game, seats, save.seed, self.store, save.origin,
                                save.name, dict(save.options), game_id=save.game_id)
         if not self.session.hotseat:

@@ -137,7 +137,9 @@ async def test_facilitator_injects_an_event_behind_a_confirmation(packset, tmp_p
         await pilot.press("ctrl+f", "y")
         await pilot.pause()
         assert isinstance(app.screen, FacilitatorScreen)
-        await pilot.press("down", "enter")  # inject an event
+        tools = app.screen.query_one("#tools")
+        tools.highlighted = [o.id for o in tools.options].index("inject")
+        await pilot.press("enter")  # inject an event
         await pilot.pause()
         assert isinstance(app.screen, InjectScreen)
         first = queries.events(app.session.game)[0][0]

@@ -20,17 +20,20 @@ if TYPE_CHECKING:
     from councilgame.tui.app import CouncilApp
 
 
-def item_words(view: PublicView, item: SittingItemView) -> str:
-    """'Amendment by Russia: delete “Chapter VII”' — one vote of the sitting, in words."""
+def item_words(view: PublicView, item: SittingItemView, clauses: bool = True) -> str:
+    """'Amendment by Russia: delete “Chapter VII”' — one vote of the sitting, in words (with
+    the clauses it holds, unless `clauses` is False)."""
     who = view.short_of(item.sponsor)
-    clauses = ", ".join(item.clauses)
+    held = ", ".join(item.clauses)
     if item.kind == "amendment":
-        return f"Amendment by {who}: {'delete' if item.remove else 'insert'} “{clauses}”"
+        return f"Amendment by {who}: {'delete' if item.remove else 'insert'} “{held}”"
     if item.kind == "procedural":
         return "Whether the Council takes up the file (procedural: no veto)"
     if item.kind == "rival":
-        return f"Rival draft by {who}, voted only if the draft fails: {clauses}"
-    return f"Draft by {who} (as amended, if an amendment is adopted): {clauses}"
+        head = f"Rival draft by {who}, voted only if the draft fails"
+    else:
+        head = f"Draft by {who}, as amended if an amendment is adopted"
+    return f"{head}: {held}" if clauses else head
 
 
 def sitting_text(view: PublicView, items: list[SittingItemView]) -> Text:

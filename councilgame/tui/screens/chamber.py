@@ -96,7 +96,7 @@ class ChamberScreen(Screen):
 
     def _seats(self, view: PublicView) -> list[SeatMark]:
         """The horseshoe in the order of the rota, from this month's president."""
-        players = self.app.session.seats
+        players = self.app.session.humans
         pens = {f.pen for f in view.agenda if f.pen}
         order = view.rota
         start = order.index(view.president)

@@ -1,5 +1,6 @@
-"""The facilitator's tools: pause the room, inject one of the scenario's events now, or show
-the room how the AI members lean."""
+"""The facilitator's tools: pause the room, set the turn timer, end a turn, give a seat to a
+player or hand one to the AI, inject one of the scenario's events, show the room how the AI
+members lean, or end the game."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Middle, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from councilgame.play import FACILITATOR, ActionError, EndGame, Inject, whip_view
 from councilgame.play import queries as views
+from councilgame.play.turns import PHASES, TIMER_CHOICES, timer_limits
 from councilgame.tui.screens.consult import draft_keys
+from councilgame.tui.widgets.dialogs import TextPrompt
 from councilgame.tui.widgets.seatmap import LETTER
 
 if TYPE_CHECKING:
@@ -33,6 +36,9 @@ class FacilitatorScreen(ModalScreen[None]):
             yield Static("Facilitator", classes="dialog-title")
             yield OptionList(
                 Option("Pause the game (a screen for the room)", id="pause"),
+                Option("End this turn now (what the player gave stands)", id="endturn"),
+                Option("Turn timer for each phase (off by default)", id="timer"),
+                Option("Seats: give one to a player, or hand one to the AI", id="hands"),
                 Option("Inject one of the scenario's events now", id="inject"),
                 Option("Reveal the AI members' stances to the room", id="reveal"),
                 Option("End the game now: the verdict, then the debrief", id="end"),
@@ -53,11 +59,14 @@ class FacilitatorScreen(ModalScreen[None]):
                              "and the debrief opens for the room.", end)
             return
         self.dismiss(None)
-        screen = {"pause": PauseScreen, "inject": InjectScreen, "reveal": RevealScreen}[choice]
-        if choice == "inject":
-            self.app.push_screen(screen())
+        if choice == "endturn":
+            self.app.end_turn()
             return
-        self.app.show_to_room(screen())
+        if choice in ("inject", "timer", "hands"):
+            self.app.push_screen({"inject": InjectScreen, "timer": TimerScreen,
+                                  "hands": HandsScreen}[choice]())
+            return
+        self.app.show_to_room({"pause": PauseScreen, "reveal": RevealScreen}[choice]())
 
 
 class RoomScreen(ModalScreen[None]):
@@ -133,10 +142,71 @@ class RevealScreen(RoomScreen):
             whip = whip_view(session.game, d.file, draft_keys(view), None)
             t.append(f"On {d.symbol}:\n", style="bold")
             for s in whip.stances:
-                if s.code in session.seats:
+                if s.code in session.humans:
                     continue
                 reason = s.reasons[0][0] if s.reasons else ""
                 t.append(f"{s.code} {LETTER[s.ballot]} {s.ballot:<8} {reason}\n")
         with Vertical(classes="dialog wide"):
             yield Static("The AI members' stances (shown to the room)", classes="dialog-title")
             yield Static(t)
+
+
+class TimerScreen(ModalScreen[None]):
+    """Minutes a turn may last in each phase; the room sees the clock in the header."""
+
+    if TYPE_CHECKING:
+        app: CouncilApp
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel"), Binding("ctrl+s", "keep", "Set")]
+
+    def compose(self) -> ComposeResult:
+        limits = timer_limits(self.app.session.options)
+        choices = [("off" if m == 0 else f"{m} min", m) for m in TIMER_CHOICES]
+        with Vertical(classes="dialog wide"):
+            yield Static("Turn timer (ctrl+s sets it, escape cancels)", classes="dialog-title")
+            for kind, name in PHASES.items():
+                now = limits.get(kind, 0) // 60
+                yield Static(name.capitalize())
+                yield Select(choices, value=now if now in TIMER_CHOICES else 0, allow_blank=False,
+                             id=f"timer-{kind}")
+
+    def action_keep(self) -> None:
+        minutes = {k: int(self.query_one(f"#timer-{k}", Select).value) for k in PHASES}
+        self.dismiss(None)
+        self.app.set_timer(minutes)
+
+
+class HandsScreen(ModalScreen[None]):
+    """Every seat and who plays it: pick one to give it to a player, or to hand it to the AI."""
+
+    if TYPE_CHECKING:
+        app: CouncilApp
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        session = self.app.session
+        options = []
+        for code in session.comp.codes:
+            who = session.players_of(code) if code in session.humans else "the AI"
+            options.append(Option(f"{code}  {session.short_name(code)}: {who}", id=code))
+        with Vertical(classes="dialog wide"):
+            yield Static("Who plays each seat (Enter changes it)", classes="dialog-title")
+            yield OptionList(*options, id="hands")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        code = str(event.option.id)
+        app = self.app
+        self.dismiss(None)
+        if code in app.session.humans:
+            app.confirm(f"Hand {app.session.name_of(code)} ({app.session.players_of(code)}) to "
+                        "the AI from now on?", lambda: app.change_hands(code, None))
+            return
+
+        def named(names: str | None) -> None:
+            players = [n.strip() for n in (names or "").split(",") if n.strip()]
+            if players:
+                app.change_hands(code, players)
+
+        app.push_screen(TextPrompt(f"Who takes {app.session.name_of(code)}? (names, commas "
+                                   "between them)"), named)

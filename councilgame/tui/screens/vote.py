@@ -68,8 +68,8 @@ class VoteScreen(Screen):
             q.append(" A procedural vote: 9 yes carry it and no member has a veto (Art. 27(2)).",
                      style="bold")
         elif view.seat_info(session.seat).permanent:
-            q.append(" As a permanent member, your 'no' vetoes the text if it has nine yes.",
-                     style="bold red")
+            what = "defeats the amendment" if view.amendment else "vetoes the text if it has nine yes"
+            q.append(f" As a permanent member, your 'no' {what}.", style="bold red")
         if view.amendment is not None:
             self._amendment(view, session.seat)
         elif view.draft is not None:
@@ -99,14 +99,14 @@ class VoteScreen(Screen):
         """A later vote of the sitting: what it puts, and for the draft how the others lean."""
         session = self.app.session
         item = self.items[self.at]
-        q = Text(self._step_line(view) + item_words(view, item) + ".", style="bold")
+        q = Text(self._step_line(view) + item_words(view, item, clauses=False) + ".", style="bold")
         q.append("\nPress y, n or a (b: back to the ballot before). Your ballot is cast when "
                  "this vote is put.")
         if item.kind != "amendment" and view.seat_info(session.seat).permanent:
             q.append(" As a permanent member, your 'no' vetoes the text if it has nine yes.",
                      style="bold red")
         self.query_one("#vote-question", Static).update(q)
-        text = Text(item_words(view, item) + "\n", style="bold")
+        text = Text(item_words(view, item, clauses=False) + "\n", style="bold")
         for clause in item.clauses:
             text.append(f"• {clause}\n")
         self.query_one("#vote-draft", Static).update(text)

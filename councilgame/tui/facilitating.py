@@ -1,0 +1,151 @@
+"""The app's side of running a room: the facilitator's lock and tools, screens shown to the
+whole room, the turn timer, ending a turn, and seats changing hands mid-game."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from councilgame.play import ActionError
+from councilgame.play.turns import PHASES, clock, end_turn_action, phase_name, timer_limits
+
+if TYPE_CHECKING:
+    from councilgame.play.session import Session
+
+
+class Facilitating:
+    """Mixed into the app (its `session`, `route`, `send`, `notify`, screens)."""
+
+    session: Session | None
+    turn_started: float | None = None  # when the acting player took the keyboard
+    told_time_up: bool = False
+
+    # ---- screens for the whole room --------------------------------------------------------
+    def to_room(self) -> None:
+        """Close every private screen first: what comes next is shown to the whole room (the
+        facilitator's pause and reveal); `route` then hands the keyboard back with a hand-over."""
+        if self.session is not None and self.session.hotseat:
+            self.session.revealed = None
+            self.clear_notifications()
+            self._to_chamber()
+
+    def show_to_room(self, screen) -> None:
+        """A screen for the whole room (the facilitator's pause and reveal): never over a
+        player's private one; when it closes, the keyboard goes back through a hand-over."""
+        self.to_room()
+        self.call_after_refresh(self.push_screen, screen)
+
+    # ---- the lock ----------------------------------------------------------------------------
+    def action_facilitator(self) -> None:
+        """The instructor's tools, behind the PIN set at set-up (or, without one, a
+        confirmation), so that a student cannot stumble on them."""
+        from councilgame.play.pin import opens
+        from councilgame.tui.screens.facilitator import FacilitatorScreen
+        from councilgame.tui.widgets.dialogs import ConfirmScreen, TextPrompt
+
+        if self.session is None or self.session.prompt is None:
+            return
+        lock = self.session.options.get("pin")
+        if lock is None:
+            self.push_screen(ConfirmScreen("Open the facilitator's tools (pause, timer, end a "
+                                          "turn, seats, inject an event, reveal, end the game)?"),
+                            lambda ok: self.push_screen(FacilitatorScreen()) if ok else None)
+            return
+
+        def entered(pin: str | None) -> None:
+            if pin is None:
+                return
+            if opens(lock, pin):
+                self.push_screen(FacilitatorScreen())
+            else:
+                self.notify("Wrong PIN: the facilitator's tools stay locked.", severity="warning")
+
+        self.push_screen(TextPrompt("Facilitator's PIN:", password=True), entered)
+
+    # ---- the turn and its timer --------------------------------------------------------------
+    def start_turn_clock(self) -> None:
+        self.turn_started = time.monotonic()
+        self.told_time_up = False
+        self.show_turn()
+
+    def turn_left(self) -> float | None:
+        """Seconds left in the turn under way; None when its phase has no timer."""
+        s = self.session
+        if s is None or s.prompt is None or self.turn_started is None:
+            return None
+        limit = timer_limits(s.options).get(s.prompt.kind)
+        return None if limit is None else limit - (time.monotonic() - self.turn_started)
+
+    def turn_line(self) -> str:
+        """The header on a private screen: whose screen it is, the phase, and the clock."""
+        s = self.session
+        if s is None or s.prompt is None or not s.hotseat:
+            return ""
+        p = s.prompt
+        if s.revealed == p.seat:
+            who = f"{s.short_name(p.seat)} ({s.players_of(p.seat)})"
+        elif s.by_show_of_hands():
+            who = "the room, by show of hands"
+        else:
+            return ""  # a public screen between turns: the chamber's line stays
+        line = f"{s.month_name()} · {who} · {phase_name(p.kind)}"
+        left = self.turn_left()
+        if left is not None:
+            line += " · TIME IS UP" if left <= 0 else f" · {clock(left)} left"
+        return line
+
+    def show_turn(self) -> None:
+        """Refresh the header's turn line (every second while a timer runs)."""
+        from councilgame.tui.screens.chamber import ChamberScreen
+
+        if self.session is None or isinstance(self.screen, ChamberScreen):
+            return
+        line = self.turn_line()
+        if line:
+            self.sub_title = line
+        left = self.turn_left()
+        if left is not None and left <= 0 and not self.told_time_up:
+            self.told_time_up = True
+            self.notify("Time is up for this turn: the facilitator can end it (ctrl+f, End this "
+                        "turn).", severity="warning", timeout=30)
+
+    def end_turn(self) -> None:
+        """End the acting player's turn now: what they gave stands, the rest is the plainest
+        answer (consultations closed, no draft, an abstention, the event's default)."""
+        s = self.session
+        action = end_turn_action(s.game) if s is not None else None
+        if s is None or action is None:
+            self.notify("No player's turn is under way.")
+            return
+        if s.prompt is not None and s.prompt.kind == "vote":
+            s.give_ballots(s.prompt.seat, {i.symbol: "abstain" for i in s.ballots_to_give()[1:]})
+        self.to_room()
+        self.send(action)
+
+    def set_timer(self, minutes: dict[str, int]) -> None:
+        """The facilitator's timer, in minutes per phase (0: none); kept in the game's options."""
+        s = self.session
+        if s is None:
+            return
+        s.options["timer"] = {k: m * 60 for k, m in minutes.items() if k in PHASES and m > 0}
+        if not s.options["timer"]:
+            del s.options["timer"]
+        self.turn_started = time.monotonic()
+        self.show_turn()
+
+    # ---- seats changing hands ------------------------------------------------------------------
+    def change_hands(self, code: str, players: list[str] | None) -> None:
+        """Give a seat to players, or (None) hand it to the AI; the room then goes on from a
+        public screen, since the acting seat may have changed."""
+        s = self.session
+        if s is None:
+            return
+        try:
+            s.change_hands(code, players)
+        except ActionError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        who = f"{', '.join(players)} now play" if players else "The AI now plays"
+        self.to_room()
+        self.notify(f"{who} {s.name_of(code)}.")
+        self.route()
