@@ -41,6 +41,7 @@ _pos_int = whole(1)
 _workers = whole(1, 64, "64 processes")
 _games = whole(1, 10_000_000, "10,000,000 games")
 _length = whole(1, 36, "36 months, the longest scenario")
+_minutes = whole(1, 60, "60 minutes")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="how far your lobbying and deals move the AI members (default: standard)")
     play.add_argument("--length", type=_length, metavar="N",
                       help="play N months (a scenario's shorter lengths, for a seminar)")
+    play.add_argument("--timer", type=_minutes, metavar="MIN",
+                      help="hot-seat: minutes for each player's turn, shown in the header")
     packs = sub.add_parser("packs", help="content packs")
     psub = packs.add_subparsers(dest="packs_command", parser_class=_Parser, required=True)
     val = psub.add_parser("validate", help="check packs; all installed packs when no path")
@@ -145,7 +148,8 @@ def main(argv: list[str] | None = None) -> int:
                              getattr(args, "players", None), getattr(args, "projector", False),
                              {"sealed": getattr(args, "sealed", False) or None,
                               "difficulty": getattr(args, "difficulty", "standard"),
-                              "length": getattr(args, "length", None)})
+                              "length": getattr(args, "length", None),
+                              "timer": getattr(args, "timer", None)})
     except commands.UsageError as exc:
         print(f"councilgame: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -349,6 +349,10 @@ def play(scenario: str | None, seat: str | None, seed: int | None, extra: list[P
 
     start = hotseat = None
     options = {k: v for k, v in (options or {}).items() if v is not None}
+    if "timer" in options:
+        if players is None:
+            raise UsageError("--timer is for a hot-seat game (--players)")
+        options["timer"] = options["timer"] * 60  # seconds a turn, in every phase
     seed = seed if seed is not None else secrets.randbelow(10**6)
     if players is not None:
         scenario = scenario or "sahel"

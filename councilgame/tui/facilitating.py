@@ -17,7 +17,8 @@ class Facilitating:
     """Mixed into the app (its `session`, `route`, `send`, `notify`, screens)."""
 
     session: Session | None
-    turn_started: float | None = None  # when the acting player took the keyboard
+    turn_started: float = 0.0  # when the acting player took the keyboard, or the phase began
+    turn_key: tuple | None = None  # the turn the clock runs for: phase, seat, file, who reads
     told_time_up: bool = False
 
     # ---- screens for the whole room --------------------------------------------------------
@@ -64,16 +65,21 @@ class Facilitating:
 
     # ---- the turn and its timer --------------------------------------------------------------
     def start_turn_clock(self) -> None:
-        self.turn_started = time.monotonic()
-        self.told_time_up = False
+        """A player took the keyboard (or the room a show of hands): the clock starts."""
+        self.turn_key = None
         self.show_turn()
 
     def turn_left(self) -> float | None:
-        """Seconds left in the turn under way; None when its phase has no timer."""
+        """Seconds left in the turn under way; None when its phase has no timer. A new phase
+        (drafting, then consultations, for the same player) starts the clock again."""
         s = self.session
-        if s is None or s.prompt is None or self.turn_started is None:
+        if s is None or s.prompt is None:
             return None
-        limit = timer_limits(s.options).get(s.prompt.kind)
+        p = s.prompt
+        key = (p.kind, p.seat, p.file, s.revealed)
+        if key != self.turn_key:
+            self.turn_key, self.turn_started, self.told_time_up = key, time.monotonic(), False
+        limit = timer_limits(s.options).get(p.kind)
         return None if limit is None else limit - (time.monotonic() - self.turn_started)
 
     def turn_line(self) -> str:
@@ -85,10 +91,11 @@ class Facilitating:
         if s.revealed == p.seat:
             who = f"{s.short_name(p.seat)} ({s.players_of(p.seat)})"
         elif s.by_show_of_hands():
-            who = "the room, by show of hands"
+            who = "the room"
         else:
             return ""  # a public screen between turns: the chamber's line stays
-        line = f"{s.month_name()} · {who} · {phase_name(p.kind)}"
+        phase = "show of hands" if s.revealed is None else phase_name(p.kind)
+        line = f"{s.month_name()} · {who} · {phase}"
         left = self.turn_left()
         if left is not None:
             line += " · TIME IS UP" if left <= 0 else f" · {clock(left)} left"
@@ -130,7 +137,7 @@ class Facilitating:
         s.options["timer"] = {k: m * 60 for k, m in minutes.items() if k in PHASES and m > 0}
         if not s.options["timer"]:
             del s.options["timer"]
-        self.turn_started = time.monotonic()
+        self.turn_key = None
         self.show_turn()
 
     # ---- seats changing hands ------------------------------------------------------------------
@@ -147,5 +154,6 @@ class Facilitating:
             return
         who = f"{', '.join(players)} now play" if players else "The AI now plays"
         self.to_room()
+        self._to_chamber()  # the tools' dialogs too, in a game left with one player
         self.notify(f"{who} {s.name_of(code)}.")
         self.route()

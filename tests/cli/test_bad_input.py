@@ -38,6 +38,7 @@ MALFORMED = [
     ["play", "--seed", "-1"], ["play", "--difficulty", "impossible"], ["play", "--seed", "2" * 30],
     ["play", "--players", ""], ["play", "--length", "4"], ["play", "--length", "0"],
     ["play", "--scenario", "sahel", "--seat", "FRA", "--length", "5"],
+    ["play", "--scenario", "sahel", "--seat", "FRA", "--timer", "3"], ["play", "--timer", "0"],
     ["simulate", "--scenario", "sahel", "--length", "7"],
     ["play", "--players", "Ana:FRA", "--scenario", "atlantis"], ["play", "--players", "Ana"],
     ["run"], ["run", "--scenario", "sahel", "--seed", ""], ["run", "--scenario", "sahel", "--seed", "1e5"],

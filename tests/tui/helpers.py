@@ -68,3 +68,14 @@ def seed_with_a_choice_for(seat: str) -> int:
         if game.prompt is not None:
             return seed
     raise AssertionError("no seed gives the President a decision")
+
+
+async def open_tool(pilot, tool: str) -> None:
+    """Open the facilitator's tools (past their confirmation) and pick `tool` by its id."""
+    app = pilot.app
+    await pilot.press("ctrl+f", "y")
+    await pilot.pause()
+    tools = app.screen.query_one("#tools")
+    tools.highlighted = [o.id for o in tools.options].index(tool)
+    await pilot.press("enter")
+    await pilot.pause()

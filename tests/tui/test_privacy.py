@@ -9,7 +9,7 @@ from councilgame.tui.screens.consult import ConsultScreen
 from councilgame.tui.screens.facilitator import RevealScreen
 from councilgame.tui.screens.handover import HandOverScreen
 from councilgame.tui.screens.newgame import NewGameScreen
-from tests.tui.helpers import on, play_until
+from tests.tui.helpers import on, open_tool, play_until
 from tests.tui.test_hotseat import SIZE, hotseat_app, screen_text
 
 
@@ -51,12 +51,7 @@ async def test_the_facilitators_reveal_and_pause_never_sit_over_a_private_screen
         await play_until(pilot, app, on(app, "ConsultScreen"), limit=60)
         seat = app.session.prompt.seat
         for tool in ("reveal", "pause"):
-            await pilot.press("ctrl+f", "y")
-            await pilot.pause()
-            tools = app.screen.query_one("#tools")
-            tools.highlighted = [o.id for o in tools.options].index(tool)
-            await pilot.press("enter")
-            await pilot.pause()
+            await open_tool(pilot, tool)
             assert not any(isinstance(s, ConsultScreen) for s in app.screen_stack), tool
             assert isinstance(app.screen_stack[-2], ChamberScreen) and app.session.revealed is None
             if tool == "reveal":

@@ -267,3 +267,62 @@ def test_facilitator(snap_compare, snap_packset, size):
 def test_history(snap_compare, snap_packset):
     assert snap_compare(make_app(snap_packset), terminal_size=BIG,
                         press=["n", "space", "t", "y", "c", "y", "enter", "h"])
+
+
+def _room_app(snap_packset, sealed: bool, **kw):
+    """Four players in three seats; sahel seed 3 has one file in month 1, France's pen."""
+    from councilgame.saves import Seat
+
+    seats = {"FRA": Seat(human=True, players=["Ana"]), "RUS": Seat(human=True, players=["Ben"]),
+             "LBR": Seat(human=True, players=["Chloe", "Dan"])}
+    return make_app(snap_packset, scenario=None, hotseat={
+        "scenario": "sahel", "seats": seats, "seed": 3, "options": {"sealed": sealed}}, **kw)
+
+
+async def _to_the_vote(pilot, done) -> None:
+    """Play month 1 to `done()`, Russia moving an amendment, so the sitting holds two votes."""
+    from tests.tui.helpers import answer
+
+    app = pilot.app
+    for _ in range(100):
+        if done():
+            return
+        if type(app.screen).__name__ == "ConsultScreen" and app.session.seat == "RUS" \
+                and not app.session.game.meeting.amendments:
+            await pilot.press("a", "down", "down", "enter")
+            await pilot.pause()
+        await answer(pilot, app)
+    raise AssertionError("the vote never came")
+
+
+@pytest.mark.parametrize("size", [BIG, SMALL], ids=["120x40", "80x24"])
+def test_show_of_hands(snap_compare, snap_packset, size):
+    async def hands(pilot):
+        await _to_the_vote(pilot, on(pilot.app, "ShowOfHandsScreen"))
+        await pilot.press("y", "y", "a")
+
+    assert snap_compare(_room_app(snap_packset, sealed=False), terminal_size=size, run_before=hands)
+
+
+@pytest.mark.parametrize("size", [BIG, SMALL], ids=["120x40", "80x24"])
+def test_a_sittings_second_ballot(snap_compare, snap_packset, size):
+    async def second(pilot):
+        await _to_the_vote(pilot, on(pilot.app, "VoteScreen"))
+        await pilot.press("y")
+        await pilot.pause()
+
+    assert snap_compare(_room_app(snap_packset, sealed=True), terminal_size=size, run_before=second)
+
+
+def test_room_screen_on_the_projector_at_100x30(snap_compare, snap_packset):
+    async def second_voter(pilot):
+        app = pilot.app
+
+        def at_liberia():
+            return type(app.screen).__name__ == "HandOverScreen" and app.screen.seat == "LBR" \
+                and app.session.prompt.kind == "vote"
+
+        await _to_the_vote(pilot, at_liberia)
+
+    app = _room_app(snap_packset, sealed=True, projector=True)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=second_voter)

@@ -195,9 +195,10 @@ class HandsScreen(ModalScreen[None]):
             yield OptionList(*options, id="hands")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        # the dialogs are answered over this screen, which the change then closes with every
+        # private one (a dialog's answer is lost if the screen that asked is gone)
         code = str(event.option.id)
         app = self.app
-        self.dismiss(None)
         if code in app.session.humans:
             app.confirm(f"Hand {app.session.name_of(code)} ({app.session.players_of(code)}) to "
                         "the AI from now on?", lambda: app.change_hands(code, None))

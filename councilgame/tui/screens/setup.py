@@ -28,6 +28,7 @@ from textual.widgets.option_list import Option
 from councilgame.play.api import game_lengths
 from councilgame.play.pin import lock
 from councilgame.play.queries import playable
+from councilgame.play.turns import TIMER_CHOICES
 from councilgame.saves import Seat
 
 if TYPE_CHECKING:
@@ -78,6 +79,10 @@ class SetupScreen(Screen):
                             tooltip="Locks the facilitator's tools (ctrl+f); the save keeps only a hash")
                 yield Select([], id="length", prompt="length", allow_blank=True,
                              tooltip="How many months the seminar plays; the verdict is read at the last")
+                yield Select([("No turn timer" if m == 0 else f"Turn timer: {m} min", m)
+                              for m in TIMER_CHOICES], value=0, allow_blank=False, id="timer",
+                             tooltip="Minutes for each player's turn, shown in the header; the "
+                             "facilitator can set each phase apart (ctrl+f)")
                 yield Input(str(seed if seed is not None else secrets.randbelow(10**6)),
                             id="seed", type="integer")
                 yield Button("Start", id="start", variant="primary")
@@ -201,6 +206,9 @@ class SetupScreen(Screen):
         length = self.query_one("#length", Select).value
         if isinstance(length, int) and length != self.comp.scenario.months:
             options["length"] = length
+        timer = self.query_one("#timer", Select).value
+        if isinstance(timer, int) and timer > 0:
+            options["timer"] = timer * 60  # every phase; play.turns.timer_limits reads it
         if self.query_one("#projector", Switch).value:
             self.app.theme = "projector"
         self.app.start_seats(self.comp, seats, int(raw), options=options)

@@ -101,9 +101,9 @@ class VoteScreen(Screen):
         item = self.items[self.at]
         q = Text(self._step_line(view) + item_words(view, item, clauses=False) + ".", style="bold")
         q.append("\nPress y, n or a (b: back to the ballot before). Your ballot is cast when "
-                 "this vote is put.")
+                 "this vote is put. ")
         if item.kind != "amendment" and view.seat_info(session.seat).permanent:
-            q.append(" As a permanent member, your 'no' vetoes the text if it has nine yes.",
+            q.append("As a permanent member, your 'no' vetoes the text if it has nine yes.",
                      style="bold red")
         self.query_one("#vote-question", Static).update(q)
         text = Text(item_words(view, item, clauses=False) + "\n", style="bold")
