@@ -14,7 +14,7 @@ from textual.screen import Screen
 
 from councilgame.packs.discovery import discover
 from councilgame.packs.registry import PackSet
-from councilgame.play import Action, ActionError, compile_bundle
+from councilgame.play import Action, ActionError, Done, compile_bundle
 from councilgame.play.session import Session
 from councilgame.saves import SaveStore, Seat
 from councilgame.tui.facilitating import Facilitating
@@ -224,7 +224,8 @@ class CouncilApp(Saving, Facilitating, App):
             from councilgame.tui.screens.handover import HandOverScreen
 
             self.clear_notifications()  # one player's notices are not the next one's to read
-            self.push_screen(HandOverScreen(p.seat), lambda _: self._reveal(p.seat))
+            self.push_screen(HandOverScreen(p.seat), lambda ready: self._reveal(p.seat) if ready
+                             else self.send(Done(seat=p.seat)))
             return
         self._open_step()
 

@@ -117,3 +117,64 @@ async def test_private_ballots_instead_of_hands_hand_over_once_per_player(packse
             assert not isinstance(app.screen, ShowOfHandsScreen)
             await answer(pilot, app)
         assert dict(vote_handovers) == dict.fromkeys(PLAYERS, 1)
+
+
+async def test_a_player_with_nothing_to_do_passes_the_round_from_the_hand_over(packset, tmp_path):
+    app = room_app(packset, tmp_path, sealed=True)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(60):
+            screen = app.screen
+            if isinstance(screen, HandOverScreen) and app.session.prompt.kind == "consult":
+                break
+            await answer(pilot, app)
+        seat = app.screen.seat
+        assert "s: pass this round" in screen.room_text().plain
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.session.game.log[-1].kind == "done" and app.session.game.log[-1].seat == seat
+        assert type(app.screen).__name__ != "ConsultScreen"  # their screen never opened
+        assert isinstance(app.screen, HandOverScreen) and app.screen.seat != seat
+
+
+async def test_a_three_month_seminar_from_set_up_to_the_debrief(packset, tmp_path):
+    """The instructor's whole session: the set-up with four players (a team among them), a
+    three-month length, sealed votes and a turn timer; then the game to the debrief, with at
+    most one hand-over per player for each phase of each file."""
+    from textual.widgets import Select, Switch
+
+    app = make_app(packset, scenario=None, saves=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        setup = app.screen
+        setup.query_one("#scenarios").highlighted = [s.id for s in setup.scenarios].index("sahel")
+        await pilot.pause()
+        for name, code in (("Ana", "FRA"), ("Ben", "RUS"), ("Chloe", "LBR"), ("Dan", "LBR")):
+            setup.query_one("#player-seat").value = code
+            setup.query_one("#player-name").value = name
+            setup.query_one("#player-name").focus()
+            await pilot.press("enter")
+            await pilot.pause()
+        setup.query_one("#length", Select).value = 3
+        setup.query_one("#sealed", Switch).value = True
+        setup.query_one("#timer", Select).value = 5
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        session = app.session
+        assert session.seats["LBR"].players == ["Chloe", "Dan"] and session.sealed
+        assert session.options["length"] == 3 and session.options["timer"] == 300
+        handovers: Counter = Counter()
+        for _ in range(600):
+            if type(app.screen).__name__ == "DebriefScreen":
+                break
+            if isinstance(app.screen, HandOverScreen):
+                p = session.prompt
+                key = (session.month, p.file, p.kind, app.screen.seat)
+                if app.screen is not getattr(app, "_counted", None):
+                    handovers[key] += 1
+                    app._counted = app.screen
+            await answer(pilot, app)
+        assert type(app.screen).__name__ == "DebriefScreen"
+        assert session.game.finished and session.game.state.month == 3
+        assert handovers and max(handovers.values()) == 1, handovers
+        assert {seat for (_, _, _, seat) in handovers} == {"FRA", "RUS", "LBR"}

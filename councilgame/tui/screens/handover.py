@@ -17,15 +17,17 @@ if TYPE_CHECKING:
     from councilgame.tui.app import CouncilApp
 
 
-class HandOverScreen(ModalScreen[None]):
-    """Covers the whole terminal; only Enter passes it."""
+class HandOverScreen(ModalScreen[bool]):
+    """Covers the whole terminal; Enter passes it (True), and in consultations `s` passes the
+    player's round without opening their screen (False)."""
 
     if TYPE_CHECKING:
         app: CouncilApp
 
     # a modal screen hides the app's keys: the facilitator's is repeated here, so the tools are
     # reachable between two players' turns (behind their confirmation)
-    BINDINGS = [Binding("enter", "dismiss(None)", "Ready", show=False),
+    BINDINGS = [Binding("enter", "dismiss(True)", "Ready", show=False),
+                Binding("s", "pass_round", "Pass", show=False),
                 Binding("ctrl+f", "app.facilitator", "Facilitator", show=False)]
 
     def __init__(self, seat: str):
@@ -67,4 +69,15 @@ class HandOverScreen(ModalScreen[None]):
         if limit:
             t.append(f"This turn has {clock(limit)} on the clock.\n")
         t.append("\nPress Enter when ready.", style="italic")
+        if p is not None and p.kind == "consult":
+            t.append("\ns: pass this round (nothing to do in consultations)", style="dim")
         return t
+
+    def action_pass_round(self) -> None:
+        """A player with nothing to do in consultations passes without opening their screen:
+        the round goes on to the next player."""
+        session = self.app.session
+        p = session.prompt
+        if p is None or p.kind != "consult" or p.seat != self.seat:
+            return
+        self.dismiss(False)  # the app then sends Done for the seat
