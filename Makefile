@@ -20,7 +20,7 @@ $(PLAY_STAMP): pyproject.toml | $(BIN)/python
 	@touch $(PLAY_STAMP)
 
 $(DEV_STAMP): pyproject.toml | $(BIN)/python
-	@echo "Installing the game with its test tools (pytest, hypothesis, ruff, mypy, import-linter),"
+	@echo "Installing the game with its test tools (pytest, xdist, hypothesis, ruff, mypy, import-linter),"
 	@echo "once..."
 	@$(BIN)/pip install --quiet -e '.[dev]'
 	@touch $(DEV_STAMP) $(PLAY_STAMP)
@@ -32,7 +32,7 @@ test: $(DEV_STAMP)
 	$(BIN)/ruff check councilgame tests bench
 	$(BIN)/lint-imports
 	$(BIN)/mypy
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto  # the suite's UI tests take minutes: one worker a core
 
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/run.py

@@ -129,7 +129,7 @@ class Facilitating:
         self.to_room()
         self.send(action)
 
-    def set_timer(self, minutes: dict[str, int]) -> None:
+    def set_turn_timer(self, minutes: dict[str, int]) -> None:
         """The facilitator's timer, in minutes per phase (0: none); kept in the game's options."""
         s = self.session
         if s is None:

@@ -173,7 +173,7 @@ class TimerScreen(ModalScreen[None]):
     def action_keep(self) -> None:
         minutes = {k: int(self.query_one(f"#timer-{k}", Select).value) for k in PHASES}
         self.dismiss(None)
-        self.app.set_timer(minutes)
+        self.app.set_turn_timer(minutes)
 
 
 class HandsScreen(ModalScreen[None]):

@@ -163,10 +163,9 @@ class VoteScreen(Screen):
             self._cast(ballot if not self.items else self.given[self.items[0].symbol])
 
         if ballot == "no" and not procedural and view.seat_info(session.seat).permanent:
-            what = "amendment" if amendment else "draft"
-            self.app.confirm(f"Vote no on this {what}? As a permanent member your 'no' defeats "
-                             "it if it has nine votes (Charter, Art. 27(3)). Abstaining does not.",
-                             give)
+            ask = "Vote no on this amendment?" if amendment else "Veto this draft?"
+            self.app.confirm(f"{ask} As a permanent member your 'no' defeats it if it has nine "
+                             "votes (Charter, Art. 27(3)). Abstaining does not.", give)
         else:
             give()
 
