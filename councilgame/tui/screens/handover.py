@@ -71,6 +71,7 @@ class HandOverScreen(ModalScreen[bool]):
         t.append("\nPress Enter when ready.", style="italic")
         if p is not None and p.kind == "consult":
             t.append("\ns: pass this round (nothing to do in consultations)", style="dim")
+        t.append("\nctrl+f: the facilitator's tools", style="dim")
         return t
 
     def action_pass_round(self) -> None:
