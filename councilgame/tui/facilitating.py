@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from councilgame.play import ActionError
 from councilgame.play.turns import PHASES, clock, end_turn_action, phase_name, timer_limits
+from councilgame.tui.screens.chamber import HEADER_ROOM
 
 if TYPE_CHECKING:
     from councilgame.play.session import Session
@@ -95,10 +96,16 @@ class Facilitating:
         else:
             return ""  # a public screen between turns: the chamber's line stays
         phase = "show of hands" if s.revealed is None else phase_name(p.kind)
-        line = f"{s.month_name()} · {who} · {phase}"
         left = self.turn_left()
-        if left is not None:
-            line += " · TIME IS UP" if left <= 0 else f" · {clock(left)} left"
+        parts = [] if left is None else ["TIME IS UP" if left <= 0 else f"{clock(left)} left"]
+        parts += [who, phase, s.month_name()]
+        # the clock and the seat first: the month goes where the header has no room for it
+        room = self.size.width - HEADER_ROOM
+        line = parts[0]
+        for part in parts[1:]:
+            if len(line) + 3 + len(part) > room:
+                break
+            line += f" · {part}"
         return line
 
     def show_turn(self) -> None:
