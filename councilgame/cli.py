@@ -76,6 +76,19 @@ def build_parser() -> argparse.ArgumentParser:
     sch = psub.add_parser("schema", help="the JSON Schema of every pack file")
     sch.add_argument("--out", type=Path, metavar="DIR", help="write one <kind>.schema.json per file kind")
     sch.add_argument("--markdown", action="store_true", help="the field reference as Markdown")
+    gra = psub.add_parser("graph", help="events, follow-ups, the names each reads and sets, and "
+                                        "which clause, file or event leads to each")
+    gra.add_argument("pack", type=Path)
+    gra.add_argument("--scenario", help="one scenario of the pack (default: each)")
+    gra.add_argument("--format", choices=("text", "dot", "mermaid"), default="text")
+    tri = psub.add_parser("try", help="fire one event in a game at a chosen month and print its "
+                                      "text, effects and follow-ups")
+    tri.add_argument("pack", type=Path)
+    tri.add_argument("--scenario", required=True)
+    tri.add_argument("--event", help="the event to fire (default: list the scenario's events)")
+    tri.add_argument("--month", type=_pos_int, default=1, help="the month to fire it in")
+    tri.add_argument("--seed", type=_seed, default=1)
+    tri.add_argument("--chain", action="store_true", help="fire its follow-ups too, in turn")
     lst = psub.add_parser("list", help="installed packs and their scenarios")
     lst.add_argument("--json", action="store_true")
     saves = sub.add_parser("saves", help="saved games")
@@ -131,6 +144,13 @@ def main(argv: list[str] | None = None) -> int:
                 return commands.new_pack(args.path, args.id, args.title)
             if args.packs_command == "schema":
                 return commands.schema(args.out, args.markdown)
+            if args.packs_command in ("graph", "try"):
+                from councilgame import authoring
+
+                if args.packs_command == "graph":
+                    return authoring.graph(args.pack, args.scenario, args.format, args.packs)
+                return authoring.try_event(args.pack, args.scenario, args.event, args.month,
+                                           args.seed, args.chain, args.packs)
             return commands.list_packs(args.packs, args.json)
         if args.command == "saves":
             return commands.list_saves(args.saves, args.json)
