@@ -65,7 +65,32 @@ def render_report(r: dict) -> str:
     out.append("Objectives met (mean % per seat, hardest first)")
     for code, s in sorted(r["objectives"].items(), key=lambda kv: kv[1]["mean"]):
         out.append(f"  {code}  {bar(s['mean'] / 100, 16)} {s['mean']:5.1f}%")
+    if "why" in r:
+        out += render_why(r["why"])
     return "\n".join(out)
+
+
+def render_why(w: dict) -> list[str]:
+    """The report's "why": clauses drafted and adopted, the state at the end, and what kept
+    rare endings and events from happening."""
+    out = ["", "Clauses: share of the file's drafts that held each, and of its adopted texts"]
+    for fid, clauses in w["clauses"].items():
+        out.append(f"  {fid}")
+        for c in sorted(clauses.values(), key=lambda c: -c["drafted"]):
+            out.append(f"    {c['title'][:44]:<44} drafted {100 * c['drafted']:5.1f}%  "
+                       f"adopted {100 * c['adopted']:5.1f}%")
+            if "why_left_out" in c:
+                out.append(f"      never drafted: {c['why_left_out']}")
+    out += ["", "At the end of the game (mean, p10 / p50 / p90)"]
+    for name, s in w["final_values"].items():
+        out.append(f"  {name:<32} {s['mean']:6.1f}   {s['p10']:5.1f} / {s['p50']:5.1f} / {s['p90']:5.1f}")
+    out += ["", "Rare or never reached: the part of the condition false most often at the end"]
+    if not w["rare"]:
+        out.append("  none: every ending and event happens in 5% of games or more")
+    for key, info in w["rare"].items():
+        parts = "; ".join(f"{p['part']} (false in {100 * p['share']:.0f}%)" for p in info["false_at_end"])
+        out.append(f"  {key} ({100 * info['reached']:.1f}% of games): {parts}")
+    return out
 
 
 def print_record(record: dict, game, as_json: bool, upto: int | None = None) -> None:

@@ -252,6 +252,9 @@ def allowed(file: CompiledFile, sel: np.ndarray, k: int) -> np.ndarray:
     return new
 
 
+INSIST = 10.0  # what a clause the penholder insists on is worth to it, beside any trade
+
+
 def ai_draft(comp: Compiled, state: GameState, dm: DraftModel, urgent: np.ndarray,
              resolve: float = 0.6, available: np.ndarray | None = None) -> np.ndarray:
     """A penholder's draft: start from what it wants, then trade clauses for votes.
@@ -259,13 +262,16 @@ def ai_draft(comp: Compiled, state: GameState, dm: DraftModel, urgent: np.ndarra
     It seeks a text that passes without a veto, as close to unanimity as it can get without
     giving up what it values most; `resolve` is how much it values its own text against votes
     this month (high resolve: it may table a draft it knows will be vetoed, to make a point);
-    `urgent` marks offers it must table (an expiring mandate).
+    `urgent` marks offers it must table (an expiring mandate); a file's `insist` offers are
+    tabled and never traded away, whatever they cost in votes (an author's lever: the AI
+    otherwise leaves out what it dislikes, or what a permanent member resents enough to veto).
     """
     file = dm.file
     n = len(file.offers)
     if available is None:
         available = np.ones(n)
-    own = np.where(available > 0, dm.M[dm.sponsor] + urgent * 3.0, -np.inf)
+    must = file.insist * (available > 0)  # clauses the pack says the penholder insists on
+    own = np.where(available > 0, dm.M[dm.sponsor] + urgent * 3.0 + must * INSIST, -np.inf)
     sel = np.zeros(n)
     for k in np.argsort(-own):
         if own[k] <= 0:
@@ -292,6 +298,8 @@ def ai_draft(comp: Compiled, state: GameState, dm: DraftModel, urgent: np.ndarra
         S = np.vstack([sel[None, :], rows]).T
         U = caucus(file, dm.base[:, None] + dm.M @ S)
         value = support_score(comp, U, vlines) + resolve * (np.where(available > 0, own, 0.0) @ S)
+        if must.any():  # no trade gives up a clause the penholder insists on
+            value = np.where((must[:, None] * (1.0 - S)).any(axis=0), -np.inf, value)
         best = int(np.argmax(value))
         if best == 0 or value[best] <= value[0] + 1e-9:
             break

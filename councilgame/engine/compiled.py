@@ -49,6 +49,7 @@ class CompiledFile:
     exclusion: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))  # offers that exclude each other
     on_record: bool = False  # a computer penholder tables what it wants here, whatever the whip
     caucuses: list[tuple[str, np.ndarray]] = field(default_factory=list)  # (name, members) voting as one here
+    insist: np.ndarray = field(default_factory=lambda: np.zeros(0))  # per offer: the penholder insists
 
 
 @dataclass
@@ -241,6 +242,8 @@ def _compile_content(comp: Compiled, bundle: ScenarioBundle) -> None:
             offer_when=conditions,
             caucuses=_caucuses(bundle, members, region),
             on_record=f.on_record,
+            insist=np.array([1.0 if isinstance(o, ClauseOffer) and o.insist else 0.0
+                             for o in f.clauses]),
         )
     for ev in bundle.events:
         opts = [comp.compile_expr(o.ai_weight) for o in ev.choice.options] if ev.choice else []

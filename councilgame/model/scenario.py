@@ -137,6 +137,11 @@ class ClauseOffer(Strict):
     when: Expr | None = Field(
         None, description="Offered only in months when this holds (e.g. once a force is deployed)."
     )
+    insist: bool = Field(
+        False, description="A computer penholder tables this clause and never trades it away, "
+        "whatever it costs in votes (it otherwise leaves out what it dislikes, or what a "
+        "permanent member resents enough to veto)."
+    )
 
 
 class AgendaFile(Strict):

@@ -20,6 +20,7 @@ import numpy as np
 from councilgame.engine.compiled import Compiled
 from councilgame.engine.game import Game
 from councilgame.engine.voting import tally
+from councilgame.play import why
 
 SCORE_KEYS = ("legitimacy", "outcomes", "legality", "inclusiveness", "impartiality",
               "accountability", "effectiveness", "civilian_protection", "stability",
@@ -82,6 +83,8 @@ def play_one(setup: Setup, seed: int) -> dict:
         outputs += [(fid, out) for fid, out in month["outputs"].items() if out != "resolution"]
         after_veto += [month["outputs"].get(fid, "") for fid in sorted(vetoed_files)]
     return {"ending": st.ending or "", "fired": sorted(st.fired), "months": st.month,
+            "clauses": why.clause_rows(record), "final_values": why.final_values(game),
+            "final_env": why.final_env(game),
             "votes": votes, "outputs": outputs, "after_veto": after_veto,
             "scores": [st.scores[k] for k in SCORE_KEYS],
             "objectives": [st.objectives.get(c, 0.0) for c in comp.codes],
@@ -158,6 +161,7 @@ def aggregate(comp: Compiled, rows: list[dict], seed: int, wall: float, workers:
         "scores": {k: _stats(scores[:, i]) for i, k in enumerate(SCORE_KEYS)},
         "objectives": {c: _stats(objectives[:, i]) for i, c in enumerate(comp.codes)},
         "legitimacy_outcomes_correlation": round(corr, 4),
+        "why": why.aggregate_why(comp, rows),
         "months": _stats([r["months"] for r in rows]),
         "planned_months": comp.scenario.months,
         "workers": workers,

@@ -1,0 +1,171 @@
+"""The balance report's "why": for an author tuning a pack, not only what happened in many AI
+games but what made it so. Per clause, how often penholders drafted it and the Council adopted
+it, and why a penholder leaves a clause out; the spread of every gauge and variable at the end;
+and for an ending or an event that is rare or never reached, which part of its condition was
+false most often (read on each game's final state, where endings are decided).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+
+from councilgame.engine import ai
+from councilgame.engine.compiled import Compiled
+from councilgame.engine.environment import build_env
+from councilgame.engine.expressions import Node, parse
+from councilgame.engine.game import Game
+from councilgame.engine.start import initial_state
+
+RARE = 0.05  # an ending or event reached in fewer games than this is explained
+DISLIKE = -0.2  # a permanent member's feeling about a clause under which it counts as against it
+
+
+def unparse(node: Node) -> str:
+    """An expression tree back in words, for the report."""
+    if node.kind == "num":
+        return f"{node.value:g}"
+    if node.kind == "name":
+        return str(node.value)
+    if node.kind == "unary":
+        inner = unparse(node.args[0])
+        return f"not {inner}" if node.value == "not" else f"-{inner}"
+    if node.kind == "call":
+        return f"{node.value}({', '.join(unparse(a) for a in node.args)})"
+    left, right = (unparse(a) for a in node.args)
+    return f"({left} {node.value} {right})" if node.value in ("and", "or") else f"{left} {node.value} {right}"
+
+
+def conjuncts(text: str) -> list[Node]:
+    """The parts of a condition joined by a top-level `and`."""
+    out, todo = [], [parse(text)]
+    while todo:
+        node = todo.pop()
+        if node.kind == "binary" and node.value == "and":
+            todo += [node.args[1], node.args[0]]
+        else:
+            out.append(node)
+    return out
+
+
+def _checks(comp: Compiled) -> dict[str, list[tuple[str, object]]]:
+    """Each ending's and event's condition parts, compiled: 'ending:ID' / 'event:ID' ->
+    [(the part in words, its getter)]; compiled once per scenario."""
+    cached = comp.__dict__.get("_why_checks")
+    if cached is not None:
+        return cached
+    out: dict[str, list[tuple[str, object]]] = {}
+    conditions = [(f"ending:{e.id}", e.when) for e, _ in comp.endings]
+    conditions += [(f"event:{ce.event.id}", ce.event.when) for ce in comp.events]
+    for key, text in conditions:
+        parts = conjuncts(text)
+        out[key] = [(unparse(p), comp.compile_expr(unparse(p))) for p in parts]
+    comp.__dict__["_why_checks"] = out
+    return out
+
+
+def final_env(game: Game) -> np.ndarray:
+    """The game's final state as its expressions read it; the rare endings' and events'
+    conditions are evaluated on it once the report knows which are rare."""
+    return np.asarray(build_env(game.comp, game.state), dtype=float)
+
+
+def _failed(parts: list[tuple[str, object]], env: list[float]) -> list[int]:
+    return [i for i, (_, getter) in enumerate(parts) if not getter(env)]  # type: ignore[operator]
+
+
+def final_values(game: Game) -> list[float]:
+    return [round(float(v), 2) for v in game.state.vars]
+
+
+def clause_rows(record: dict) -> list[tuple[str, str, str]]:
+    """(file, clause key, result) for every clause of every draft put to the vote."""
+    return [(v["file"], key, v["result"]) for m in record["months"] for v in m["votes"]
+            if v["kind"] == "draft" for key in v["clauses"]]
+
+
+def aggregate_why(comp: Compiled, rows: list[dict]) -> dict:
+    games = len(rows)
+    return {
+        "clauses": _clauses(comp, rows),
+        "final_values": _finals(comp, rows),
+        "rare": _rare(comp, rows, games),
+    }
+
+
+def _clauses(comp: Compiled, rows: list[dict]) -> dict[str, dict[str, dict]]:
+    drafts: Counter = Counter(v[0] for r in rows for v in r["votes"])
+    adopted: Counter = Counter(v[0] for r in rows for v in r["votes"] if v[1] == "adopted")
+    held: Counter = Counter((f, k) for r in rows for f, k, _ in r["clauses"])
+    passed: Counter = Counter((f, k) for r in rows for f, k, res in r["clauses"] if res == "adopted")
+    out: dict[str, dict[str, dict]] = {}
+    for fid, file in comp.files.items():
+        reasons = left_out_reasons(comp, fid)
+        out[fid] = {}
+        for o in file.offers:
+            n = held[(fid, o.key)]
+            out[fid][o.key] = {
+                "title": o.label,
+                "drafted": round(n / drafts[fid], 4) if drafts[fid] else 0.0,
+                "adopted": round(passed[(fid, o.key)] / adopted[fid], 4) if adopted[fid] else 0.0,
+                **({"why_left_out": reasons[o.key]} if o.key in reasons and n == 0 else {}),
+            }
+    return out
+
+
+def left_out_reasons(comp: Compiled, fid: str) -> dict[str, str]:
+    """Why the file's first penholder would leave each clause out of its draft, as the game
+    starts: it never adds a clause it dislikes, and it trades away one a permanent member
+    resents to keep the text clear of a veto (see docs/authoring.md, "How the AI drafts")."""
+    file = comp.files[fid]
+    if not file.penholders:
+        return {}
+    sponsor = file.penholders[0]
+    dm = ai.draft_model(comp, initial_state(comp), file, sponsor)
+    out = {}
+    for k, o in enumerate(file.offers):
+        own = float(dm.M[sponsor, k])
+        against = [comp.codes[i] for i in np.flatnonzero(comp.permanent)
+                   if i != sponsor and dm.M[i, k] < DISLIKE]
+        if own <= 0:
+            out[o.key] = (f"the penholder ({comp.codes[sponsor]}) does not want it (its own "
+                          f"feeling {own:+.2f}); set `insist: true` on the offer to make it table it")
+        elif against:
+            out[o.key] = (f"permanent members resent it ({', '.join(against)}): the penholder trades it "
+                          "away to keep the text clear of a veto; `insist: true` keeps it in")
+    return out
+
+
+def _finals(comp: Compiled, rows: list[dict]) -> dict[str, dict]:
+    values = np.array([r["final_values"] for r in rows])
+    out = {}
+    for i, name in enumerate(comp.var_names):
+        col = values[:, i]
+        p10, p50, p90 = np.percentile(col, [10, 50, 90])
+        out[name] = {"mean": round(float(col.mean()), 2), "p10": round(float(p10), 2),
+                     "p50": round(float(p50), 2), "p90": round(float(p90), 2)}
+    return out
+
+
+def _rare(comp: Compiled, rows: list[dict], games: int) -> dict[str, dict]:
+    reached: Counter = Counter(f"ending:{r['ending']}" for r in rows)
+    reached.update(f"event:{e}" for r in rows for e in r["fired"])
+    out = {}
+    for key, parts in _checks(comp).items():
+        share = reached[key] / games if games else 0.0
+        if share >= RARE:
+            continue
+        kind, ident = key.split(":", 1)
+        misses: Counter = Counter()
+        for r in rows:  # the games that did not reach it
+            if (kind == "ending" and r["ending"] == ident) or (kind == "event" and ident in r["fired"]):
+                continue
+            misses.update(_failed(parts, list(r["final_env"])))
+        if not misses:
+            continue
+        ranked = sorted(misses.items(), key=lambda kv: -kv[1])
+        out[key] = {"reached": round(share, 4),
+                    "false_at_end": [{"part": parts[i][0], "share": round(n / games, 4)}
+                                     for i, n in ranked[:3]]}
+    return out

@@ -1,0 +1,65 @@
+"""The balance report's "why" (issue 15): clauses drafted and adopted and why a penholder leaves
+one out, the state at the end, the condition part that kept a rare ending or event away, and
+the author's lever, a clause the penholder insists on."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from councilgame.engine.compiled import compile_bundle
+from councilgame.model.scenario import ClauseOffer
+from councilgame.play.simulation import simulate
+from councilgame.play.why import conjuncts, unparse
+
+EUTM = "eutm_plus_monitoring@fc_g5s"
+
+
+def test_a_condition_splits_into_its_top_level_parts():
+    parts = [unparse(p) for p in conjuncts("violence > 60 and (flags.a or month >= 3) and not flags.b")]
+    assert parts == ["violence > 60", "(flags.a or month >= 3)", "not flags.b"]
+
+
+@pytest.fixture(scope="module")
+def report(sahel):
+    return simulate(sahel, 60, seed=3)
+
+
+def test_the_report_says_how_often_each_clause_is_drafted_and_why_one_never_is(report):
+    joint = report["why"]["clauses"]["joint_force"]
+    assert set(joint) >= {EUTM, "authorize_ch8@fc_g5s"}
+    assert 0 < joint["authorize_ch8@fc_g5s"]["drafted"] <= 1
+    assert joint[EUTM]["drafted"] == 0
+    assert "CHN" in joint[EUTM]["why_left_out"] and "insist: true" in joint[EUTM]["why_left_out"]
+
+
+def test_the_report_gives_every_variable_at_the_end(report, sahel):
+    finals = report["why"]["final_values"]
+    assert list(finals) == list(sahel.var_names)
+    v = finals["sahel.violence"]
+    assert 0 <= v["p10"] <= v["p50"] <= v["p90"] <= 100
+
+
+def test_a_rare_ending_names_the_part_of_its_condition_that_failed(report):
+    rare = report["why"]["rare"]
+    assert rare, "some ending or event of sahel is rare in 60 games"
+    for info in rare.values():
+        assert info["reached"] < 0.05
+        assert info["false_at_end"] and all(0 < p["share"] <= 1 for p in info["false_at_end"])
+
+
+def test_a_clause_the_penholder_insists_on_is_tabled(sahel):
+    bundle = sahel.bundle
+    files = []
+    for f in bundle.scenario.files:
+        if f.id == "joint_force":
+            clauses = [ClauseOffer(clause=c.clause, target=c.target, insist=True)
+                       if isinstance(c, ClauseOffer) and c.clause == "eutm_plus_monitoring" else c
+                       for c in f.clauses]
+            f = f.model_copy(update={"clauses": clauses})
+        files.append(f)
+    scenario = bundle.scenario.model_copy(update={"files": files})
+    comp = compile_bundle(dataclasses.replace(bundle, scenario=scenario))
+    joint = simulate(comp, 40, seed=3)["why"]["clauses"]["joint_force"]
+    assert joint[EUTM]["drafted"] > 0.9  # from never to nearly every draft (an AI penholder's)
