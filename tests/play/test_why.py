@@ -63,3 +63,27 @@ def test_a_clause_the_penholder_insists_on_is_tabled(sahel):
     comp = compile_bundle(dataclasses.replace(bundle, scenario=scenario))
     joint = simulate(comp, 40, seed=3)["why"]["clauses"]["joint_force"]
     assert joint[EUTM]["drafted"] > 0.9  # from never to nearly every draft (an AI penholder's)
+
+
+def test_the_guides_worked_example_insisting_on_the_commission_brings_the_ceasefire(tmp_path):
+    """docs/authoring.md tunes the scaffold with the report: insisting on the commission clause
+    makes the good ending several times more frequent."""
+    from councilgame.commands import new_pack
+    from councilgame.packs.discovery import discover
+
+    pack = tmp_path / "lakeland"
+    new_pack(pack, "lakeland", None)
+
+    def holding() -> float:
+        comp = compile_bundle(discover([tmp_path]).bundle("lakeland"))
+        r = simulate(comp, 300, seed=1)
+        return r["endings"]["holding"] / r["games"]
+
+    before = holding()
+    scenario = pack / "scenarios" / "lakeland.yaml"
+    text = scenario.read_text()
+    assert "      - ceasefire_commission\n" in text
+    scenario.write_text(text.replace("      - ceasefire_commission\n",
+                                     "      - {clause: ceasefire_commission, insist: true}\n"))
+    after = holding()
+    assert after > 3 * before and after > 0.05, (before, after)
