@@ -76,6 +76,7 @@ def check_scenario(ck, file: str, sc: Scenario, bundle, event_items: list, range
     for i, f in enumerate(sc.files):
         if f.when and not f.months:
             cond(file, ("files", i, "when"), f.when, "this file's agenda condition")
+        _renewals_of_absent_forces(ck, file, sc, i, bundle.clauses)
     for kind in ("cases", "recommendations"):
         for i, item in enumerate(getattr(sc.debrief, kind)):
             texts(file, ("debrief", kind, i, "text"), item.text)
@@ -89,6 +90,46 @@ def check_scenario(ck, file: str, sc: Scenario, bundle, event_items: list, range
             texts(f, p + ("choice", "prompt"), ev.choice.prompt)
             for j, o in enumerate(ev.choice.options):
                 texts(f, p + ("choice", "options", j, "text"), o.text)
+
+
+def _renewals_of_absent_forces(ck, file: str, sc: Scenario, i: int, clauses: dict) -> None:
+    """A clause that renews an operation not in the field when it is offered deploys it: a
+    renewal (a duration clause "until September") of a force that has not deployed yet is
+    almost always meant to apply only once it has."""
+    deployed = {op.id for op in sc.operations if op.deployed}
+    for j, raw in enumerate(sc.files[i].clauses):
+        offer = raw if isinstance(raw, ClauseOffer) else ClauseOffer(clause=raw)
+        clause = clauses.get(offer.clause)
+        if clause is None:
+            continue
+        for change in clause.effects.operations:
+            op = offer.target if change.op == "@target" else change.op
+            if change.do != "renew" or not op or op in deployed:
+                continue
+            file_gate = sc.files[i].when if not sc.files[i].months else None
+            if _requires(offer.when, f"ops.{op}.active") or _requires(file_gate, f"ops.{op}.active"):
+                continue
+            ck.add(file, ("files", i, "clauses", j),
+                   f"clause {offer.clause!r} renews {op!r}, which is not deployed at the start: "
+                   f"renewing deploys it. Offer it only once it is in the field "
+                   f"(when: \"ops.{op}.active\"), or deploy it with do: deploy", WARN)
+
+
+def _requires(text: str | None, name: str) -> bool:
+    """Does a condition hold only when `name` does (one of its top-level `and` parts)?"""
+    if not text:
+        return False
+    try:
+        todo = [ex.parse(text)]
+    except ex.ExpressionError:
+        return False
+    while todo:
+        node = todo.pop()
+        if node.kind == "binary" and node.value == "and":
+            todo += list(node.args)
+        elif node.kind == "name" and node.value == name:
+            return True
+    return False
 
 
 def _shadowed_endings(ck, file: str, sc: Scenario, ranges: dict) -> None:

@@ -53,6 +53,10 @@ WARNINGS = [
     (EVENTS, "    effects: {vars: {political_process: 2}}",
      "    effects: {vars: {political_process: 2}}\n    follow_up: [{event: appeal}]", 20,
      "events[1].follow_up[0].event: follow-ups form a cycle: appeal -> aftermath -> appeal"),
+    (SCENARIO, "      - {clause: authorize_ch7, target: west_force}",
+     "      - {clause: authorize_ch7, target: west_force}\n      - {clause: sunset_6, target: west_force}",
+     49, "files[0].clauses[1]: clause 'sunset_6' renews 'west_force', which is not deployed at the "
+     "start: renewing deploys it"),
 ]
 
 
@@ -65,6 +69,13 @@ def test_what_is_probably_wrong_is_a_warning(tmp_path, file, old, new, line, say
     scenario.write_text(scenario.read_text().replace(MORALE, morale))
     hits = [p for p in warnings_of(root) if says in p]
     assert hits and hits[0].split(":")[1] == str(line), warnings_of(root)
+
+
+def test_a_renewal_offered_only_once_the_force_is_in_the_field_is_not_a_warning(tmp_path):
+    sunset = '      - {clause: sunset_6, target: west_force, when: "ops.west_force.active"}'
+    root = broken_pack(tmp_path, SCENARIO, "      - {clause: authorize_ch7, target: west_force}",
+                       "      - {clause: authorize_ch7, target: west_force}\n" + sunset)
+    assert not [p for p in warnings_of(root) if "renews" in p]
 
 
 def test_a_cycle_of_recurring_events_says_it_can_go_on(tmp_path):
