@@ -18,12 +18,13 @@ from councilgame.play import Action, ActionError, Done, compile_bundle
 from councilgame.play.session import Session
 from councilgame.saves import SaveStore, Seat
 from councilgame.tui.facilitating import Facilitating
+from councilgame.tui.reloading import Reloading
 from councilgame.tui.saving import Saving
 from councilgame.tui.screens.chamber import ChamberScreen
 from councilgame.tui.themes import CYCLE, DARK, LIGHT, PROJECTOR
 
 
-class CouncilApp(Saving, Facilitating, App):
+class CouncilApp(Saving, Facilitating, Reloading, App):
     CSS_PATH = "councilgame.tcss"
     TITLE = "councilgame"
     BINDINGS = [
@@ -31,6 +32,8 @@ class CouncilApp(Saving, Facilitating, App):
         Binding("f1", "help", "Help", show=False),
         Binding("ctrl+s", "save_game", "Save game", show=False),
         Binding("ctrl+f", "facilitator", "Facilitator", show=False),
+        Binding("ctrl+r", "reload_packs", "Reload packs", show=False,
+                tooltip="Read the packs from disk again and restart the scenario at the same seed"),
     ]
 
     def __init__(self, extra_packs: Iterable[Path] = (), start: tuple[str, str, int] | None = None,
@@ -231,8 +234,8 @@ class CouncilApp(Saving, Facilitating, App):
 
     def _reveal(self, seat: str) -> None:
         self.session.revealed = seat
-        self.start_turn_clock()
         self._open_step()
+        self.start_turn_clock()
 
     def _open_step(self) -> None:
         from councilgame.tui.screens.consult import ConsultScreen

@@ -66,9 +66,10 @@ class Facilitating:
 
     # ---- the turn and its timer --------------------------------------------------------------
     def start_turn_clock(self) -> None:
-        """A player took the keyboard (or the room a show of hands): the clock starts."""
+        """A player took the keyboard (or the room a show of hands): the clock starts, and the
+        header names the turn once the turn's screen is up (not a second later, at a tick)."""
         self.turn_key = None
-        self.show_turn()
+        self.call_after_refresh(self.show_turn)
 
     def turn_left(self) -> float | None:
         """Seconds left in the turn under way; None when its phase has no timer. A new phase

@@ -27,6 +27,8 @@ action can be found by name. **f1** opens this help anywhere. In a list, the arr
 def keys_text() -> str:
     """The keys of each screen, read from the screens' own bindings: a command is defined once
     (key, footer label, palette entry, this table)."""
+    from councilgame.tui.app import CouncilApp
+    from councilgame.tui.screens.ballots import ShowOfHandsScreen
     from councilgame.tui.screens.chamber import ChamberScreen
     from councilgame.tui.screens.consult import ConsultScreen
     from councilgame.tui.screens.debrief import DebriefScreen
@@ -36,7 +38,8 @@ def keys_text() -> str:
     rows = []
     for where, screen in (("chamber", ChamberScreen), ("drafting", DraftingScreen),
                           ("consultations", ConsultScreen), ("vote", VoteScreen),
-                          ("roll call", RollCallScreen), ("debrief", DebriefScreen)):
+                          ("roll call", RollCallScreen), ("show of hands", ShowOfHandsScreen),
+                          ("debrief", DebriefScreen), ("anywhere", CouncilApp)):
         keys = [f"{b.key} {(b.tooltip or b.description).lower()}" for b in screen.BINDINGS
                 if isinstance(b, Binding) and b.description and b.key != "f1"]
         rows.append(f"| {where} | {' · '.join(keys)} |")
