@@ -20,7 +20,8 @@ class Option(Strict):
 
     id: Id = Field(description="Identifier of the option.")
     label: str = Field(description="Short label on the button.")
-    text: Text = Field("", description="What choosing it means.")
+    text: Text = Field("", description="What choosing it means. Shown: under its label on the decision "
+        "screen.")
     effects: Effects = Field(default_factory=Effects, description="What choosing it does.")
     ai_weight: Expr = Field("1", description="How likely an AI seat picks it (relative).")
     follow_up: list[FollowUp] = Field(default_factory=list, description="Events it schedules.")
@@ -32,15 +33,16 @@ class Choice(Strict):
     seat: str = Field(
         description="Member code, 'president' (this month's president) or 'penholder:<file id>'."
     )
-    prompt: Text = Field(description="The question put to the seat.")
+    prompt: Text = Field(description="The question put to the seat. Shown: on the decision screen.")
     options: list[Option] = Field(min_length=2, description="The answers (at least two).")
     default: Id = Field(description="Option taken when nobody chooses.")
 
 
 class Event(Strict):
     id: Id = Field(description="Identifier, read as events.<id>.fired in expressions.")
-    title: str = Field(description="Headline in the news feed.")
-    text: Text = Field(description="What happened, in a few sentences.")
+    title: str = Field(description="Headline. Shown: the news feed, the history and the debrief.")
+    text: Text = Field(description="What happened, in a few sentences. Shown: at the next briefing, under "
+        "'What changed' (and by packs try).")
     when: Expr = Field("true", description="Condition for the event to be drawn (or to fire).")
     weight: Expr = Field("1", description="Relative chance among the events that can happen.")
     once: bool = Field(True, description="Fires at most once per game.")

@@ -30,7 +30,7 @@ class Gauge(Strict):
         "", max_length=18,
         description="Name for narrow screens (an 80-column gauge panel); the name if empty.",
     )
-    description: Text = Field("", description="What the gauge measures.")
+    description: Text = Field("", description="What the gauge measures. Not shown to players (for authors).")
     good: Literal["low", "high"] = Field(description="Whether low or high values are good.")
     source: Source = ""
 
@@ -102,7 +102,8 @@ class Clause(Strict):
         description="Drafting group: mandate, authorization, support, compliance, funding, "
         "sanctions, requests or duration."
     )
-    text: Text = Field(description="What the clause does, in one or two plain sentences.")
+    text: Text = Field(description="What the clause does, in one or two plain sentences. Shown: on the "
+        "drafting screen, under the highlighted clause.")
     position: dict[str, float] = Field(
         default_factory=dict, description="Position on each dimension, -1..1 (sums over a draft)."
     )

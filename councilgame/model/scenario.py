@@ -27,6 +27,10 @@ class Council(Strict):
         None, description="Member presiding in the first month; then rule 18 rotation."
     )
     note: Text = Field("", description="Shown to the player: why these members sit.")
+    notes: dict[Code, Text] = Field(
+        default_factory=dict, description="A line about a member's record as of the scenario's "
+        "year, shown with its seat in place of the member's own note (which may cite later "
+        "years: a 2006 case needs 2006 notes).")
     roll_call_noise: float | None = Field(
         None, ge=0, description="Overrides the model's roll-call noise for this scenario: 0 makes "
         "every member vote as the whip count shows (the tutorial, so that its lessons hold in "
@@ -59,7 +63,7 @@ class Variable(Strict):
         "", max_length=18,
         description="Name for narrow screens (an 80-column gauge panel); the name if empty.",
     )
-    description: Text = Field("", description="What it measures.")
+    description: Text = Field("", description="What it measures. Not shown to players (for authors).")
     initial: float = Field(description="Value at the start.")
     min: float = Field(0.0, description="Lowest value.")
     max: float = Field(100.0, description="Highest value.")
@@ -74,7 +78,7 @@ class Flag(Strict):
     """A yes/no fact of the story that events and clauses switch."""
 
     id: Id = Field(description="Identifier, read as flags.<id> in expressions.")
-    description: Text = Field("", description="What the flag records.")
+    description: Text = Field("", description="What the flag records. Not shown to players (for authors).")
     initial: bool = Field(False, description="Whether it is set when the game starts.")
 
 
@@ -123,7 +127,7 @@ class Operation(Strict):
         None, ge=1, le=60, description="Months left on its mandate at the start, if any."
     )
     strength: float = Field(1.0, ge=0, le=1, description="Readiness, 0..1.")
-    description: Text = Field("", description="What it is, for the briefing.")
+    description: Text = Field("", description="What it is. Shown: on the operations screen (m).")
     source: Source = ""
 
 
@@ -167,7 +171,8 @@ class AgendaFile(Strict):
         default_factory=Effects,
         description="Applied each month the file is on the agenda and the Council adopts nothing.",
     )
-    description: Text = Field("", description="What the file is about, for the briefing.")
+    description: Text = Field("", description="What the file is about. Shown: at the briefing, under 'On "
+        "the agenda'.")
     source: Source = ""
 
 
@@ -175,7 +180,8 @@ class Objective(Strict):
     """A seat's private objective, achieved when its condition holds at the end."""
 
     id: Id = Field(description="Identifier of the objective.")
-    text: str = Field(description="The objective as the seat's player reads it.")
+    text: str = Field(description="The objective as the seat's player reads it. Shown: to that seat (My "
+        "seat, the set-up) and in the debrief.")
     when: Expr
     weight: float = Field(1.0, gt=0, le=10, description="Its weight in the seat's objective score.")
 
@@ -185,7 +191,7 @@ class Ending(Strict):
 
     id: Id = Field(description="Identifier of the ending.")
     title: str = Field(description="Title shown in the debrief.")
-    text: Text = Field(description="What the ending means, shown in the debrief.")
+    text: Text = Field(description="What the ending means. Shown: in the debrief.")
     when: Expr = "true"
     priority: int = Field(0, description="Checked in descending priority.")
     early: bool = Field(False, description="Can end the game before its last month (checked every month).")

@@ -5,6 +5,8 @@ always does), a clause no file offers, a placeholder that names nothing."""
 
 from __future__ import annotations
 
+import re
+
 from councilgame.engine import expressions as ex
 from councilgame.engine.textfmt import placeholders
 from councilgame.model import ClauseOffer, Scenario
@@ -62,6 +64,7 @@ def check_scenario(ck, file: str, sc: Scenario, bundle, event_items: list, range
                 ck.add(f, path, f"unknown placeholder {{{name}}}{ck.hint(name, known, 'names')}", WARN)
 
     texts(file, ("synopsis",), sc.synopsis)
+    _notes_from_later_years(ck, file, sc, bundle.members)
     for i, e in enumerate(sc.endings):
         cond(file, ("endings", i, "when"), e.when, "this ending's condition")
         texts(file, ("endings", i, "text"), e.text)
@@ -113,6 +116,23 @@ def _renewals_of_absent_forces(ck, file: str, sc: Scenario, i: int, clauses: dic
                    f"clause {offer.clause!r} renews {op!r}, which is not deployed at the start: "
                    f"renewing deploys it. Offer it only once it is in the field "
                    f"(when: \"ops.{op}.active\"), or deploy it with do: deploy", WARN)
+
+
+YEAR = re.compile(r"\b(19[4-9]\d|20\d\d)\b")
+
+
+def _notes_from_later_years(ck, file: str, sc: Scenario, members: dict) -> None:
+    """A member's note that cites a year after the scenario's: shown with the seat, it tells a
+    player of 2006 about 2023. The scenario can give the member a note for its year."""
+    for code in [*sc.council.permanent, *sc.council.elected]:
+        member = members.get(code)
+        if member is None or code in sc.council.notes:
+            continue
+        later = sorted({int(y) for y in YEAR.findall(member.note or "") if int(y) > sc.year})
+        if later:
+            ck.add(file, ("council",), f"member {code}'s note cites {later[-1]}, after this "
+                   f"scenario's year {sc.year}: give it a note for {sc.year} in council.notes.{code}",
+                   WARN)
 
 
 def _requires(text: str | None, name: str) -> bool:

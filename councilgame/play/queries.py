@@ -172,7 +172,8 @@ def seats(comp: Compiled) -> list[Seat]:
         m = comp.bundle.members[code]
         pens = [f.title for f in comp.files.values() if f.penholders and f.penholders[0] == i]
         objs = [o.text for o, _ in comp.objectives.get(code, [])]
-        out.append(Seat(code, m.name, str(m.group), bool(comp.permanent[i]), pens, objs, m.note))
+        note = comp.scenario.council.notes.get(code, m.note)  # the scenario's year first
+        out.append(Seat(code, m.name, str(m.group), bool(comp.permanent[i]), pens, objs, note))
     return out
 
 

@@ -72,6 +72,7 @@ class OperationView(_View):
     id: str
     short: str
     name: str
+    description: str = Field("", description="What it is (the pack's words).")
     lead: str
     led_by: str
     led_by_name: str = Field("", description="Who leads it, by name.")
@@ -92,6 +93,7 @@ class FileView(_View):
     pen: str | None = Field(None, description="The member holding the pen on it.")
     output: str | None = Field(None, description="resolution, presidential statement, press "
                                "statement or press elements, once the Council has dealt with it this month.")
+    description: str = Field("", description="What the file is about (the pack's words).")
 
 
 class ClauseView(_View):

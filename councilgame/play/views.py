@@ -84,7 +84,8 @@ def _public(game: Game, viewer: str | None, sealed: bool) -> dict:
         "seats": _seats(game, president),
         "rota": [comp.codes[i] for i in comp.president_order],
         "agenda": [FileView(id=f, title=comp.files[f].title, pen=_pen(game, f),
-                            output=st.history[-1].outputs.get(f))
+                            output=st.history[-1].outputs.get(f),
+                            description=_about(comp.scenario.files, f))
                    for f in (st.history[-1].agenda if st.history else [])],
         "file_titles": {fid: f.title for fid, f in comp.files.items()},
         "requested": dict(st.history[-1].requests) if st.history else {},
@@ -107,7 +108,8 @@ def _public(game: Game, viewer: str | None, sealed: bool) -> dict:
         "news": _news(game, viewer),
         "gauges": _gauges(game),
         "scores": dict(st.scores),
-        "operations": [_operation(op, _leader(game, op.led_by)) for op in st.ops.values()],
+        "operations": [_operation(op, _leader(game, op.led_by),
+                                  _about(comp.scenario.operations, op.id)) for op in st.ops.values()],
     }
 
 
@@ -225,8 +227,14 @@ def _leader(game: Game, led_by: str) -> str:
     return member.name if member is not None else led_by
 
 
-def _operation(op, leader: str = "") -> OperationView:
+def _about(items, ident: str) -> str:
+    """The description a pack gives a file or an operation, as one paragraph."""
+    return " ".join(next((i.description for i in items if i.id == ident), "").split())
+
+
+def _operation(op, leader: str = "", description: str = "") -> OperationView:
     return OperationView(id=op.id, short=op.short, name=op.name, lead=op.lead, led_by=op.led_by,
+                         description=description,
                          led_by_name=leader or op.led_by,
                          authorization=op.authorization, active=op.active, mandate=op.mandate,
                          troops=op.troops, police=op.police, observers=op.observers,

@@ -125,3 +125,16 @@ def test_the_builtin_packs_have_no_errors_and_no_warnings(capsys):
     assert main(["packs", "validate"]) == 0
     out = capsys.readouterr()
     assert out.out == "" and "0 error(s), 0 warning(s)" in out.err
+
+
+def test_a_members_note_from_a_later_year_is_a_warning_until_the_scenario_gives_one(tmp_path):
+    """A 2006 case shows each seat's note: core's cite 2022-2024 (issue 15)."""
+    root = broken_pack(tmp_path, SCENARIO, "year: 2026", "year: 2006")
+    late = [p for p in warnings_of(root) if "note cites" in p]
+    assert late and all("after this scenario's year 2006" in p for p in late)
+    codes = sorted({p.split("member ")[1].split("'")[0] for p in late})
+    scenario = root / SCENARIO
+    notes = "\n".join(f"    {c}: Its record as of 2006." for c in codes)
+    scenario.write_text(scenario.read_text().replace("  first_president: SOM",
+                                                     f"  first_president: SOM\n  notes:\n{notes}"))
+    assert not [p for p in warnings_of(root) if "note cites" in p]

@@ -87,3 +87,29 @@ def test_the_guides_worked_example_insisting_on_the_commission_brings_the_ceasef
                                      "      - {clause: ceasefire_commission, insist: true}\n"))
     after = holding()
     assert after > 3 * before and after > 0.05, (before, after)
+
+
+def test_what_an_author_writes_about_files_and_operations_reaches_the_players(sahel):
+    """A file's and an operation's description are in the public view (the chamber shows the
+    files' at the briefing, the operations screen the operations')."""
+    from councilgame.engine.game import Game
+    from councilgame.play import public_view
+
+    view = public_view(Game(sahel, 1, humans={"FRA"}))
+    files = {f.id: f for f in sahel.scenario.files}
+    assert view.agenda and all(f.description == " ".join(files[f.id].description.split())
+                               for f in view.agenda)
+    ops = {o.id: o for o in sahel.scenario.operations}
+    assert any(o.description for o in view.operations)
+    assert all(o.description == " ".join(ops[o.id].description.split()) for o in view.operations)
+
+
+def test_a_scenarios_note_for_its_year_replaces_the_members_own(sahel):
+    from councilgame.play.queries import seats
+
+    council = sahel.scenario.council.model_copy(update={"notes": {"FRA": "France in its year."}})
+    scenario = sahel.scenario.model_copy(update={"council": council})
+    comp = compile_bundle(dataclasses.replace(sahel.bundle, scenario=scenario))
+    notes = {s.code: s.note for s in seats(comp)}
+    assert notes["FRA"] == "France in its year."
+    assert notes["GBR"] == sahel.bundle.members["GBR"].note

@@ -151,12 +151,24 @@ class ChamberScreen(Screen):
             t.append(f"  …and {len(s.gauges) - 6} more (the debrief lists every cause)\n", style="dim")
         t.append("\n")
 
+    def _agenda_files(self, view: PublicView, t: Text) -> None:
+        """At the briefing: what each file on this month's agenda is about."""
+        about = [f for f in view.agenda if f.description]
+        if not about or view.prompt is None or view.prompt.kind != "briefing":
+            return
+        t.append("On the agenda\n", style="bold underline")
+        for f in about:
+            t.append(f"• {f.title}: ", style="bold")
+            t.append(f.description + "\n")
+        t.append("\n")
+
     def _news(self, view: PublicView) -> None:
         t = Text()
         self._since(view, t)
         if len(view.timeline) == 1:
             t.append(view.title + "\n", style="bold underline")
             t.append(view.synopsis + "\n")
+        self._agenda_files(view, t)
         for month in view.timeline[-2:]:
             t.append(month.name + "\n", style="bold underline")
             items = [n for n in view.news if n.month == month.month and not n.private]

@@ -44,6 +44,8 @@ def operation_text(op: OperationView) -> Text:
     t.append(f"\n  host consent: {'yes' if op.consent else 'no'} · human-rights compliance: "
              f"{COMPLIANCE.get(op.compliance, op.compliance)} · funding: "
              f"{FUNDING.get(op.funding, op.funding)}")
+    if op.description:
+        t.append(f"\n  {op.description}", style="dim")
     return t
 
 
