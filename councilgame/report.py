@@ -84,6 +84,12 @@ def render_why(w: dict) -> list[str]:
     out += ["", "At the end of the game (mean, p10 / p50 / p90)"]
     for name, s in w["final_values"].items():
         out.append(f"  {name:<32} {s['mean']:6.1f}   {s['p10']:5.1f} / {s['p50']:5.1f} / {s['p90']:5.1f}")
+    if w.get("real"):
+        out += ["", "What the real Council did, and the share of AI games that do the same"]
+        for real in w["real"]:
+            median = "" if real["median_yes"] is None else f", median {real['median_yes']:.0f} yes"
+            out.append(f"  {real['title']} ({real['result']} {real['real_count']}): "
+                       f"{100 * real['reproduced']:.1f}% of games{median}")
     out += ["", "Rare or never reached: the part of the condition false most often at the end"]
     if not w["rare"]:
         out.append("  none: every ending and event happens in 5% of games or more")

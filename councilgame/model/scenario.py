@@ -218,6 +218,21 @@ class DebriefItem(Strict):
     source: Source
 
 
+class RealVote(Strict):
+    """A vote the real Council held on one of the scenario's files, for the debrief's "What the
+    Council really did" and the balance report's share of AI games that reproduce it."""
+
+    file: Id = Field(description="The agenda file it was a vote on.")
+    title: str = Field(description="E.g. 'Resolution 1671 (2006)'. Shown: in the debrief.")
+    date: str = Field(description="The day of the vote, e.g. '25 April 2006'. Shown: in the debrief.")
+    result: Literal["adopted", "failed", "vetoed"] = Field(description="What the vote decided.")
+    yes: int = Field(ge=0, le=15)
+    no: int = Field(ge=0, le=15)
+    abstain: int = Field(ge=0, le=15)
+    text: Text = Field(description="What it did, in a sentence or two. Shown: in the debrief.")
+    source: Source = Field(description="Where the vote is recorded (a UN document or press release).")
+
+
 class Debrief(Strict):
     cases: list[DebriefItem] = Field(
         default_factory=list, description="Real cases the debrief shows when their condition holds."
@@ -226,6 +241,9 @@ class Debrief(Strict):
         default_factory=list,
         description="The paper's recommendations the debrief shows when their condition holds.",
     )
+    real: list[RealVote] = Field(
+        default_factory=list, description="What the real Council did on the scenario's files: the "
+        "debrief sets each beside the game's own votes on that file.")
 
 
 class TutorialStep(Strict):

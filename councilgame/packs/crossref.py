@@ -245,6 +245,16 @@ def _check_scenario(ck: Checker, file: str, sc: Scenario, cx: Context, lib: Libr
         for i, item in enumerate(getattr(sc.debrief, kind)):
             ck.expr(file, ("debrief", kind, i, "when"), item.when, names)
     file_ids = {f.id for f in sc.files}
+    for i, real in enumerate(sc.debrief.real):
+        path = ("debrief", "real", i)
+        if real.file not in file_ids:
+            ck.add(file, path + ("file",), unknown("agenda file", real.file, file_ids))
+        if real.yes + real.no + real.abstain > 15:
+            ck.add(file, path + ("yes",), "yes, no and abstain add up to more than the 15 members")
+        if (real.result == "failed") != (real.yes < 9):
+            ck.add(file, path + ("result",), f"a text with {real.yes} yes is "
+                   f"{'failed: 9 are needed' if real.yes < 9 else 'not failed on votes'} "
+                   "(Charter, Art. 27(3))")
     for i, step in enumerate(sc.tutorial):
         if step.file is not None and step.file not in file_ids:
             ck.add(file, ("tutorial", i, "file"), unknown("agenda file", step.file, file_ids))

@@ -54,6 +54,7 @@ def debrief_markdown(game: Game, seats: dict | None = None, month_name=str) -> s
         lines += [f"- {'Event: ' if n.kind == 'event' else ''}{n.text}" for n in rec.news] or ["- (quiet)"]
         lines += _month_changes(game, rec)
         lines.append("")
+    lines += real_markdown(game)
     items = views.debrief_items(game)
     for kind, heading in (("cases", "Real cases this game resembles"),
                           ("recommendations", "What the paper recommends")):
@@ -79,3 +80,37 @@ def _month_changes(game: Game, rec) -> list[str]:
             why = "; ".join(f"{why} {delta:+.1f}" for _kind, why, delta in rows[:3])
             lines.append(f"- {label} {total:+.1f}: {why}")
     return lines
+
+
+def real_record(game: Game) -> list[dict]:
+    """What the real Council did on the scenario's files, each beside the game's own last vote
+    on that file (or None where the game held none)."""
+    out = []
+    for real in game.comp.scenario.debrief.real:
+        ours = [v for v in views.decisive_votes(game) if v.file == real.file]
+        last = ours[-1] if ours else None
+        out.append({"real": real, "game": None if last is None else
+                    {"result": last.result, "count": f"{last.yes}-{last.no}-{last.abstain}",
+                     "month": last.month}})
+    return out
+
+
+def real_words(entry: dict) -> tuple[str, str]:
+    """('Resolution 1671 (2006), 25 April 2006: adopted 15-0-0', 'this game: adopted 14-0-1
+    in month 2') for one entry of `real_record`."""
+    real, ours = entry["real"], entry["game"]
+    head = f"{real.title}, {real.date}: {real.result} {real.yes}-{real.no}-{real.abstain}"
+    mine = ("this game: no vote on this file" if ours is None else
+            f"this game: {ours['result']} {ours['count']} in month {ours['month']}")
+    return head, mine
+
+
+def real_markdown(game: Game) -> list[str]:
+    record = real_record(game)
+    if not record:
+        return []
+    lines = ["## What the Council really did", ""]
+    for entry in record:
+        head, mine = real_words(entry)
+        lines += [f"- **{head}** ({mine}). {entry['real'].text.strip()} *(Source: {entry['real'].source})*"]
+    return lines + [""]

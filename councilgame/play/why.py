@@ -91,7 +91,22 @@ def aggregate_why(comp: Compiled, rows: list[dict]) -> dict:
         "clauses": _clauses(comp, rows),
         "final_values": _finals(comp, rows),
         "rare": _rare(comp, rows, games),
+        "real": _real(comp, rows),
     }
+
+
+def _real(comp: Compiled, rows: list[dict]) -> list[dict]:
+    """For each vote of the real Council the scenario records: the share of games holding a
+    draft vote on its file with the same result, and the median yes count of those votes."""
+    out = []
+    for real in comp.scenario.debrief.real:
+        same = [[v for v in r["votes"] if v[0] == real.file and v[1] == real.result] for r in rows]
+        yes = [v[2] for votes in same for v in votes]
+        out.append({"title": real.title, "file": real.file, "result": real.result,
+                    "real_count": f"{real.yes}-{real.no}-{real.abstain}",
+                    "reproduced": round(sum(bool(v) for v in same) / len(rows), 4) if rows else 0.0,
+                    "median_yes": float(np.median(yes)) if yes else None})
+    return out
 
 
 def _clauses(comp: Compiled, rows: list[dict]) -> dict[str, dict[str, dict]]:

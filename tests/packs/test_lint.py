@@ -138,3 +138,21 @@ def test_a_members_note_from_a_later_year_is_a_warning_until_the_scenario_gives_
     scenario.write_text(scenario.read_text().replace("  first_president: SOM",
                                                      f"  first_president: SOM\n  notes:\n{notes}"))
     assert not [p for p in warnings_of(root) if "note cites" in p]
+
+
+REAL = ('debrief:\n  real:\n  - {file: %s, title: "Resolution 1 (2026)", date: "1 March 2026", '
+        'result: %s, yes: %d, no: 0, abstain: %d, text: It did a thing., source: "S/RES/1 (2026)"}\n'
+        'objectives:')
+
+
+@pytest.mark.parametrize(("file", "result", "yes", "says"), [
+    ("west", "adopted", 15, None),
+    ("nowhere", "adopted", 15, "debrief.real[0].file: unknown agenda file 'nowhere'"),
+    ("west", "adopted", 8, "debrief.real[0].result: a text with 8 yes is failed: 9 are needed"),
+    ("west", "failed", 12, "debrief.real[0].result: a text with 12 yes is not failed on votes"),
+])
+def test_the_real_councils_votes_are_checked(tmp_path, file, result, yes, says):
+    root = broken_pack(tmp_path, SCENARIO, "objectives:", REAL % (file, result, yes, 15 - yes))
+    found = problems_of(root)
+    errors = [p for p in found if ": warning:" not in p and "debrief.real" in p]
+    assert (errors == []) if says is None else any(says in p for p in errors), found

@@ -113,3 +113,32 @@ def test_a_scenarios_note_for_its_year_replaces_the_members_own(sahel):
     notes = {s.code: s.note for s in seats(comp)}
     assert notes["FRA"] == "France in its year."
     assert notes["GBR"] == sahel.bundle.members["GBR"].note
+
+
+def _with_real_vote(comp, result: str, yes: int):
+    from councilgame.model.scenario import RealVote
+
+    real = RealVote(file="support_office", title="Resolution 2999 (test)", date="1 January 2026",
+                    result=result, yes=yes, no=0, abstain=15 - yes, text="A test vote.", source="test")
+    debrief = comp.scenario.debrief.model_copy(update={"real": [real]})
+    scenario = comp.scenario.model_copy(update={"debrief": debrief})
+    return compile_bundle(dataclasses.replace(comp.bundle, scenario=scenario))
+
+
+def test_the_report_gives_the_share_of_games_that_do_what_the_real_council_did(sahel):
+    comp = _with_real_vote(sahel, "adopted", 15)
+    real = simulate(comp, 40, seed=3)["why"]["real"]
+    assert real[0]["title"] == "Resolution 2999 (test)" and real[0]["real_count"] == "15-0-0"
+    assert 0.5 < real[0]["reproduced"] <= 1 and real[0]["median_yes"] >= 9
+
+
+def test_the_debrief_sets_the_real_vote_beside_the_games(sahel):
+    from councilgame.engine.game import Game
+    from councilgame.play.debrief import debrief_markdown, real_record
+
+    game = Game(_with_real_vote(sahel, "adopted", 15), 3)
+    entry = real_record(game)[0]
+    assert entry["game"] is not None and entry["game"]["result"] in ("adopted", "failed", "vetoed")
+    text = debrief_markdown(game)
+    assert "## What the Council really did" in text
+    assert "Resolution 2999 (test), 1 January 2026: adopted 15-0-0" in text and "this game: " in text

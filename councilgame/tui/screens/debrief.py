@@ -182,7 +182,18 @@ class DebriefScreen(Screen):
         return t
 
     def _cases(self) -> Text:
+        from councilgame.play.debrief import real_record, real_words
+
         t = Text()
+        record = real_record(self.app.session.game)
+        if record:
+            t.append("What the Council really did\n", style="bold underline")
+            for entry in record:
+                head, mine = real_words(entry)
+                t.append(head, style="bold")
+                t.append(f" ({mine}). ", style="italic")
+                t.append(entry["real"].text.strip() + " ")
+                t.append(f"({entry['real'].source})\n\n", style="dim")
         items = views.debrief_items(self.app.session.game)
         for kind, heading in (("cases", "Real cases this game resembles"),
                               ("recommendations", "What the paper recommends")):
