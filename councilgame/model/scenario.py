@@ -226,11 +226,16 @@ class RealVote(Strict):
     title: str = Field(description="E.g. 'Resolution 1671 (2006)'. Shown: in the debrief.")
     date: str = Field(description="The day of the vote, e.g. '25 April 2006'. Shown: in the debrief.")
     result: Literal["adopted", "failed", "vetoed"] = Field(description="What the vote decided.")
-    yes: int = Field(ge=0, le=15)
-    no: int = Field(ge=0, le=15)
-    abstain: int = Field(ge=0, le=15)
+    vote: str = Field(pattern=r"^\d{1,2}-\d{1,2}-\d{1,2}$", description="Yes, no and abstentions, "
+                      "as the UN writes them: '15-0-0', '13-0-2'. Shown: in the debrief.")
     text: Text = Field(description="What it did, in a sentence or two. Shown: in the debrief.")
     source: Source = Field(description="Where the vote is recorded (a UN document or press release).")
+
+    @property
+    def counts(self) -> tuple[int, int, int]:
+        """(yes, no, abstain)."""
+        yes, no, abstain = (int(n) for n in self.vote.split("-"))
+        return yes, no, abstain
 
 
 class Debrief(Strict):

@@ -249,11 +249,12 @@ def _check_scenario(ck: Checker, file: str, sc: Scenario, cx: Context, lib: Libr
         path = ("debrief", "real", i)
         if real.file not in file_ids:
             ck.add(file, path + ("file",), unknown("agenda file", real.file, file_ids))
-        if real.yes + real.no + real.abstain > 15:
-            ck.add(file, path + ("yes",), "yes, no and abstain add up to more than the 15 members")
-        if (real.result == "failed") != (real.yes < 9):
-            ck.add(file, path + ("result",), f"a text with {real.yes} yes is "
-                   f"{'failed: 9 are needed' if real.yes < 9 else 'not failed on votes'} "
+        yes = real.counts[0]
+        if sum(real.counts) > 15:
+            ck.add(file, path + ("vote",), "yes, no and abstentions add up to more than the 15 members")
+        if (real.result == "failed") != (yes < 9):
+            ck.add(file, path + ("result",), f"a text with {yes} yes is "
+                   f"{'failed: 9 are needed' if yes < 9 else 'not failed on votes'} "
                    "(Charter, Art. 27(3))")
     for i, step in enumerate(sc.tutorial):
         if step.file is not None and step.file not in file_ids:

@@ -99,7 +99,7 @@ def real_words(entry: dict) -> tuple[str, str]:
     """('Resolution 1671 (2006), 25 April 2006: adopted 15-0-0', 'this game: adopted 14-0-1
     in month 2') for one entry of `real_record`."""
     real, ours = entry["real"], entry["game"]
-    head = f"{real.title}, {real.date}: {real.result} {real.yes}-{real.no}-{real.abstain}"
+    head = f"{real.title}, {real.date}: {real.result} {real.vote}"
     mine = ("this game: no vote on this file" if ours is None else
             f"this game: {ours['result']} {ours['count']} in month {ours['month']}")
     return head, mine

@@ -103,7 +103,7 @@ def _real(comp: Compiled, rows: list[dict]) -> list[dict]:
         same = [[v for v in r["votes"] if v[0] == real.file and v[1] == real.result] for r in rows]
         yes = [v[2] for votes in same for v in votes]
         out.append({"title": real.title, "file": real.file, "result": real.result,
-                    "real_count": f"{real.yes}-{real.no}-{real.abstain}",
+                    "real_count": real.vote,
                     "reproduced": round(sum(bool(v) for v in same) / len(rows), 4) if rows else 0.0,
                     "median_yes": float(np.median(yes)) if yes else None})
     return out

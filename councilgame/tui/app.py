@@ -234,8 +234,8 @@ class CouncilApp(Saving, Facilitating, Reloading, App):
 
     def _reveal(self, seat: str) -> None:
         self.session.revealed = seat
+        self.turn_key = None  # the player takes the keyboard: the clock starts
         self._open_step()
-        self.start_turn_clock()
 
     def _open_step(self) -> None:
         from councilgame.tui.screens.consult import ConsultScreen
@@ -252,6 +252,7 @@ class CouncilApp(Saving, Facilitating, Reloading, App):
             self.push_screen(VoteScreen())
         elif p.kind == "choice":
             self.push_screen(EventScreen())
+        self.call_after_refresh(self.show_turn)  # the header names the turn once its screen is up
 
     # ---- commands --------------------------------------------------------------------------
     def action_new_game(self) -> None:

@@ -141,7 +141,7 @@ def test_a_members_note_from_a_later_year_is_a_warning_until_the_scenario_gives_
 
 
 REAL = ('debrief:\n  real:\n  - {file: %s, title: "Resolution 1 (2026)", date: "1 March 2026", '
-        'result: %s, yes: %d, no: 0, abstain: %d, text: It did a thing., source: "S/RES/1 (2026)"}\n'
+        'result: %s, vote: "%d-0-%d", text: It did a thing., source: "S/RES/1 (2026)"}\n'
         'objectives:')
 
 

@@ -119,7 +119,7 @@ def _with_real_vote(comp, result: str, yes: int):
     from councilgame.model.scenario import RealVote
 
     real = RealVote(file="support_office", title="Resolution 2999 (test)", date="1 January 2026",
-                    result=result, yes=yes, no=0, abstain=15 - yes, text="A test vote.", source="test")
+                    result=result, vote=f"{yes}-0-{15 - yes}", text="A test vote.", source="test")
     debrief = comp.scenario.debrief.model_copy(update={"real": [real]})
     scenario = comp.scenario.model_copy(update={"debrief": debrief})
     return compile_bundle(dataclasses.replace(comp.bundle, scenario=scenario))

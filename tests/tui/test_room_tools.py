@@ -22,6 +22,7 @@ async def test_the_timer_runs_in_the_header_and_the_facilitator_ends_the_turn(pa
     app = two_player_app(packset, tmp_path, timer=120)
     async with app.run_test(size=SIZE) as pilot:
         await play_until(pilot, app, on(app, "ConsultScreen"), limit=60)
+        await pilot.pause()
         seat = app.session.seat
         assert re.match(r"(2:00|1:5\d) left · France \(Ana\) · consultations", app.sub_title)
         app.turn_started -= 121  # the clock runs out

@@ -1,0 +1,65 @@
+"""The pack of historical cases (issue 15): each case is the real Council of its year, cites its
+facts, plays to every ending in some AI games, and, left to the AI, usually does what the real
+Council did; the author's tools run on it."""
+
+from __future__ import annotations
+
+import pytest
+
+from councilgame.packs.discovery import discover
+from councilgame.packs.registry import builtin_dir
+from councilgame.play import compile_bundle
+from councilgame.play.simulation import simulate
+from tests.cli.test_bad_input import run_main
+
+HISTORY = builtin_dir() / "history"
+CASES = {"eufor_rd_congo_2006": ("eufor_mandate", 2006, 3)}  # case: (its key file, year, month)
+
+
+@pytest.fixture(scope="module")
+def packset():
+    return discover([])
+
+
+@pytest.fixture(scope="module", params=sorted(CASES))
+def case(request, packset):
+    comp = compile_bundle(packset.bundle(request.param))
+    return comp, simulate(comp, 300, seed=1)
+
+
+def test_the_pack_validates_with_no_error_and_no_warning(capsys):
+    assert run_main(["packs", "validate", str(HISTORY)]) == 0
+    assert "0 error(s), 0 warning(s)" in capsys.readouterr().err
+
+
+def test_each_case_is_the_real_council_of_its_year(case):
+    comp, _ = case
+    sc = comp.scenario
+    _, year, month = CASES[sc.id]
+    assert (sc.year, sc.start_month) == (year, month)
+    assert sc.council.permanent == ["CHN", "FRA", "RUS", "GBR", "USA"]
+    assert len(set(sc.council.elected)) == 10
+    assert sc.council.source and all(op.source for op in sc.operations)
+    assert sc.debrief.real and all(r.source for r in sc.debrief.real)
+
+
+def test_each_case_reaches_every_ending_in_some_ai_games(case):
+    _, report = case
+    assert all(n > 0 for n in report["endings"].values()), report["endings"]
+
+
+def test_left_to_the_ai_each_case_usually_does_what_the_real_council_did(case):
+    comp, report = case
+    key = CASES[comp.scenario.id][0]
+    real = next(r for r in report["why"]["real"] if r["file"] == key)
+    assert real["reproduced"] >= 0.6, real
+    assert real["median_yes"] >= 13
+
+
+@pytest.mark.parametrize("command", [["graph"], ["graph", "--format", "mermaid"],
+                                     ["try", "--scenario", "eufor_rd_congo_2006"],
+                                     ["try", "--scenario", "eufor_rd_congo_2006", "--event",
+                                      "election_date_set", "--month", "2"]])
+def test_the_authors_tools_run_on_the_pack(command, capsys):
+    assert run_main(["packs", command[0], str(HISTORY), *command[1:]]) == 0
+    assert capsys.readouterr().out.strip()
