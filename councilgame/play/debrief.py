@@ -54,7 +54,7 @@ def debrief_markdown(game: Game, seats: dict | None = None, month_name=str) -> s
         lines += [f"- {'Event: ' if n.kind == 'event' else ''}{n.text}" for n in rec.news] or ["- (quiet)"]
         lines += _month_changes(game, rec)
         lines.append("")
-    lines += real_markdown(game)
+    lines += real_markdown(game, month_name)
     items = views.debrief_items(game)
     for kind, heading in (("cases", "Real cases this game resembles"),
                           ("recommendations", "What the paper recommends")):
@@ -95,22 +95,22 @@ def real_record(game: Game) -> list[dict]:
     return out
 
 
-def real_words(entry: dict) -> tuple[str, str]:
+def real_words(entry: dict, month_name=lambda m: f"month {m}") -> tuple[str, str]:
     """('Resolution 1671 (2006), 25 April 2006: adopted 15-0-0', 'this game: adopted 14-0-1
-    in month 2') for one entry of `real_record`."""
+    in May 2006') for one entry of `real_record`; `month_name` names a turn of the game."""
     real, ours = entry["real"], entry["game"]
     head = f"{real.title}, {real.date}: {real.result} {real.vote}"
     mine = ("this game: no vote on this file" if ours is None else
-            f"this game: {ours['result']} {ours['count']} in month {ours['month']}")
+            f"this game: {ours['result']} {ours['count']} in {month_name(ours['month'])}")
     return head, mine
 
 
-def real_markdown(game: Game) -> list[str]:
+def real_markdown(game: Game, month_name=lambda m: f"month {m}") -> list[str]:
     record = real_record(game)
     if not record:
         return []
     lines = ["## What the Council really did", ""]
     for entry in record:
-        head, mine = real_words(entry)
+        head, mine = real_words(entry, month_name)
         lines += [f"- **{head}** ({mine}). {entry['real'].text.strip()} *(Source: {entry['real'].source})*"]
     return lines + [""]

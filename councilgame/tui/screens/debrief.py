@@ -189,7 +189,7 @@ class DebriefScreen(Screen):
         if record:
             t.append("What the Council really did\n", style="bold underline")
             for entry in record:
-                head, mine = real_words(entry)
+                head, mine = real_words(entry, self.app.session.month_name)
                 t.append(head, style="bold")
                 t.append(f" ({mine}). ", style="italic")
                 t.append(entry["real"].text.strip() + " ")
