@@ -13,7 +13,8 @@ from councilgame.play.simulation import simulate
 from tests.cli.test_bad_input import run_main
 
 HISTORY = builtin_dir() / "history"
-CASES = {"eufor_rd_congo_2006": ("eufor_mandate", 2006, 3)}  # case: (its key file, year, month)
+CASES = {"eufor_rd_congo_2006": ("eufor_mandate", 2006, 3),  # case: (its key file, year, month)
+         "amisom_2007": ("amisom_authorization", 2007, 1)}
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +60,9 @@ def test_left_to_the_ai_each_case_usually_does_what_the_real_council_did(case):
 @pytest.mark.parametrize("command", [["graph"], ["graph", "--format", "mermaid"],
                                      ["try", "--scenario", "eufor_rd_congo_2006"],
                                      ["try", "--scenario", "eufor_rd_congo_2006", "--event",
-                                      "election_date_set", "--month", "2"]])
+                                      "election_date_set", "--month", "2"],
+                                     ["try", "--scenario", "amisom_2007", "--month", "3", "--event",
+                                      "march_battle", "--chain"]])
 def test_the_authors_tools_run_on_the_pack(command, capsys):
     assert run_main(["packs", command[0], str(HISTORY), *command[1:]]) == 0
     assert capsys.readouterr().out.strip()
