@@ -14,7 +14,7 @@ import numpy as np
 from councilgame.engine import ai
 from councilgame.engine.compiled import Compiled
 from councilgame.engine.environment import build_env
-from councilgame.engine.expressions import Node, parse
+from councilgame.engine.expressions import Getter, Node, parse
 from councilgame.engine.game import Game
 from councilgame.engine.start import initial_state
 
@@ -49,13 +49,13 @@ def conjuncts(text: str) -> list[Node]:
     return out
 
 
-def _checks(comp: Compiled) -> dict[str, list[tuple[str, object]]]:
+def _checks(comp: Compiled) -> dict[str, list[tuple[str, Getter]]]:
     """Each ending's and event's condition parts, compiled: 'ending:ID' / 'event:ID' ->
     [(the part in words, its getter)]; compiled once per scenario."""
     cached = comp.__dict__.get("_why_checks")
     if cached is not None:
         return cached
-    out: dict[str, list[tuple[str, object]]] = {}
+    out: dict[str, list[tuple[str, Getter]]] = {}
     conditions = [(f"ending:{e.id}", e.when) for e, _ in comp.endings]
     conditions += [(f"event:{ce.event.id}", ce.event.when) for ce in comp.events]
     for key, text in conditions:
@@ -71,8 +71,8 @@ def final_env(game: Game) -> np.ndarray:
     return np.asarray(build_env(game.comp, game.state), dtype=float)
 
 
-def _failed(parts: list[tuple[str, object]], env: list[float]) -> list[int]:
-    return [i for i, (_, getter) in enumerate(parts) if not getter(env)]  # type: ignore[operator]
+def _failed(parts: list[tuple[str, Getter]], env: list[float]) -> list[int]:
+    return [i for i, (_, getter) in enumerate(parts) if not getter(env)]
 
 
 def final_values(game: Game) -> list[float]:
