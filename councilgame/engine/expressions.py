@@ -156,6 +156,18 @@ def parse(text: str) -> Node:
     return node
 
 
+def conjuncts(node: Node) -> list[Node]:
+    """The parts of a condition joined by a top-level `and`, in order."""
+    out, todo = [], [node]
+    while todo:
+        part = todo.pop()
+        if part.kind == "binary" and part.value == "and":
+            todo += [part.args[1], part.args[0]]
+        else:
+            out.append(part)
+    return out
+
+
 def names(node: Node) -> set[str]:
     """Every variable name an expression reads."""
     if node.kind == "name":

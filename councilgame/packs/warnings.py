@@ -140,16 +140,10 @@ def _requires(text: str | None, name: str) -> bool:
     if not text:
         return False
     try:
-        todo = [ex.parse(text)]
+        parts = ex.conjuncts(ex.parse(text))
     except ex.ExpressionError:
         return False
-    while todo:
-        node = todo.pop()
-        if node.kind == "binary" and node.value == "and":
-            todo += list(node.args)
-        elif node.kind == "name" and node.value == name:
-            return True
-    return False
+    return any(p.kind == "name" and p.value == name for p in parts)
 
 
 def _shadowed_endings(ck, file: str, sc: Scenario, ranges: dict) -> None:

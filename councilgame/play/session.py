@@ -11,7 +11,15 @@ from councilgame.engine.compiled import Compiled
 from councilgame.engine.game import Game
 from councilgame.play import queries
 from councilgame.play.view_models import SittingItemView
-from councilgame.play.views import PublicView, SeatView, WhipView, public_view, seat_view, whip_view
+from councilgame.play.views import (
+    PublicView,
+    SeatView,
+    WhipView,
+    public_view,
+    seat_view,
+    sitting,
+    whip_view,
+)
 from councilgame.saves import SaveError, SaveStore, Seat, make_save
 from councilgame.saves.format import Origin, new_game_id
 
@@ -138,8 +146,7 @@ class Session:
         p = self.prompt
         if p is None or p.kind != "vote":
             return []
-        view = public_view(self.game, sealed=True)
-        items = [i for i in view.sitting if i.result is None]
+        items = [i for i in sitting(self.game) if i.result is None]
         start = next((n for n, i in enumerate(items) if i.symbol == p.symbol), None)
         if start is None:
             return []
@@ -168,8 +175,8 @@ class Session:
 
     def sitting_key(self) -> str | None:
         """The sitting under way, named by its first vote's symbol."""
-        items = public_view(self.game).sitting
-        return items[0].symbol if items else None
+        m = self.game.meeting
+        return m.sitting[0].symbol if m is not None and m.sitting else None
 
     def by_show_of_hands(self) -> bool:
         """Does the room vote by show of hands now? In an open vote of a hot-seat game, unless

@@ -92,7 +92,7 @@ def _public(game: Game, viewer: str | None, sealed: bool) -> dict:
         "draft": _draft(game),
         "ballots_so_far": {} if sealed or m is None else dict(m.ballots_cast),
         "ballots_cast": 0 if m is None else len(m.ballots_cast),
-        "sitting": _sitting(game),
+        "sitting": sitting(game),
         "question": m.on_vote[1] if m is not None and m.on_vote is not None else None,
         "leanings": _leanings(game),
         "since": _since(game),
@@ -113,7 +113,8 @@ def _public(game: Game, viewer: str | None, sealed: bool) -> dict:
     }
 
 
-def _sitting(game: Game) -> list[SittingItemView]:
+def sitting(game: Game) -> list[SittingItemView]:
+    """The votes of the sitting under way, each with its result once voted (public)."""
     m = game.meeting
     if m is None:
         return []

@@ -15,6 +15,7 @@ from councilgame.engine import ai
 from councilgame.engine.compiled import Compiled
 from councilgame.engine.environment import build_env
 from councilgame.engine.expressions import Getter, Node, parse
+from councilgame.engine.expressions import conjuncts as ex_conjuncts
 from councilgame.engine.game import Game
 from councilgame.engine.start import initial_state
 
@@ -39,14 +40,7 @@ def unparse(node: Node) -> str:
 
 def conjuncts(text: str) -> list[Node]:
     """The parts of a condition joined by a top-level `and`."""
-    out, todo = [], [parse(text)]
-    while todo:
-        node = todo.pop()
-        if node.kind == "binary" and node.value == "and":
-            todo += [node.args[1], node.args[0]]
-        else:
-            out.append(node)
-    return out
+    return ex_conjuncts(parse(text))
 
 
 def _checks(comp: Compiled) -> dict[str, list[tuple[str, Getter]]]:

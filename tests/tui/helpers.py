@@ -79,3 +79,24 @@ async def open_tool(pilot, tool: str) -> None:
     tools.highlighted = [o.id for o in tools.options].index(tool)
     await pilot.press("enter")
     await pilot.pause()
+
+
+async def open_setup(pilot, scenario: str):
+    """The hot-seat set-up from the title screen, with `scenario` picked."""
+    await pilot.press("h")
+    await pilot.pause()
+    setup = pilot.app.screen
+    setup.query_one("#scenarios").highlighted = [s.id for s in setup.scenarios].index(scenario)
+    await pilot.pause()
+    return setup
+
+
+async def add_players(pilot, setup, players) -> None:
+    """Type each (name, seat) into the set-up and press Enter, as a facilitator does."""
+    for name, code in players:
+        setup.query_one("#player-seat").value = code
+        name_input = setup.query_one("#player-name")
+        name_input.value = name
+        name_input.focus()
+        await pilot.press("enter")
+        await pilot.pause()

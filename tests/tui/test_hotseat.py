@@ -11,7 +11,7 @@ from councilgame.saves import Seat
 from councilgame.tui.screens.chamber import ChamberScreen
 from councilgame.tui.screens.handover import HandOverScreen
 from councilgame.tui.screens.setup import SetupScreen
-from tests.tui.helpers import make_app, on, play_until
+from tests.tui.helpers import add_players, make_app, on, open_setup, play_until
 
 SIZE = (120, 40)
 PLAYERS = {"FRA": ["Ana"], "RUS": ["Ben"], "LBR": ["Chloe", "Dan"]}
@@ -45,20 +45,9 @@ def private_markers(app, code: str) -> list[str]:
 async def test_three_players_from_setup_to_debrief(packset, tmp_path):
     app = make_app(packset, scenario=None, saves=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("h")
-        await pilot.pause()
-        setup = app.screen
+        setup = await open_setup(pilot, "testland")
         assert isinstance(setup, SetupScreen)
-        row = [s.id for s in setup.scenarios].index("testland")
-        setup.query_one("#scenarios").highlighted = row
-        await pilot.pause()
-        for name, code in (("Ana", "FRA"), ("Ben", "RUS"), ("Chloe", "LBR")):
-            setup.query_one("#player-seat").value = code
-            name_input = setup.query_one("#player-name")
-            name_input.value = name
-            name_input.focus()
-            await pilot.press("enter")
-            await pilot.pause()
+        await add_players(pilot, setup, (("Ana", "FRA"), ("Ben", "RUS"), ("Chloe", "LBR")))
         assert [c for _, c in setup.players] == ["FRA", "RUS", "LBR"]
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -7,7 +7,7 @@ from collections import Counter
 
 from councilgame.saves import Seat
 from councilgame.tui.screens.handover import HandOverScreen
-from tests.tui.helpers import answer, make_app
+from tests.tui.helpers import add_players, answer, make_app, open_setup
 
 SIZE = (100, 30)  # a projector's terminal
 PLAYERS = {"FRA": ["Ana"], "RUS": ["Ben"], "LBR": ["Chloe", "Dan"]}  # four players, three seats
@@ -144,17 +144,8 @@ async def test_a_three_month_seminar_from_set_up_to_the_debrief(packset, tmp_pat
 
     app = make_app(packset, scenario=None, saves=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("h")
-        await pilot.pause()
-        setup = app.screen
-        setup.query_one("#scenarios").highlighted = [s.id for s in setup.scenarios].index("sahel")
-        await pilot.pause()
-        for name, code in (("Ana", "FRA"), ("Ben", "RUS"), ("Chloe", "LBR"), ("Dan", "LBR")):
-            setup.query_one("#player-seat").value = code
-            setup.query_one("#player-name").value = name
-            setup.query_one("#player-name").focus()
-            await pilot.press("enter")
-            await pilot.pause()
+        setup = await open_setup(pilot, "sahel")
+        await add_players(pilot, setup, (("Ana", "FRA"), ("Ben", "RUS"), ("Chloe", "LBR"), ("Dan", "LBR")))
         setup.query_one("#length", Select).value = 3
         setup.query_one("#sealed", Switch).value = True
         setup.query_one("#timer", Select).value = 5

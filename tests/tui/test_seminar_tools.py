@@ -6,18 +6,14 @@ from __future__ import annotations
 from textual.widgets import Select
 
 from councilgame.tui.screens.debrief import DebriefScreen
-from tests.tui.helpers import make_app, on, play_until
+from tests.tui.helpers import make_app, on, open_setup, play_until
 from tests.tui.test_hotseat import SIZE, hotseat_app
 
 
 async def test_the_set_up_offers_the_scenarios_lengths_and_the_game_keeps_one(packset, tmp_path):
     app = make_app(packset, scenario=None, saves=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("h")
-        await pilot.pause()
-        setup = app.screen
-        setup.query_one("#scenarios").highlighted = [s.id for s in setup.scenarios].index("sahel")
-        await pilot.pause()
+        setup = await open_setup(pilot, "sahel")
         length = setup.query_one("#length", Select)
         assert [v for _, v in length._options if isinstance(v, int)] == [3, 4, 6, 10]
         assert length.value == 10
