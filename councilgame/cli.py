@@ -126,7 +126,23 @@ def build_parser() -> argparse.ArgumentParser:
                      help="write each game's record (as run --json prints it), one JSON per line")
     sim.add_argument("--length", type=_length, metavar="N",
                      help="games of N months (one of the scenario's lengths)")
-    for sp in (play, packs, run, sim, rep):
+    hst = sub.add_parser("host", help="a seminar room: one game, each seat on its own device")
+    hst.add_argument("--scenario", default="sahel")
+    hst.add_argument("--players", metavar="NAME:SEAT,...", help='e.g. "Ana:FRA,Ben:RUS"')
+    hst.add_argument("--seed", type=_seed)
+    hst.add_argument("--sealed", action="store_true", help="sealed ballots")
+    hst.add_argument("--length", type=_length, metavar="N", help="play N months")
+    hst.add_argument("--bind", default="127.0.0.1", metavar="ADDR",
+                     help="address to listen on (default: this machine only)")
+    hst.add_argument("--port", type=whole(0, 65535), default=8765)
+    hst.add_argument("--saves", type=Path, metavar="DIR", help="folder for the room's autosaves")
+    hst.add_argument("--continue", dest="resume", action="store_true",
+                     help="reopen the newest room game in the saves folder, with the same codes")
+    jn = sub.add_parser("join", help="join a seminar room: your seat's screen")
+    jn.add_argument("address", help="the host's address, e.g. 127.0.0.1:8765")
+    jn.add_argument("--code", help="your seat's code (asked for on screen if not given)")
+    jn.add_argument("--room", action="store_true", help="the room's public screen (a projector)")
+    for sp in (play, packs, run, sim, rep, hst):
         sp.add_argument("--packs", type=Path, action="append", default=argparse.SUPPRESS,
                         metavar="DIR", help=argparse.SUPPRESS)
     return p
@@ -160,6 +176,13 @@ def main(argv: list[str] | None = None) -> int:
             if args.grading or args.handouts:
                 return commands.grading(args.file, args.json, args.handouts, args.anyway, args.packs)
             return commands.replay(args.file, args.json, args.to, args.anyway, args.packs)
+        if args.command in ("host", "join"):
+            from councilgame import seminar
+
+            if args.command == "join":
+                return seminar.join(args.address, args.code, args.room)
+            return seminar.host(args.scenario, args.players, args.seed, args.packs, args.saves,
+                                args.sealed, args.length, args.bind, args.port, args.resume)
         if args.command == "simulate":
             return commands.simulate(args.scenario, args.games, args.seed, args.json, args.packs,
                                      args.workers, args.seat, args.policy, args.records, args.length)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,7 +153,7 @@ class Session:
             return []
         return items[start:] if self.hotseat else items[start:start + 1]
 
-    def give_ballots(self, seat: str, ballots: dict[str, str]) -> None:
+    def give_ballots(self, seat: str, ballots: Mapping[str, str]) -> None:
         """Keep `seat`'s ballots for the later votes of the sitting (cast as each is put)."""
         self.ahead.setdefault(seat, {}).update(ballots)
 

@@ -1,0 +1,166 @@
+"""The room's host: one game, and for each connection only what its seat may see.
+
+`Room` is the rules-free bookkeeping between connections and the session (codes, who is joined,
+what each seat is sent, actions given before their turn); `serve` puts it on a socket. Every
+message a seat receives is built from `seat_view(game, seat)` and that seat's own legal actions,
+and the projector's from `public_view(game)`: privacy holds by construction.
+
+Simultaneous phases, deterministically: a seat may act before its turn comes (its consultation
+moves, its sealed ballots for the whole sitting); the host keeps them and applies them when the
+engine asks that seat, so the action log, in the order the host applied it, replays the game."""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from councilgame.engine.actions import Action
+from councilgame.play import queries
+from councilgame.play.session import Session
+from councilgame.play.views import public_view, seat_view, sitting
+from councilgame.room.protocol import CODE_ALPHABET, CODE_LENGTH, Act, Ballots, Hello
+
+MAX_QUEUED = 12  # actions a seat may give ahead of its turn
+WRONG_CODES_PER_MINUTE = 5  # per address; more are refused unread until the minute is out
+
+
+def new_codes(seats: list[str]) -> dict[str, str]:
+    """A fresh random code for each seat (code -> seat), unique within the game."""
+    codes: dict[str, str] = {}
+    while len(codes) < len(seats):
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        codes.setdefault(code, seats[len(codes)])
+    return codes
+
+
+@dataclass
+class Room:
+    """One hosted game: the session, the seats' codes, and the seats' actions given ahead."""
+
+    session: Session
+    codes: dict[str, str]  # code -> seat
+    queued: dict[str, list[Action]] = field(default_factory=dict)
+    notices: dict[str, list[str]] = field(default_factory=dict)  # seat -> sentences to send it
+    failures: dict[str, list[float]] = field(default_factory=dict)  # address -> wrong-code times
+
+    @classmethod
+    def open(cls, session: Session) -> Room:
+        """A room for a session: its codes from the save when the host restarts, else new."""
+        saved = session.options.get("room_codes")
+        if isinstance(saved, dict) and set(session.humans) <= set(saved.values()):
+            codes = {str(k): str(v) for k, v in saved.items()}
+        else:
+            codes = new_codes(session.humans)
+            session.options["room_codes"] = codes
+        room = cls(session, codes)
+        room.advance()
+        return room
+
+    # ---- joining ---------------------------------------------------------------------------
+    def seat_for(self, code: str) -> str | None:
+        """The seat a code opens, comparing every code in constant time."""
+        found = None
+        for known, seat in self.codes.items():
+            if hmac.compare_digest(known.encode(), code.strip().upper().encode()):
+                found = seat
+        return found
+
+    def allowed(self, address: str, now: float | None = None) -> bool:
+        """May this address try a code now? Wrong codes are limited per address and minute."""
+        now = time.monotonic() if now is None else now
+        recent = [t for t in self.failures.get(address, []) if now - t < 60]
+        self.failures[address] = recent
+        return len(recent) < WRONG_CODES_PER_MINUTE
+
+    def hello(self, msg: Hello, address: str) -> str | None:
+        """The seat (or "" for the projector) a hello joins as; None for a wrong code."""
+        if msg.room:
+            return ""
+        seat = self.seat_for(msg.code)
+        if seat is None:
+            self.failures.setdefault(address, []).append(time.monotonic())
+        return seat
+
+    # ---- what each connection is sent --------------------------------------------------------
+    def state_for(self, seat: str) -> dict:
+        """The message for one seat ("" for the projector): its view, and its moves if any."""
+        s = self.session
+        if not seat:
+            view = public_view(s.game, sealed=s.sealed)
+            return {"type": "state", "seat": "", "view": view.model_dump(mode="json")}
+        view = seat_view(s.game, seat, sealed=s.sealed)
+        p = s.game.prompt
+        mine = p is not None and p.seat == seat and seat in s.humans
+        legal = [a.model_dump(mode="json") for a in queries.legal(s.game)] if mine else []
+        return {"type": "state", "seat": seat, "view": view.model_dump(mode="json"),
+                "your_turn": mine, "legal": legal, "human": seat in s.humans,
+                "ballots_given": dict(s.ahead.get(seat, {})),
+                "queued": [a.model_dump(mode="json") for a in self.queued.get(seat, [])],
+                "notices": self.notices.pop(seat, [])}
+
+    # ---- what a seat sends -----------------------------------------------------------------
+    def receive(self, seat: str, msg: Act | Ballots) -> str | None:
+        """Take a seat's message; the sentence to send back if it is refused, else None."""
+        s = self.session
+        if seat not in s.humans:
+            return "the facilitator has handed this seat to the AI: you can watch, not act."
+        if s.game.finished:
+            return "the game is over."
+        if isinstance(msg, Ballots):
+            return self._ballots(seat, msg.ballots)
+        action = msg.action
+        if getattr(action, "seat", seat) != seat:
+            return f"this connection plays {seat}, not {getattr(action, 'seat', '?')}."
+        p = s.game.prompt
+        if p is not None and p.seat == seat:
+            why = s.refusal(action)
+            if why is not None:
+                return why
+            s.act(action)
+        else:
+            queue = self.queued.setdefault(seat, [])
+            if len(queue) >= MAX_QUEUED:
+                return f"at most {MAX_QUEUED} moves can wait for your turn."
+            queue.append(action)
+        self.advance()
+        s.autosave()  # every move: a host restarted mid-month loses nothing
+        return None
+
+    def _ballots(self, seat: str, ballots: Mapping[str, str]) -> str | None:
+        pending = {i.symbol for i in sitting(self.session.game) if i.result is None}
+        unknown = sorted(set(ballots) - pending)
+        if unknown:
+            return f"no vote {unknown[0]!r} is still to come in this sitting."
+        self.session.give_ballots(seat, ballots)
+        self.advance()
+        self.session.autosave()
+        return None
+
+    def advance(self) -> None:
+        """Apply what the seats gave ahead while the engine asks for it: ballots given for the
+        vote put now, then the moves a seat queued when its turn comes (a move no longer legal
+        then is dropped, and the seat told why)."""
+        s = self.session
+        while not s.game.finished and s.game.prompt is not None:
+            if s.cast_ahead():
+                continue
+            seat = s.game.prompt.seat
+            queue = self.queued.get(seat)
+            if not queue:
+                return
+            action = queue.pop(0)
+            why = s.refusal(action)
+            if why is None:
+                s.act(action)
+            else:
+                self.notices.setdefault(seat, []).append(f"a move you gave ahead was dropped: {why}")
+
+    def hand_to_ai(self, seat: str) -> None:
+        """The facilitator hands a silent seat to the AI (its code then only watches)."""
+        self.queued.pop(seat, None)
+        self.session.ahead.pop(seat, None)
+        self.session.change_hands(seat, None)
+        self.advance()

@@ -1,0 +1,127 @@
+"""`councilgame host`: open a room for one game, print each seat's code and the addresses to
+join, autosave after every move, and take the facilitator's commands from the host's terminal.
+`--continue` reopens the room's newest autosave, with the same codes, after a restart."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ipaddress
+import socket
+import sys
+from collections.abc import Callable
+
+from councilgame.engine.actions import FACILITATOR, EndGame
+from councilgame.engine.compiled import Compiled
+from councilgame.play.session import Session
+from councilgame.room.host import Room
+from councilgame.room.server import RoomServer
+from councilgame.saves import SaveError, SaveStore, load_game
+
+HELP = ("Commands: who (seats and who is joined) · ai SEAT (hand a silent seat to the AI) · "
+        "end (end the game now, to the debrief) · quit (close the room; its autosave stays)")
+
+
+def open_warning(bind: str) -> str | None:
+    """What binding beyond this machine means, or None on loopback."""
+    try:
+        loopback = ipaddress.ip_address(bind).is_loopback
+    except ValueError:
+        loopback = bind == "localhost"
+    if loopback:
+        return None
+    return (f"warning: the room listens on {bind}: anyone who can reach this machine on that "
+            "network can connect and try codes (six characters, a few tries a minute each). Open "
+            "it only on the seminar's own network, and close it (quit) after class.")
+
+
+def addresses(bind: str, port: int) -> list[str]:
+    """The addresses a student types, for the room's bind address."""
+    if bind not in ("0.0.0.0", "::"):
+        return [f"{bind}:{port}"]
+    found = {"127.0.0.1"}
+    with contextlib.suppress(OSError):
+        found |= {str(info[4][0]) for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)}
+    return [f"{a}:{port}" for a in sorted(found)]
+
+
+def resume(store: SaveStore, compile_scenario: Callable[[str], Compiled]) -> Session:
+    """The newest room game in the saves folder, replayed from its autosave."""
+    entry = next((e for e in store.entries() if e.save and "room_codes" in e.save.options), None)
+    if entry is None or entry.save is None:
+        raise SaveError(f"no room game to continue in {store.folder}.")
+    save = entry.save
+    loaded = load_game(save, compile_scenario(save.scenario))
+    seats = {c: s for c, s in save.seats.items() if s.human or s.players}
+    return Session(loaded.game.comp, loaded.game, seats, save.seed, store, save.origin, save.name,
+                   dict(save.options), game_id=save.game_id)
+
+
+def card(room: Room, addrs: list[str]) -> str:
+    """The host's announcement: where to join and each seat's code."""
+    s = room.session
+    lines = [f"Room open: {s.comp.scenario.title} ({s.month_name()}), protocol 1.",
+             "Join with:  councilgame join ADDRESS --code CODE   (the room's screen: --room)",
+             "Addresses:  " + "  ".join(addrs), ""]
+    for code, seat in sorted(room.codes.items(), key=lambda kv: kv[1]):
+        lines.append(f"  {seat}  {s.name_of(seat):<40} {s.players_of(seat):<20} code {code}")
+    return "\n".join(lines + ["", HELP])
+
+
+async def serve_room(session: Session, bind: str, port: int, out=print,
+                     commands: asyncio.Queue[str] | None = None) -> int:
+    """Serve until `quit` (or the end of the host's input is followed by a closed room)."""
+    room = Room.open(session)
+    session.autosave()
+    server = RoomServer(room)
+    port = await server.start(bind, port)
+    warning = open_warning(bind)
+    if warning:
+        out(warning)
+    out(card(room, addresses(bind, port)))
+    commands = commands or _stdin_lines()
+    try:
+        while True:
+            line = (await commands.get()).strip()
+            if line == "quit":
+                break
+            if line == "\x04":  # the terminal's input ended: serve on until ctrl+c
+                await asyncio.Event().wait()
+            out(await _command(server, line))
+    finally:
+        await server.close()
+    return 0
+
+
+async def _command(server: RoomServer, line: str) -> str:
+    room, s = server.room, server.room.session
+    word, _, arg = line.partition(" ")
+    if word == "who":
+        joined = {c.seat for c in server.connections}
+        return "\n".join(f"  {seat}: {s.players_of(seat)}, {'joined' if seat in joined else 'not joined'}"
+                         f"{'' if seat in s.humans else ' (played by the AI)'}"
+                         for seat in sorted(set(room.codes.values())))
+    if word == "ai":
+        seat = arg.strip().upper()
+        if seat not in s.humans:
+            return f"{seat or '?'} is not a player's seat now: {', '.join(s.humans)}."
+        await server.apply_facilitator(lambda r: r.hand_to_ai(seat))
+        return f"{seat} is played by the AI from now on."
+    if word == "end":
+        await server.apply_facilitator(lambda r: r.session.act(EndGame(seat=FACILITATOR)))
+        return "The game is ended: every screen shows the debrief."
+    return HELP if word in ("help", "") else f"unknown command {word!r}. {HELP}"
+
+
+def _stdin_lines() -> asyncio.Queue[str]:
+    """The host terminal's lines, as they are typed (reading stdin in a thread)."""
+    queue: asyncio.Queue[str] = asyncio.Queue()
+    loop = asyncio.get_running_loop()
+
+    def read() -> None:
+        for line in sys.stdin:
+            loop.call_soon_threadsafe(queue.put_nowait, line)
+        loop.call_soon_threadsafe(queue.put_nowait, "\x04")  # end of input: not a quit by itself
+
+    loop.run_in_executor(None, read)
+    return queue

@@ -1,0 +1,72 @@
+"""`councilgame join`'s screen (issue 16): asks for the code, shows its seat's view and moves,
+sends the move chosen; the room's screen shows the public view only."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.widgets import OptionList, Static
+
+from councilgame.tui.remote import RemoteApp
+from tests.room.test_room import codes_by_seat, open_room
+
+
+async def settle(pilot, until, tries=200):
+    for _ in range(tries):
+        if until():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("the screen did not get there")
+
+
+def text_of(app, selector) -> str:
+    return str(app.query_one(selector, Static).render())
+
+
+async def test_a_seat_types_its_code_sees_its_view_and_moves(tmp_path):
+    room, server, port = await open_room(tmp_path)
+    s = room.session
+    app = RemoteApp("127.0.0.1", port)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.click("#code")
+            await pilot.press(*codes_by_seat(room)["FRA"], "enter")
+            await settle(pilot, lambda: app.state is not None)
+            assert app.state["seat"] == "FRA" and "Your objectives (private)" in text_of(app, "#private-text")
+            first = s.comp.scenario.objectives["FRA"][0].text
+            assert first[:30] in text_of(app, "#private-text").replace("\n", " ")
+            assert app.state["your_turn"]
+            moves = app.query_one("#moves", OptionList)
+            assert moves.option_count == len(app.state["legal"]) > 0
+            log = len(s.game.log)
+            moves.focus()
+            moves.highlighted = moves.option_count - 1
+            await pilot.press("enter")
+            await settle(pilot, lambda: len(s.game.log) > log)
+    finally:
+        await server.close()
+
+
+async def test_a_wrong_code_is_refused_on_screen(tmp_path):
+    room, server, port = await open_room(tmp_path)
+    app = RemoteApp("127.0.0.1", port, code="NOPE99")
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, lambda: "refused" in text_of(app, "#status"))
+            assert "opens no seat" in text_of(app, "#status")
+    finally:
+        await server.close()
+
+
+async def test_the_rooms_screen_shows_the_public_view_only(tmp_path):
+    room, server, port = await open_room(tmp_path)
+    app = RemoteApp("127.0.0.1", port, room=True)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, lambda: app.state is not None)
+            assert app.state["seat"] == "" and "capital" not in app.state["view"]
+            assert not app.query_one("#private").display
+            assert "Agenda" in text_of(app, "#public-text")
+            await asyncio.sleep(0)
+    finally:
+        await server.close()

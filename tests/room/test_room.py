@@ -1,0 +1,202 @@
+"""The seminar room over real sockets on loopback (issue 16): a host and three scripted clients
+play a month; no client ever receives another seat's private part; a client killed mid-phase
+rejoins with nothing lost; bad messages are refused and the game goes on; a restarted host
+resumes from its autosave with the same codes."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+
+from councilgame.play.api import load_scenario
+from councilgame.play.session import Session
+from councilgame.room.client import JoinRefused, RoomClient
+from councilgame.room.host import WRONG_CODES_PER_MINUTE, Room
+from councilgame.room.hosting import resume
+from councilgame.room.protocol import MAX_LINE
+from councilgame.room.server import RoomServer
+from councilgame.saves import SaveStore, Seat
+
+PLAYERS = {"FRA": "Ana", "RUS": "Ben", "LBR": "Cy"}
+
+
+def pick(state: dict) -> dict:
+    """A scripted player: tables the first draft, else passes, votes yes, takes the first option."""
+    legal = state["legal"]
+    kinds = [a["kind"] for a in legal]
+    for kind in ("table", "done", "choose"):
+        if kind in kinds:
+            return legal[kinds.index(kind)]
+    return next((a for a in legal if a.get("ballot") == "yes"), legal[0])
+
+
+async def open_room(tmp_path, sealed=True, seed=3):
+    comp = load_scenario("sahel")
+    seats = {c: Seat(human=True, players=[n]) for c, n in PLAYERS.items()}
+    session = Session.start(comp, seats, seed, store=SaveStore(tmp_path / "saves"),
+                            options={"sealed": True} if sealed else {})
+    room = Room.open(session)
+    server = RoomServer(room)
+    port = await server.start("127.0.0.1", 0)
+    return room, server, port
+
+
+async def join(port, code, room=False) -> tuple[RoomClient, asyncio.Task]:
+    client = RoomClient("127.0.0.1", port, code, room=room, keep=True)
+    await client.connect()
+    return client, asyncio.create_task(client.listen())
+
+
+def codes_by_seat(room: Room) -> dict[str, str]:
+    return {seat: code for code, seat in room.codes.items()}
+
+
+async def play_until(session, clients, done, limit=400):
+    """The clients move whenever the host says it is their turn (and give their sealed ballots
+    for the whole sitting at once), until `done()`."""
+    for _ in range(limit):
+        if done():
+            return
+        await asyncio.sleep(0.01)
+        for c in clients:
+            st = c.state
+            if st is None:
+                continue
+            pending = [i["symbol"] for i in st["view"]["sitting"]
+                       if i["result"] is None and i["symbol"] not in st["ballots_given"]]
+            if pending and not st["your_turn"]:
+                c.state = None
+                await c.ballots({s: "yes" for s in pending})
+            elif st["your_turn"] and st["legal"]:
+                c.state = None
+                await c.act(pick(st))
+    raise AssertionError("the game did not get there")
+
+
+async def test_three_clients_play_a_month_and_none_sees_another_seats_private_part(tmp_path):
+    room, server, port = await open_room(tmp_path)
+    s = room.session
+    clients = [(await join(port, code))[0] for seat, code in sorted(codes_by_seat(room).items())]
+    projector, _ = await join(port, "", room=True)
+    try:
+        await play_until(s, clients, lambda: s.month >= 2)
+        assert s.game.log and s.month == 2
+        assert any(a.kind == "vote" for a in s.game.log), "the month held a vote"
+        assert any(m.get("ballots_given") for c in clients for m in c.received), \
+            "sealed ballots were given at once, before each seat's turn"
+        objectives = {c: [o.text for o in s.comp.scenario.objectives.get(c, [])] for c in PLAYERS}
+        for c in clients:
+            own = set(objectives[c.seat])
+            assert c.received and all(m.get("seat") in (None, c.seat) for m in c.received)
+            text = json.dumps(c.received)
+            for other, texts in objectives.items():
+                for line in texts:
+                    if other != c.seat and line not in own:
+                        assert line not in text, (c.seat, other, line)
+        public = json.dumps(projector.received)
+        assert not any(line in public for texts in objectives.values() for line in texts)
+        assert all("capital" not in m.get("view", {}) for m in projector.received)
+    finally:
+        for c in [*clients, projector]:
+            await c.close()
+        await server.close()
+
+
+async def test_a_client_killed_mid_phase_rejoins_and_finds_its_seat_as_it_was(tmp_path):
+    room, server, port = await open_room(tmp_path)
+    s = room.session
+    by_seat = codes_by_seat(room)
+    clients = [(await join(port, by_seat[seat]))[0] for seat in sorted(PLAYERS)]
+    try:
+        await play_until(s, clients, lambda: s.prompt is not None and s.prompt.kind in ("consult", "vote"))
+        seat = s.prompt.seat
+        victim = next(c for c in clients if c.seat == seat)
+        before = (len(s.game.log), victim.state and victim.state["legal"])
+        victim.writer.transport.abort()  # killed: no goodbye
+        await asyncio.sleep(0.05)
+        back, _ = await join(port, by_seat[seat])
+        state = await back.wait(lambda st: True)
+        assert state["seat"] == seat and state["your_turn"]
+        assert len(s.game.log) == before[0]
+        assert before[1] is None or state["legal"] == before[1]
+        await back.act(pick(state))
+        await asyncio.sleep(0.05)
+        assert len(s.game.log) > before[0]
+        clients = [c for c in clients if c is not victim] + [back]
+    finally:
+        for c in clients:
+            await c.close()
+        await server.close()
+
+
+@pytest.mark.parametrize(("line", "says"), [
+    (b"this is not json\n", "not a JSON object"),
+    (b'{"type": "act", "action": {"kind": "vote", "seat": "RUS", "ballot": "yes"}}\n',
+     "this connection plays"),
+    (b'{"type": "act", "action": {"kind": "launch_missiles", "seat": "FRA"}}\n', "action"),
+    (b'{"type": "ballots", "ballots": {"S/9999": "yes"}}\n', "no vote 'S/9999'"),
+    (b'{"v": 7, "type": "ping"}\n', "protocol version 7"),
+    (b'{"type": "hello", "code": "AAAAAA"}\n', "already joined"),
+    (b'{"type": "ping", "extra": 1}\n', "extra"),
+    (b'[' + b'1,' * MAX_LINE + b'1]\n', "too long"),
+])
+async def test_bad_messages_are_refused_and_the_game_goes_on(tmp_path, line, says):
+    room, server, port = await open_room(tmp_path)
+    s = room.session
+    fra, _ = await join(port, codes_by_seat(room)["FRA"])
+    try:
+        await fra.wait(lambda st: True)
+        log = list(s.game.log)
+        await fra.send_raw(line)
+        for _ in range(200):
+            if fra.errors:
+                break
+            await asyncio.sleep(0.01)
+        assert fra.errors and says in fra.errors[0], fra.errors
+        assert s.game.log == log
+        await fra.ping()  # the connection is still open, the room still answers
+        await asyncio.sleep(0.05)
+        assert any(m.get("type") == "pong" for m in fra.received)
+    finally:
+        await fra.close()
+        await server.close()
+
+
+async def test_wrong_codes_are_refused_and_limited_per_address(tmp_path):
+    room, server, port = await open_room(tmp_path)
+    right = codes_by_seat(room)["FRA"]
+    try:
+        for _ in range(WRONG_CODES_PER_MINUTE):
+            with pytest.raises(JoinRefused, match="opens no seat"):
+                await RoomClient("127.0.0.1", port, "WRONG1").connect()
+        with pytest.raises(JoinRefused, match="too many wrong codes"):
+            await RoomClient("127.0.0.1", port, right).connect()
+        assert len(set(room.codes)) == 3 and all(len(c) == 6 for c in room.codes)
+    finally:
+        await server.close()
+
+
+async def test_a_restarted_host_resumes_from_its_autosave_with_the_same_codes(tmp_path):
+    room, server, port = await open_room(tmp_path)
+    s = room.session
+    clients = [(await join(port, code))[0] for code in room.codes]
+    await play_until(s, clients, lambda: len(s.game.log) >= 4)
+    log, codes, month = list(s.game.log), dict(room.codes), s.month
+    for c in clients:
+        await c.close()
+    await server.close()  # the host stops
+
+    again = resume(SaveStore(tmp_path / "saves"), lambda sid: load_scenario(sid))
+    room2 = Room.open(again)
+    assert room2.codes == codes and again.game.log == log and again.month == month
+    server2 = RoomServer(room2)
+    port2 = await server2.start("127.0.0.1", 0)
+    try:
+        back = [(await join(port2, code))[0] for code in codes]
+        await play_until(again, back, lambda: len(again.game.log) > len(log))
+        for c in back:
+            await c.close()
+    finally:
+        await server2.close()
