@@ -8,7 +8,7 @@ import contextlib
 import json
 from dataclasses import dataclass, field
 
-from councilgame.room.protocol import MAX_VIEW_LINE, Act, Ballots, Hello, Ping, client_line
+from councilgame.room.protocol import MAX_VIEW_LINE, Act, Ballots, Compose, Hello, Ping, client_line
 
 
 class JoinRefused(Exception):
@@ -33,6 +33,7 @@ class RoomClient:
     room: bool = False
     seat: str | None = None
     state: dict | None = None
+    composed: dict | None = None  # the host's answer to the last Compose
     errors: list[str] = field(default_factory=list)
     received: list[dict] = field(default_factory=list)  # every message, for tests and the bench
     keep: bool = False
@@ -67,6 +68,8 @@ class RoomClient:
         while (msg := await self._read()) is not None:
             if msg.get("type") == "state":
                 self.state = msg
+            elif msg.get("type") == "composed":
+                self.composed = msg
             elif msg.get("type") == "error":
                 self.errors.append(msg["message"])
             self.changed.set()
@@ -90,6 +93,9 @@ class RoomClient:
 
     async def ballots(self, ballots: dict[str, str]) -> None:
         await self.send_raw(client_line(Ballots(ballots=ballots)))
+
+    async def compose(self, offers: list[str], toggle: str | None = None) -> None:
+        await self.send_raw(client_line(Compose(offers=offers, toggle=toggle)))
 
     async def ping(self) -> None:
         await self.send_raw(client_line(Ping()))

@@ -15,13 +15,13 @@ import hmac
 import secrets
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from councilgame.engine.actions import Action
 from councilgame.play import queries
 from councilgame.play.session import Session
-from councilgame.play.views import public_view, seat_view, sitting
-from councilgame.room.protocol import CODE_ALPHABET, CODE_LENGTH, Act, Ballots, Hello
+from councilgame.play.views import public_view, seat_view, sitting, whip_view
+from councilgame.room.protocol import CODE_ALPHABET, CODE_LENGTH, Act, Ballots, Compose, Hello
 
 MAX_QUEUED = 12  # actions a seat may give ahead of its turn
 WRONG_CODES_PER_MINUTE = 5  # per address; more are refused unread until the minute is out
@@ -95,8 +95,10 @@ class Room:
         p = s.game.prompt
         mine = p is not None and p.seat == seat and seat in s.humans
         legal = [a.model_dump(mode="json") for a in queries.legal(s.game)] if mine else []
+        offers = ([asdict(o) for o in queries.offers(s.game, p.file)]
+                  if mine and p is not None and p.kind == "draft" and p.file else [])
         return {"type": "state", "seat": seat, "view": view.model_dump(mode="json"),
-                "your_turn": mine, "legal": legal, "human": seat in s.humans,
+                "your_turn": mine, "legal": legal, "human": seat in s.humans, "offers": offers,
                 "ballots_given": dict(s.ahead.get(seat, {})),
                 "queued": [a.model_dump(mode="json") for a in self.queued.get(seat, [])],
                 "notices": self.notices.pop(seat, [])}
@@ -128,6 +130,23 @@ class Room:
         self.advance()
         s.autosave()  # every move: a host restarted mid-month loses nothing
         return None
+
+    def compose(self, seat: str, msg: Compose) -> dict | str:
+        """The seat's draft with one clause switched (by the clauses' rules) and its whip
+        count; a sentence if the seat is not drafting now."""
+        s = self.session
+        p = s.game.prompt
+        if p is None or p.kind != "draft" or p.seat != seat or not p.file:
+            return "you are not drafting now."
+        known = {o.key for o in queries.offers(s.game, p.file)}
+        bad = sorted({*msg.offers, *([msg.toggle] if msg.toggle else [])} - known)
+        if bad:
+            return f"no clause {bad[0]!r} is on offer for this file."
+        keys = list(msg.offers)
+        if msg.toggle:
+            keys = queries.toggle(s.game, p.file, keys, msg.toggle)
+        whip = whip_view(s.game, p.file, keys, seat, seat)
+        return {"type": "composed", "offers": keys, "whip": whip.model_dump(mode="json")}
 
     def _ballots(self, seat: str, ballots: Mapping[str, str]) -> str | None:
         pending = {i.symbol for i in sitting(self.session.game) if i.result is None}

@@ -46,11 +46,21 @@ class Ballots(_Msg):
         max_length=20)
 
 
+class Compose(_Msg):
+    """While drafting: switch one clause on or off in the text being composed (or none, to
+    see the whip count of `offers` as they are); the host answers with the text as the
+    clauses' rules leave it and its projected vote, as this seat may read it."""
+
+    type: Literal["compose"] = "compose"
+    offers: list[Annotated[str, Field(max_length=80)]] = Field(max_length=60)
+    toggle: str | None = Field(None, max_length=80)
+
+
 class Ping(_Msg):
     type: Literal["ping"] = "ping"
 
 
-ClientMessage = Annotated[Hello | Act | Ballots | Ping, Field(discriminator="type")]
+ClientMessage = Annotated[Hello | Act | Ballots | Compose | Ping, Field(discriminator="type")]
 CLIENT = TypeAdapter(ClientMessage)
 
 
@@ -58,7 +68,7 @@ class BadMessage(ValueError):
     """A client's line the host cannot take, with the sentence sent back to it."""
 
 
-def parse_client(line: bytes) -> Hello | Act | Ballots | Ping:
+def parse_client(line: bytes) -> Hello | Act | Ballots | Compose | Ping:
     """One client line, validated; BadMessage (with a sentence) for anything else."""
     if len(line) > MAX_LINE:
         raise BadMessage(f"message too long ({len(line)} bytes; at most {MAX_LINE})")

@@ -15,6 +15,7 @@ from councilgame.room.protocol import (
     Act,
     BadMessage,
     Ballots,
+    Compose,
     Hello,
     Ping,
     encode,
@@ -125,6 +126,10 @@ class RoomServer:
                              else "already joined."})
             return
         async with self.lock:  # one message at a time changes the game: the log's order is the host's
+            if isinstance(msg, Compose):
+                answer = self.room.compose(conn.seat, msg)
+                await conn.send(answer if isinstance(answer, dict) else {"type": "error", "message": answer})
+                return
             assert isinstance(msg, Act | Ballots)
             why = self.room.receive(conn.seat, msg)
             if why is not None:

@@ -1,7 +1,10 @@
-"""`councilgame join`: a seat's screen in a seminar room (or, with --room, the projector's). It
-knows only what the host sends: its seat's view and its own legal moves, so it cannot show what
-another delegation holds. It asks for the code when none is given, and rejoins by itself when
-the connection drops."""
+"""`councilgame join`: a seat's screen in a seminar room (or, with --room, the projector's).
+
+It knows only what the host sends, its seat's view and its own legal moves, so it cannot show
+what another delegation holds. It draws them with the game's own widgets (the horseshoe, the
+gauges, the whip count, the chamber's agenda and news), asks for the code when none is given,
+and rejoins by itself when the connection drops. A penholder composes its draft clause by
+clause here; the host applies the clauses' rules and answers with the whip count."""
 
 from __future__ import annotations
 
@@ -12,81 +15,83 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Footer, Header, Input, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
+from councilgame.play.views import PublicView, SeatView, WhipView
 from councilgame.room.client import JoinRefused, RoomClient
+from councilgame.tui.screens.chamber import agenda_text, news_text, seat_marks
+from councilgame.tui.themes import DARK, LIGHT, PROJECTOR
+from councilgame.tui.widgets.gauges import GaugePanel
+from councilgame.tui.widgets.seatmap import SeatMap
+from councilgame.tui.widgets.whip import WhipCount
 
 RETRY_SECONDS = 2.0
+KIND_WORDS = {"briefing": "the briefing", "draft": "drafting", "consult": "consultations",
+              "vote": "the vote", "choice": "an event's decision"}
 
 
-def action_words(action: dict, view: dict) -> str:
+def action_words(action: dict, view: PublicView, offers: dict[str, str]) -> str:
     """A move as the menu lists it: 'Lobby China (1 point)', 'Vote yes'."""
-    kind, titles = action["kind"], view.get("file_titles", {})
-    names = {s["code"]: s.get("short") or s["name"] for s in view.get("seats", [])}
-    target = names.get(action.get("target", ""), action.get("target", ""))
+    kind = action["kind"]
+    target = action.get("target", "")
+    who = view.short_of(target) if target in view.rota else target
     words = {
-        "done": "Done: pass to the next step",
+        "done": "Done: nothing more from you at this step",
         "vote": f"Vote {action.get('ballot')}",
-        "table": "Table a draft: " + (", ".join(action.get("offers", [])) or "no clauses"),
-        "lobby": f"Lobby {target} ({action.get('points', 1)} point)",
-        "deal": f"Offer a deal to {target}",
-        "message": f"Message {target}",
-        "request": f"Ask for a meeting on {titles.get(action.get('file', ''), action.get('file'))}",
-        "amend": f"Amend: {'remove' if action.get('remove', True) else 'add'} {action.get('offer')}",
+        "table": "Table: " + ("; ".join(offers.get(k, k) for k in action.get("offers", []))),
+        "lobby": f"Lobby {who} ({action.get('points', 1)} point of capital)",
+        "deal": f"Offer {who} a deal",
+        "message": f"Send {who} a message",
+        "request": "Ask for a meeting on " + view.file_titles.get(action.get("file", ""), "a file"),
+        "amend": f"Move an amendment: {'delete' if action.get('remove', True) else 'add'} "
+                 f"{offers.get(action.get('offer', ''), action.get('offer'))}",
         "choose": f"Choose: {action.get('option')}",
-        "answer_deal": f"{'Accept' if action.get('accept') else 'Refuse'} deal {action.get('deal')}",
-        "signal_veto": "Signal a veto",
+        "answer_deal": f"{'Accept' if action.get('accept') else 'Refuse'} the deal offered",
+        "signal_veto": "Say in consultations that you would veto this text",
         "cosponsor": "Co-sponsor the draft",
-        "statement": "Propose a presidential statement",
-        "withdraw": "Withdraw the draft",
-        "order": "Order the agenda: " + ", ".join(action.get("files", [])),
+        "statement": "Propose a presidential statement instead",
+        "withdraw": "Withdraw your draft",
+        "order": "Set the agenda's order",
     }
     return words.get(kind, kind)
 
 
-def public_text(view: dict) -> Text:
-    """What the whole room may see: the month, the agenda, the sitting, the gauges, the votes."""
+def status_text(view: PublicView, state: dict | None, seat: str) -> Text:
+    """Under the horseshoe: whose move it is, the month, the scores."""
     t = Text()
-    t.append(f"{view['title']}\n", style="bold")
-    t.append(f"{view['month_name']} · month {view['month']} of {view['months']} · "
-             f"president {view['president']}\n\n")
-    prompt = view.get("prompt")
-    if view.get("finished"):
-        t.append(f"The game is over: {view.get('ending') or ''}\n\n", style="bold")
-    elif prompt:
-        t.append(f"Now: {prompt['seat']}, {prompt['kind']}. {prompt.get('question', '')}\n\n")
-    t.append("Agenda\n", style="bold underline")
-    for f in view.get("agenda", []):
-        t.append(f"  {f['title']} (pen: {f.get('pen') or 'none'})\n")
-    if view.get("sitting"):
-        t.append("\nThe sitting\n", style="bold underline")
-        for item in view["sitting"]:
-            t.append(f"  {item.get('label') or item['symbol']}: {item.get('result') or 'to come'}\n")
-    t.append("\nGauges\n", style="bold underline")
-    for g in view.get("gauges", []):
-        t.append(f"  {g['short'] or g['label']:<20} {g['value']:5.0f}\n")
-    for v in view.get("votes", [])[-3:]:
-        t.append(f"\n{v}", style="dim")
+    if isinstance(view, SeatView):
+        t.append(f"{seat} · capital {view.capital}", style="bold")
+    else:
+        t.append("The room's screen", style="bold")
+    t.append(f" · legitimacy {view.scores.get('legitimacy', 0):.0f}"
+             f" · outcomes {view.scores.get('outcomes', 0):.0f}\n")
+    p = view.prompt
+    if view.finished:
+        t.append("The game is over.", style="bold")
+    elif p is not None and state is not None and state.get("your_turn"):
+        t.append(f"Your move: {KIND_WORDS.get(p.kind, p.kind)}. {p.question}", style="bold italic")
+    elif p is not None:
+        t.append(f"{view.short_of(p.seat)}: {KIND_WORDS.get(p.kind, p.kind)}…", style="italic")
+    t.append(f"\n{view.month_name}, month {view.month} of {view.months} · ★ {view.president}")
     return t
 
 
-def private_text(state: dict) -> Text:
-    """Only this seat's: capital, objectives, deals, messages, and what is waiting."""
-    view = state["view"]
+def private_text(view: SeatView, state: dict) -> Text:
+    """Only this seat's: its objectives, deals and messages, ballots given, notices."""
     t = Text()
-    t.append(f"{state['seat']}: capital {view['capital']}\n\n", style="bold")
     t.append("Your objectives (private)\n", style="bold underline")
-    for o in view.get("objectives", []):
-        t.append(f"  {'✓' if o['met'] else '·'} {o['text']}\n")
-    for d in view.get("deals", []):
-        t.append(f"\nDeal: {d}\n", style="dim")
-    for m in view.get("messages", []):
-        t.append(f"\nMessage: {m}\n", style="dim")
+    for o in view.objectives:
+        t.append(f"{'✓' if o.met else '·'} {o.text}\n")
+    for d in view.deals:
+        t.append(f"Deal: {d.text if hasattr(d, 'text') else d}\n", style="dim")
+    for m in view.messages:
+        t.append(f"Message: {m.text if hasattr(m, 'text') else m}\n", style="dim")
     if state.get("ballots_given"):
-        t.append("\nBallots given: " + ", ".join(f"{k} {v}" for k, v in state["ballots_given"].items()))
+        t.append("Ballots given: " + ", ".join(f"{k} {v}" for k, v in state["ballots_given"].items())
+                 + "\n", style="italic")
     for n in state.get("notices", []):
-        t.append(f"\n{n}\n", style="yellow")
+        t.append(n + "\n", style="yellow")
     return t
 
 
@@ -94,48 +99,79 @@ class RemoteApp(App[None]):
     """One seat's (or the room's) window on a hosted game."""
 
     TITLE = "councilgame: seminar room"
+    CSS_PATH = "councilgame.tcss"
     CSS = """
-    #panes { height: 1fr; }
-    #public { width: 3fr; padding: 0 1; }
-    #private { width: 2fr; padding: 0 1; border-left: solid $panel; }
-    #moves { height: auto; max-height: 12; }
-    #code { margin: 1 2; }
+    #remote-left { width: 3fr; }
+    #seat-pane { width: 2fr; min-width: 34; }
+    #remote-top { height: auto; }
+    #remote-bottom { height: 1fr; }
+    #private-box { height: auto; max-height: 10; }
+    #moves { height: auto; max-height: 12; border: none; }
+    #drafting { height: auto; max-height: 12; border: none; }
+    #remote-whip { height: 1fr; min-height: 6; }
+    #code { margin: 0 2; }
+    #room-status { height: auto; padding: 0 1; }
     """
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit")]
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit"),
+                Binding("t", "table", "Table the draft", show=False)]
 
     def __init__(self, host: str, port: int, code: str = "", room: bool = False):
         super().__init__()
         self.host, self.port, self.code, self.room = host, port, code, room
         self.client: RoomClient | None = None
         self.state: dict | None = None
+        self.view: PublicView | None = None
+        self.drafting_file: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("", id="status")
+        yield Static("", id="room-status")
         yield Input(placeholder="Your seat's code (six letters and digits), then Enter", id="code")
-        with Horizontal(id="panes"):
-            yield VerticalScroll(Static("", id="public-text"), id="public")
-            with Vertical(id="private"):
-                yield VerticalScroll(Static("", id="private-text"))
-                yield OptionList(id="moves")
+        with Horizontal():
+            with Vertical(id="remote-left"):
+                with Vertical(id="council-box", classes="box"):
+                    yield SeatMap(id="seatmap")
+                    yield Static(id="status")
+                with Horizontal(id="remote-bottom"):
+                    yield Static(id="agenda", classes="box")
+                    with VerticalScroll(id="news", classes="box"):
+                        yield Static(id="news-text")
+            with Vertical(id="seat-pane"):
+                yield GaugePanel([], id="gauges", classes="box")
+                with VerticalScroll(id="private-box", classes="box"):
+                    yield Static("", id="private-text")
+                yield SelectionList[str](id="drafting", classes="box")
+                yield WhipCount(id="remote-whip", classes="box")
+                yield OptionList(id="moves", classes="box")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#private").display = not self.room
+        self.register_theme(LIGHT)
+        self.register_theme(PROJECTOR)
+        self.theme = PROJECTOR.name if self.room else DARK  # the room's screen is for a projector
+        for wid, title in (("council-box", "The Council"), ("agenda", "Agenda"), ("news", "News"),
+                           ("gauges", "Gauges"), ("private-box", "Your seat"),
+                           ("drafting", "Your draft: space switches a clause, t tables it"),
+                           ("remote-whip", "Whip count"), ("moves", "Your moves")):
+            self.query_one(f"#{wid}").border_title = title
+        for wid in ("private-box", "drafting", "remote-whip", "moves"):
+            self.query_one(f"#{wid}").display = False
         if self.code or self.room:
             self.query_one("#code").display = False
             self.connect()
         else:
             self.set_status("Type the code the host gave your seat.")
+            self.query_one("#code").focus()
 
     def set_status(self, text: str) -> None:
-        self.query_one("#status", Static).update(text)
+        self.query_one("#room-status", Static).update(text)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.code = event.value.strip()
         if self.code:
             self.connect()
 
+    # ---- the connection ----------------------------------------------------------------------
     @work(exclusive=True, group="connection")
     async def connect(self) -> None:
         """Join, then listen; on a drop, rejoin with the same code until the host answers."""
@@ -154,37 +190,114 @@ class RemoteApp(App[None]):
             self.client = client
             self.query_one("#code").display = False
             self.sub_title = f"{welcome['seat'] or 'the room'} · {welcome['player']}"
-            self.set_status("Joined.")
             listener = asyncio.create_task(client.listen())
             while not listener.done():
                 await client.changed.wait()
                 client.changed.clear()
-                if client.state is not None:
-                    self.show(client.state, client.errors[-1:] if client.errors else [])
-                    client.errors.clear()
+                self.update_from(client)
             self.client = None
             self.set_status("The connection dropped; rejoining with your code…")
             await asyncio.sleep(RETRY_SECONDS)
 
-    def show(self, state: dict, errors: list[str]) -> None:
+    def update_from(self, client: RoomClient) -> None:
+        if client.composed is not None:
+            self.show_composed(client.composed)
+            client.composed = None
+        if client.state is not None and client.state is not self.state:
+            self.show(client.state)
+        if client.errors:
+            self.notify(client.errors[-1], severity="warning")
+            client.errors.clear()
+
+    # ---- drawing what the host sent ------------------------------------------------------------
+    def show(self, state: dict) -> None:
         self.state = state
-        view = state["view"]
-        self.query_one("#public-text", Static).update(public_text(view))
-        if self.room:
-            return
-        self.query_one("#private-text", Static).update(private_text(state))
+        seat = state["seat"]
+        view: PublicView = (SeatView if seat else PublicView).model_validate(state["view"])
+        self.view = view
+        self.query_one(SeatMap).show(seat_marks(view, [seat] if seat else []))
+        self.query_one(GaugePanel).show(view.gauges)
+        self.query_one("#status", Static).update(status_text(view, state, seat))
+        self.query_one("#agenda", Static).update(agenda_text(view))
+        self.query_one("#news-text", Static).update(news_text(view))
+        turn = state.get("your_turn")
+        self.set_status("Your move." if turn else ("Watching the room." if not seat else
+                                                   "Waiting for the others."))
+        if isinstance(view, SeatView):
+            self._show_seat(view, state)
+
+    def _show_seat(self, view: SeatView, state: dict) -> None:
+        self.query_one("#private-box").display = True
+        self.query_one("#private-text", Static).update(private_text(view, state))
+        offers = {o["key"]: o["title"] for o in state.get("offers", [])}
+        titles = offers or {}
         moves = self.query_one("#moves", OptionList)
         moves.clear_options()
         for i, action in enumerate(state.get("legal", [])):
-            moves.add_option(Option(action_words(action, view), id=f"act-{i}"))
+            if action["kind"] != "table":  # a draft is composed in its own list
+                moves.add_option(Option(action_words(action, view, titles), id=f"act-{i}"))
         if not state.get("your_turn"):
-            for item in view.get("sitting", []):
-                if item.get("result") is None and item["symbol"] not in state.get("ballots_given", {}):
+            for item in view.sitting:
+                if item.result is None and item.symbol not in state.get("ballots_given", {}):
                     for ballot in ("yes", "no", "abstain"):
-                        moves.add_option(Option(f"Sealed ballot on {item.get('label') or item['symbol']}: "
-                                                f"{ballot}", id=f"ballot-{ballot}-{item['symbol']}"))
-        turn = "Your move." if state.get("your_turn") else "Waiting for the others."
-        self.set_status(errors[0] if errors else turn)
+                        moves.add_option(Option(f"Sealed ballot, {item.kind} {item.symbol}: {ballot}",
+                                                id=f"ballot-{ballot}-{item.symbol}"))
+        moves.display = moves.option_count > 0
+        self._show_drafting(state)
+        whip = view.whip
+        self.query_one("#remote-whip").display = whip is not None and not state.get("offers")
+        if whip is not None and not state.get("offers"):
+            self.query_one(WhipCount).show(whip, state["seat"], view.lobbying)
+
+    def _show_drafting(self, state: dict) -> None:
+        drafting = self.query_one("#drafting", SelectionList)
+        offers = state.get("offers", [])
+        drafting.display = bool(offers)
+        if not offers:
+            self.drafting_file = None
+            return
+        prompt = self.view.prompt if self.view else None
+        if prompt is not None and prompt.file == self.drafting_file:
+            return  # the list is the player's own work in progress
+        self.drafting_file = prompt.file if prompt else None
+        first = next((a["offers"] for a in state.get("legal", []) if a["kind"] == "table"), [])
+        drafting.clear_options()
+        drafting.add_options([(f"{o['title']}" + (f" ({o['target']})" if o.get("target") else ""),
+                               o["key"], o["key"] in first) for o in offers])
+        drafting.focus()
+        self.run_worker(self._compose_request(list(first), None))
+
+    def show_composed(self, composed: dict) -> None:
+        drafting = self.query_one("#drafting", SelectionList)
+        chosen = set(composed["offers"])
+        with drafting.prevent(SelectionList.SelectedChanged):
+            for key in list(drafting.selected):
+                if key not in chosen:
+                    drafting.deselect(key)
+            for key in chosen:
+                drafting.select(key)
+        whip_box = self.query_one("#remote-whip")
+        whip_box.display = True
+        self.query_one(WhipCount).show(WhipView.model_validate(composed["whip"]), self.state["seat"])
+
+    async def _compose_request(self, offers: list[str], toggle: str | None) -> None:
+        if self.client is not None:
+            await self.client.compose(offers, toggle)
+
+    # ---- the player's moves --------------------------------------------------------------------
+    def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
+        drafting = self.query_one("#drafting", SelectionList)
+        key = event.selection.value
+        before = [k for k in drafting.selected if k != key] if key in drafting.selected \
+            else [*drafting.selected, key]
+        self.run_worker(self._compose_request(before, key))
+
+    async def action_table(self) -> None:
+        drafting = self.query_one("#drafting", SelectionList)
+        if self.client is None or self.state is None or not drafting.display:
+            return
+        await self.client.act({"kind": "table", "seat": self.state["seat"],
+                               "offers": list(drafting.selected)})
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if self.client is None or self.state is None or event.option.id is None:

@@ -52,8 +52,8 @@ async def test_a_wrong_code_is_refused_on_screen(tmp_path):
     app = RemoteApp("127.0.0.1", port, code="NOPE99")
     try:
         async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot, lambda: "refused" in text_of(app, "#status"))
-            assert "opens no seat" in text_of(app, "#status")
+            await settle(pilot, lambda: "refused" in text_of(app, "#room-status"))
+            assert "opens no seat" in text_of(app, "#room-status")
     finally:
         await server.close()
 
@@ -65,8 +65,9 @@ async def test_the_rooms_screen_shows_the_public_view_only(tmp_path):
         async with app.run_test(size=(80, 24)) as pilot:
             await settle(pilot, lambda: app.state is not None)
             assert app.state["seat"] == "" and "capital" not in app.state["view"]
-            assert not app.query_one("#private").display
-            assert "Agenda" in text_of(app, "#public-text")
+            assert not app.query_one("#private-box").display and not app.query_one("#moves").display
+            agenda = app.view.agenda
+            assert (agenda[0].title if agenda else "Nothing on the agenda") in text_of(app, "#agenda")
             await asyncio.sleep(0)
     finally:
         await server.close()

@@ -95,14 +95,7 @@ class ChamberScreen(Screen):
         self.set_class(bool(note.display), "tutoring")
 
     def _seats(self, view: PublicView) -> list[SeatMark]:
-        """The horseshoe in the order of the rota, from this month's president."""
-        players = self.app.session.humans
-        pens = {f.pen for f in view.agenda if f.pen}
-        order = view.rota
-        start = order.index(view.president)
-        return [SeatMark(code, view.leanings.get(code), code == view.president, code in pens,
-                         view.seat_info(code).permanent, code in players)
-                for code in order[start:] + order[:start]]
+        return seat_marks(view, self.app.session.humans)
 
     def _status(self, view: PublicView) -> Text:
         session = self.app.session
@@ -121,63 +114,10 @@ class ChamberScreen(Screen):
         return t
 
     def _agenda(self, view: PublicView) -> Text:
-        t = Text()
-        if not view.agenda:
-            t.append("Nothing on the agenda this month.", style="dim")
-            return t
-        for f in view.agenda:
-            out = f.output if f.output is not None else "pending"
-            t.append(f"• {f.title}", style="bold")
-            asked = f" · asked for by {view.requested[f.id]}" if f.id in view.requested else ""
-            t.append(f"\n  pen: {f.pen or '-'} · {out}{asked}\n")
-        return t
-
-    def _since(self, view: PublicView, t: Text) -> None:
-        """At the briefing: what last month changed (events with their text, the decisions
-        taken, the gauges that moved and why), before the month's news."""
-        s = view.since
-        if s is None or (view.prompt is not None and view.prompt.kind != "briefing"):
-            return
-        t.append(f"What changed in {s.name}\n", style="bold underline")
-        for title, text in s.events:
-            t.append(f"• Event: {title}. ", style="bold")
-            t.append(text + "\n")
-        for choice in s.choices:
-            t.append(f"• Decided: {choice}\n")
-        for g in s.gauges[:6]:
-            t.append(f"• {g.label} {g.delta:+.0f}", style="green" if g.better else "red")
-            t.append(f" ({'better' if g.better else 'worse'})" + (f": {g.cause}" if g.cause else "") + "\n")
-        if len(s.gauges) > 6:
-            t.append(f"  …and {len(s.gauges) - 6} more (the debrief lists every cause)\n", style="dim")
-        t.append("\n")
-
-    def _agenda_files(self, view: PublicView, t: Text) -> None:
-        """At the briefing: what each file on this month's agenda is about."""
-        about = [f for f in view.agenda if f.description]
-        if not about or view.prompt is None or view.prompt.kind != "briefing":
-            return
-        t.append("On the agenda\n", style="bold underline")
-        for f in about:
-            t.append(f"• {f.title}: ", style="bold")
-            t.append(f.description + "\n")
-        t.append("\n")
+        return agenda_text(view)
 
     def _news(self, view: PublicView) -> None:
-        t = Text()
-        self._since(view, t)
-        if len(view.timeline) == 1:
-            t.append(view.title + "\n", style="bold underline")
-            t.append(view.synopsis + "\n")
-        self._agenda_files(view, t)
-        for month in view.timeline[-2:]:
-            t.append(month.name + "\n", style="bold underline")
-            items = [n for n in view.news if n.month == month.month and not n.private]
-            if not items:
-                t.append("• (quiet so far)\n")
-            for item in items:
-                event = item.kind == "event"
-                t.append(f"• {'Event: ' if event else ''}{item.text}\n", style="bold" if event else "")
-        self.query_one("#news-text", Static).update(t)
+        self.query_one("#news-text", Static).update(news_text(view))
 
     def action_next(self) -> None:
         prompt = self.app.session.view().prompt
@@ -243,3 +183,73 @@ class ChamberScreen(Screen):
         from councilgame.tui.screens.seats import SeatsScreen
 
         self.app.push_screen(SeatsScreen())
+
+
+def seat_marks(view: PublicView, players: list[str]) -> list[SeatMark]:
+    """The horseshoe in the order of the rota, from this month's president."""
+    pens = {f.pen for f in view.agenda if f.pen}
+    order = view.rota
+    start = order.index(view.president)
+    return [SeatMark(code, view.leanings.get(code), code == view.president, code in pens,
+                     view.seat_info(code).permanent, code in players)
+            for code in order[start:] + order[:start]]
+
+
+def agenda_text(view: PublicView) -> Text:
+    t = Text()
+    if not view.agenda:
+        t.append("Nothing on the agenda this month.", style="dim")
+        return t
+    for f in view.agenda:
+        out = f.output if f.output is not None else "pending"
+        t.append(f"• {f.title}", style="bold")
+        asked = f" · asked for by {view.requested[f.id]}" if f.id in view.requested else ""
+        t.append(f"\n  pen: {f.pen or '-'} · {out}{asked}\n")
+    return t
+
+def _since(view: PublicView, t: Text) -> None:
+    """At the briefing: what last month changed (events with their text, the decisions
+    taken, the gauges that moved and why), before the month's news."""
+    s = view.since
+    if s is None or (view.prompt is not None and view.prompt.kind != "briefing"):
+        return
+    t.append(f"What changed in {s.name}\n", style="bold underline")
+    for title, text in s.events:
+        t.append(f"• Event: {title}. ", style="bold")
+        t.append(text + "\n")
+    for choice in s.choices:
+        t.append(f"• Decided: {choice}\n")
+    for g in s.gauges[:6]:
+        t.append(f"• {g.label} {g.delta:+.0f}", style="green" if g.better else "red")
+        t.append(f" ({'better' if g.better else 'worse'})" + (f": {g.cause}" if g.cause else "") + "\n")
+    if len(s.gauges) > 6:
+        t.append(f"  …and {len(s.gauges) - 6} more (the debrief lists every cause)\n", style="dim")
+    t.append("\n")
+
+def _agenda_files(view: PublicView, t: Text) -> None:
+    """At the briefing: what each file on this month's agenda is about."""
+    about = [f for f in view.agenda if f.description]
+    if not about or view.prompt is None or view.prompt.kind != "briefing":
+        return
+    t.append("On the agenda\n", style="bold underline")
+    for f in about:
+        t.append(f"• {f.title}: ", style="bold")
+        t.append(f.description + "\n")
+    t.append("\n")
+
+def news_text(view: PublicView) -> Text:
+    t = Text()
+    _since(view, t)
+    if len(view.timeline) == 1:
+        t.append(view.title + "\n", style="bold underline")
+        t.append(view.synopsis + "\n")
+    _agenda_files(view, t)
+    for month in view.timeline[-2:]:
+        t.append(month.name + "\n", style="bold underline")
+        items = [n for n in view.news if n.month == month.month and not n.private]
+        if not items:
+            t.append("• (quiet so far)\n")
+        for item in items:
+            event = item.kind == "event"
+            t.append(f"• {'Event: ' if event else ''}{item.text}\n", style="bold" if event else "")
+    return t
