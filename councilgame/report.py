@@ -88,7 +88,9 @@ def render_why(w: dict) -> list[str]:
         out += ["", "What the real Council did, and the share of AI games that do the same"]
         for real in w["real"]:
             median = "" if real["median_yes"] is None else f", median {real['median_yes']:.0f} yes"
-            out.append(f"  {real['title']} ({real['result']} {real['real_count']}): "
+            what = ("no resolution" if real["result"] == "none" else
+                    f"{real['result']} {real['real_count']}")
+            out.append(f"  {real['title']} ({what}): "
                        f"{100 * real['reproduced']:.1f}% of games{median}")
     out += ["", "Rare or never reached: the part of the condition false most often at the end"]
     if not w["rare"]:

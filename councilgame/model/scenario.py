@@ -18,6 +18,29 @@ from councilgame.model.typology import (
 )
 
 
+class MemberYear(Strict):
+    """A member's numbers for one scenario's year, over the pack's entry: a 2023 case and a 2006
+    case of one pack can read China apart. Each map is merged key by key (an ideal that gives
+    only `intervention` keeps the pack's other dimensions); a number given replaces the pack's."""
+
+    ideal: dict[str, float] = Field(default_factory=dict, description="Ideal points to change, -1..1.")
+    salience: dict[str, float] = Field(default_factory=dict, description="Saliences to change, 0..2.")
+    affinity: dict[str, float] = Field(
+        default_factory=dict, description="Ties to change (members by code, organisations by id), -1..1.")
+    regions: dict[str, float] = Field(
+        default_factory=dict, description="Regional interests to change, 0..2.")
+    region_reluctance: dict[str, float] = Field(
+        default_factory=dict, description="Permanent members: regional veto costs to change.")
+    veto_reluctance: float | None = Field(
+        None, ge=0, le=5, description="Permanent members: the veto's cost in this year, if it differs.")
+    vetoes_alone: bool | None = Field(
+        None, description="Permanent members: whether it vetoes alone in this year, if it differs.")
+    blocs: list[str] | None = Field(
+        None, description="Its caucuses in this year, if they differ (the whole list: the United "
+        "Kingdom sat with the EU until 2020).")
+    source: Source = ""
+
+
 class Council(Strict):
     """The fifteen members sitting in the scenario's year."""
 
@@ -31,6 +54,10 @@ class Council(Strict):
         default_factory=dict, description="A line about a member's record as of the scenario's "
         "year, shown with its seat in place of the member's own note (which may cite later "
         "years: a 2006 case needs 2006 notes).")
+    members: dict[Code, MemberYear] = Field(
+        default_factory=dict, description="A member's numbers for the scenario's year, merged over "
+        "its pack entry (the AI plays it by them in this scenario only): how a 1981 or a 2006 case "
+        "reads a permanent member whose entry is calibrated on later years.")
     roll_call_noise: float | None = Field(
         None, ge=0, description="Overrides the model's roll-call noise for this scenario: 0 makes "
         "every member vote as the whip count shows (the tutorial, so that its lessons hold in "
@@ -225,15 +252,21 @@ class RealVote(Strict):
     file: Id = Field(description="The agenda file it was a vote on.")
     title: str = Field(description="E.g. 'Resolution 1671 (2006)'. Shown: in the debrief.")
     date: str = Field(description="The day of the vote, e.g. '25 April 2006'. Shown: in the debrief.")
-    result: Literal["adopted", "failed", "vetoed"] = Field(description="What the vote decided.")
-    vote: str = Field(pattern=r"^\d{1,2}-\d{1,2}-\d{1,2}$", description="Yes, no and abstentions, "
-                      "as the UN writes them: '15-0-0', '13-0-2'. Shown: in the debrief.")
+    result: Literal["adopted", "failed", "vetoed", "none"] = Field(
+        description="What the vote decided; `none` where the real Council adopted nothing on the "
+        "file and held no vote (a force created outside the UN): the report then counts the games "
+        "that adopt no text on it.")
+    vote: str = Field(pattern=r"^(\d{1,2}-\d{1,2}-\d{1,2})?$", description="Yes, no and "
+                      "abstentions, as the UN writes them: '15-0-0', '13-0-2'; empty for a result "
+                      "of `none`. Shown: in the debrief.")
     text: Text = Field(description="What it did, in a sentence or two. Shown: in the debrief.")
     source: Source = Field(description="Where the vote is recorded (a UN document or press release).")
 
     @property
     def counts(self) -> tuple[int, int, int]:
-        """(yes, no, abstain)."""
+        """(yes, no, abstain); zeros where no vote was held."""
+        if not self.vote:
+            return 0, 0, 0
         yes, no, abstain = (int(n) for n in self.vote.split("-"))
         return yes, no, abstain
 

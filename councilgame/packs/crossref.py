@@ -135,16 +135,7 @@ def _check_library(ck: Checker, pack_id: str, lib: Library) -> None:
     for item in lib.items["members"].values():
         if not _is_own(ck, item.file, own):
             continue
-        m: Any = item.model
-        for key in ("ideal", "salience"):
-            for d in getattr(m, key):
-                if d not in dims:
-                    ck.add(item.file, item.path + (key, d),
-                           unknown("dimension", d, dims))
-        for t in m.affinity:
-            if t not in ties:
-                ck.add(item.file, item.path + ("affinity", t),
-                       unknown("member or organisation", t, ties))
+        _member_names(ck, item.file, item.path, item.model, dims, ties)
     for item in lib.items["clauses"].values():
         if _is_own(ck, item.file, own):
             clause: Any = item.model
@@ -166,6 +157,57 @@ def _check_library(ck: Checker, pack_id: str, lib: Library) -> None:
             for d in row:
                 if d not in dims:
                     ck.add(lib.model.file, ("ai", "positions", key, d), f"unknown dimension {d!r}")
+
+
+def _member_names(ck: Checker, file: str, path: Path_, m: Any, dims, ties) -> None:
+    """A member's (or a member's year's) dimensions and ties name things that exist."""
+    for key in ("ideal", "salience"):
+        for d in getattr(m, key):
+            if d not in dims:
+                ck.add(file, path + (key, d), unknown("dimension", d, dims))
+    for t in m.affinity:
+        if t not in ties:
+            ck.add(file, path + ("affinity", t), unknown("member or organisation", t, ties))
+
+
+def _check_years(ck: Checker, file: str, sc: Scenario, lib: Library, council: list[str]) -> None:
+    """council.members: each reads a member that sits here, by names that exist; a permanent
+    member's veto numbers only on a permanent member."""
+    dims = set(lib.items["dimensions"])
+    ties = set(lib.items["members"]) | set(lib.items["organisations"])
+    for code, year in sc.council.members.items():
+        path = ("council", "members", code)
+        if code not in council:
+            ck.add(file, path, f"{code} does not sit on this Council")
+            continue
+        _member_names(ck, file, path, year, dims, ties)
+        if code not in sc.council.permanent:
+            for key in ("veto_reluctance", "vetoes_alone", "region_reluctance"):
+                if key in year.model_fields_set:
+                    ck.add(file, path + (key,), f"{key} applies to permanent members only, and "
+                           f"{code} is elected")
+
+
+def _check_real(ck: Checker, file: str, sc: Scenario) -> None:
+    """debrief.real: on files that exist, with counts the Charter allows for their result."""
+    file_ids = {f.id for f in sc.files}
+    for i, real in enumerate(sc.debrief.real):
+        path = ("debrief", "real", i)
+        if real.file not in file_ids:
+            ck.add(file, path + ("file",), unknown("agenda file", real.file, file_ids))
+        if (real.result == "none") != (real.vote == ""):
+            ck.add(file, path + ("vote",), "a result of `none` has no vote (vote: \"\"), and "
+                   "every other result has its count, e.g. '15-0-0'")
+            continue
+        if real.result == "none":
+            continue
+        yes = real.counts[0]
+        if sum(real.counts) > 15:
+            ck.add(file, path + ("vote",), "yes, no and abstentions add up to more than the 15 members")
+        if (real.result == "failed") != (yes < 9):
+            ck.add(file, path + ("result",), f"a text with {yes} yes is "
+                   f"{'failed: 9 are needed' if yes < 9 else 'not failed on votes'} "
+                   "(Charter, Art. 27(3))")
 
 
 def _is_own(ck: Checker, file: str, pack_id: str) -> bool:
@@ -244,18 +286,9 @@ def _check_scenario(ck: Checker, file: str, sc: Scenario, cx: Context, lib: Libr
     for kind in ("cases", "recommendations"):
         for i, item in enumerate(getattr(sc.debrief, kind)):
             ck.expr(file, ("debrief", kind, i, "when"), item.when, names)
+    _check_real(ck, file, sc)
+    _check_years(ck, file, sc, lib, council)
     file_ids = {f.id for f in sc.files}
-    for i, real in enumerate(sc.debrief.real):
-        path = ("debrief", "real", i)
-        if real.file not in file_ids:
-            ck.add(file, path + ("file",), unknown("agenda file", real.file, file_ids))
-        yes = real.counts[0]
-        if sum(real.counts) > 15:
-            ck.add(file, path + ("vote",), "yes, no and abstentions add up to more than the 15 members")
-        if (real.result == "failed") != (yes < 9):
-            ck.add(file, path + ("result",), f"a text with {yes} yes is "
-                   f"{'failed: 9 are needed' if yes < 9 else 'not failed on votes'} "
-                   "(Charter, Art. 27(3))")
     for i, step in enumerate(sc.tutorial):
         if step.file is not None and step.file not in file_ids:
             ck.add(file, ("tutorial", i, "file"), unknown("agenda file", step.file, file_ids))

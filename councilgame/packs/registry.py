@@ -233,7 +233,7 @@ def make_bundle(pack: PackFiles, lib: Library, scenario_id: str, digest: str) ->
     return ScenarioBundle(
         scenario=scenario,  # type: ignore[arg-type]
         events=tuple(i.model for i in pack.events.get(scenario_id, [])),  # type: ignore[misc]
-        members={k: i.model for k, i in lib.items["members"].items()},  # type: ignore[misc]
+        members=members_for_year(lib, scenario),
         organisations={k: i.model for k, i in lib.items["organisations"].items()},  # type: ignore[misc]
         clauses={k: i.model for k, i in lib.items["clauses"].items()},  # type: ignore[misc]
         dimensions=tuple(i.model for i in lib.items["dimensions"].values()),  # type: ignore[misc]
@@ -243,6 +243,24 @@ def make_bundle(pack: PackFiles, lib: Library, scenario_id: str, digest: str) ->
         pack_version=pack.manifest.version,
         pack_hash=digest,
     )
+
+
+def members_for_year(lib: Library, scenario) -> dict:
+    """The pack chain's members, each read for the scenario's year where its council.members
+    says so: maps merged key by key, numbers replaced."""
+    members = {k: i.model for k, i in lib.items["members"].items()}
+    for code, year in scenario.council.members.items():
+        if code not in members:
+            continue  # the validator names it
+        m = members[code]
+        update = {key: {**getattr(m, key), **getattr(year, key)} for key in MERGED}
+        update |= {key: getattr(year, key) for key in ("veto_reluctance", "vetoes_alone", "blocs")
+                   if getattr(year, key) is not None}
+        members[code] = m.model_copy(update=update)
+    return members
+
+
+MERGED = ("ideal", "salience", "affinity", "regions", "region_reluctance")
 
 
 def builtin_dir() -> Path:

@@ -99,7 +99,8 @@ def real_words(entry: dict, month_name=lambda m: f"month {m}") -> tuple[str, str
     """('Resolution 1671 (2006), 25 April 2006: adopted 15-0-0', 'this game: adopted 14-0-1
     in May 2006') for one entry of `real_record`; `month_name` names a turn of the game."""
     real, ours = entry["real"], entry["game"]
-    head = f"{real.title}, {real.date}: {real.result} {real.vote}"
+    head = (f"{real.title}, {real.date}: no resolution" if real.result == "none" else
+            f"{real.title}, {real.date}: {real.result} {real.vote}")
     mine = ("this game: no vote on this file" if ours is None else
             f"this game: {ours['result']} {ours['count']} in {month_name(ours['month'])}")
     return head, mine

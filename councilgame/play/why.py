@@ -91,14 +91,20 @@ def aggregate_why(comp: Compiled, rows: list[dict]) -> dict:
 
 def _real(comp: Compiled, rows: list[dict]) -> list[dict]:
     """For each vote of the real Council the scenario records: the share of games holding a
-    draft vote on its file with the same result, and the median yes count of those votes."""
+    draft vote on its file with the same result, and the median yes count of those votes; for a
+    real result of `none`, the share of games adopting no text on the file."""
     out = []
     for real in comp.scenario.debrief.real:
-        same = [[v for v in r["votes"] if v[0] == real.file and v[1] == real.result] for r in rows]
-        yes = [v[2] for votes in same for v in votes]
+        if real.result == "none":  # reproduced where the game adopts nothing on the file either
+            hits = [not any(v[0] == real.file and v[1] == "adopted" for v in r["votes"]) for r in rows]
+            yes: list[int] = []
+        else:
+            same = [[v for v in r["votes"] if v[0] == real.file and v[1] == real.result] for r in rows]
+            hits = [bool(votes) for votes in same]
+            yes = [v[2] for votes in same for v in votes]
         out.append({"title": real.title, "file": real.file, "result": real.result,
                     "real_count": real.vote,
-                    "reproduced": round(sum(bool(v) for v in same) / len(rows), 4) if rows else 0.0,
+                    "reproduced": round(sum(hits) / len(rows), 4) if rows else 0.0,
                     "median_yes": float(np.median(yes)) if yes else None})
     return out
 

@@ -156,3 +156,30 @@ def test_the_real_councils_votes_are_checked(tmp_path, file, result, yes, says):
     found = problems_of(root)
     errors = [p for p in found if ": warning:" not in p and "debrief.real" in p]
     assert (errors == []) if says is None else any(says in p for p in errors), found
+
+
+def test_a_real_decision_of_no_resolution_has_no_vote(tmp_path):
+    """`result: none` (a force created outside the UN, issue 15) goes with an empty vote."""
+    none = REAL.replace('vote: "%d-0-%d"', 'vote: "%s"')
+    ok = problems_of(broken_pack(tmp_path / "a", SCENARIO, "objectives:", none % ("west", "none", "")))
+    assert not [p for p in ok if "debrief.real" in p], ok
+    bad = problems_of(broken_pack(tmp_path / "b", SCENARIO, "objectives:", none % ("west", "none", "9-6-0")))
+    assert any("debrief.real[0].vote: a result of `none` has no vote" in p for p in bad), bad
+
+
+YEAR = "  first_president: SOM\n  members:\n    %s: {%s}"
+
+
+@pytest.mark.parametrize(("code", "numbers", "says"), [
+    ("RUS", "ideal: {intervention: -0.2}, veto_reluctance: 2.0, vetoes_alone: true", None),
+    ("DNK", "ideal: {intervention: 0.9}, blocs: [EU, NATO]", None),
+    ("KEN", "ideal: {intervention: 0.9}", "council.members.KEN: KEN does not sit on this Council"),
+    ("RUS", "ideal: {intervnetion: -0.2}", "council.members.RUS.ideal.intervnetion: unknown dimension"),
+    ("RUS", "affinity: {nato_x: -1}", "council.members.RUS.affinity.nato_x: unknown member or organisation"),
+    ("DNK", "veto_reluctance: 2", "council.members.DNK.veto_reluctance: veto_reluctance applies to "
+            "permanent members only"),
+])
+def test_a_members_numbers_for_the_scenarios_year_are_checked(tmp_path, code, numbers, says):
+    root = broken_pack(tmp_path, SCENARIO, "  first_president: SOM", YEAR % (code, numbers))
+    errors = [p for p in problems_of(root) if ": warning:" not in p]
+    assert (errors == []) if says is None else any(says in p for p in errors), errors

@@ -10,8 +10,10 @@ import pytest
 
 from councilgame.engine.compiled import compile_bundle
 from councilgame.model.scenario import ClauseOffer
+from councilgame.packs.discovery import discover
 from councilgame.play.simulation import simulate
 from councilgame.play.why import conjuncts, unparse
+from councilgame.report import render_why
 
 EUTM = "eutm_plus_monitoring@fc_g5s"
 
@@ -142,3 +144,40 @@ def test_the_debrief_sets_the_real_vote_beside_the_games(sahel):
     text = debrief_markdown(game)
     assert "## What the Council really did" in text
     assert "Resolution 2999 (test), 1 January 2026: adopted 15-0-0" in text and "this game: " in text
+
+
+def test_a_members_year_is_merged_over_its_pack_entry_in_that_scenario_only(sahel):
+    """council.members reads a member for the scenario's year (issue 15): maps key by key."""
+    from councilgame.model.scenario import MemberYear
+    from councilgame.packs.registry import members_for_year
+
+    year = MemberYear(ideal={"intervention": 0.9}, veto_reluctance=4.0, blocs=["P5"])
+    council = sahel.scenario.council.model_copy(update={"members": {"RUS": year}})
+    scenario = sahel.scenario.model_copy(update={"council": council})
+    lib = discover([]).library(sahel.bundle.pack_id)
+    members = members_for_year(lib, scenario)
+    old, new = sahel.bundle.members["RUS"], members["RUS"]
+    assert new.ideal == {**old.ideal, "intervention": 0.9} and new.ideal["western"] == old.ideal["western"]
+    assert (new.veto_reluctance, new.blocs, new.salience) == (4.0, ["P5"], old.salience)
+    assert members["CHN"] == sahel.bundle.members["CHN"]
+    assert members_for_year(lib, sahel.scenario)["RUS"] == old
+
+
+def test_a_real_decision_of_no_resolution_is_reproduced_by_the_games_that_adopt_nothing(sahel):
+    from councilgame.model.scenario import RealVote
+
+    real = RealVote(file="support_office", title="Letter of the President (test)", date="1 May 1981",
+                    result="none", vote="", text="No force.", source="test")
+    debrief = sahel.scenario.debrief.model_copy(update={"real": [real]})
+    comp = compile_bundle(dataclasses.replace(
+        sahel.bundle, scenario=sahel.scenario.model_copy(update={"debrief": debrief})))
+    report = simulate(comp, 40, seed=3)
+    adopted = simulate(_with_real_vote(sahel, "adopted", 15), 40, seed=3)["why"]["real"][0]
+    row = report["why"]["real"][0]
+    assert row["median_yes"] is None and row["real_count"] == ""
+    from councilgame.play.debrief import real_words
+    assert real_words({"real": real, "game": None}) == (
+        "Letter of the President (test), 1 May 1981: no resolution", "this game: no vote on this file")
+    assert abs(row["reproduced"] + adopted["reproduced"] - 1) < 1e-9  # the games adopting none
+    assert any(line.startswith("  Letter of the President (test) (no resolution): 2.5% of games")
+               for line in render_why(report["why"]))
