@@ -56,8 +56,9 @@ def outcome(m: Meeting, tl: Tally, d: Draft) -> None:
         st.counts["vetoes"] += 1
         fs.vetoes += 1
         names = " and ".join(comp.names[comp.index[c]] for c in tl.vetoed_by)
-        rec.say("vote", f"{file.title}: vetoed by {names} ({tl.summary()}); the General "
-                "Assembly will debate the veto (res. 76/262).", tl.vetoed_by)
+        debate = ("; the General Assembly will debate the veto (res. 76/262)"
+                  if comp.scenario.year >= VETO_DEBATE_SINCE else "")
+        rec.say("vote", f"{file.title}: vetoed by {names} ({tl.summary()}){debate}.", tl.vetoed_by)
         for c in tl.vetoed_by:
             st.vetoes_cast[c] = st.vetoes_cast.get(c, 0) + 1
             v = comp.index[c]
@@ -73,6 +74,7 @@ def outcome(m: Meeting, tl: Tally, d: Draft) -> None:
                 f"({tl.summary()}){note}.", (d.sponsor,))
 
 
+VETO_DEBATE_SINCE = 2022  # GA res. 76/262 (26 April 2022): the Assembly meets within ten working days
 PRST_CHANCE = 0.15  # how often a computer President drafts a statement on a consensual file
 
 
