@@ -94,7 +94,9 @@ class Room:
         view = seat_view(s.game, seat, sealed=s.sealed)
         p = s.game.prompt
         mine = p is not None and p.seat == seat and seat in s.humans
-        legal = [a.model_dump(mode="json") for a in queries.legal(s.game)] if mine else []
+        # the seat's own moves: at a briefing any member may ask for a meeting, its turn or not
+        legal = ([a.model_dump(mode="json") for a in queries.legal(s.game) if a.seat == seat]
+                 if seat in s.humans else [])
         offers = ([asdict(o) for o in queries.offers(s.game, p.file)]
                   if mine and p is not None and p.kind == "draft" and p.file else [])
         return {"type": "state", "seat": seat, "view": view.model_dump(mode="json"),
@@ -117,10 +119,10 @@ class Room:
         if getattr(action, "seat", seat) != seat:
             return f"this connection plays {seat}, not {getattr(action, 'seat', '?')}."
         p = s.game.prompt
-        if p is not None and p.seat == seat:
-            why = s.refusal(action)
-            if why is not None:
-                return why
+        why = s.refusal(action)
+        if p is not None and p.seat == seat and why is not None:
+            return why
+        if why is None:  # the game takes it now (its turn, or a move any seat may make)
             s.act(action)
         else:
             queue = self.queued.setdefault(seat, [])

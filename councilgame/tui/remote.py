@@ -15,7 +15,16 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Input, OptionList, SelectionList, Static
+from textual.widgets import (
+    Footer,
+    Header,
+    Input,
+    OptionList,
+    SelectionList,
+    Static,
+    TabbedContent,
+    TabPane,
+)
 from textual.widgets.option_list import Option
 
 from councilgame.play.views import PublicView, SeatView, WhipView
@@ -27,6 +36,8 @@ from councilgame.tui.widgets.seatmap import SeatMap
 from councilgame.tui.widgets.whip import WhipCount
 
 RETRY_SECONDS = 2.0
+DONE_WORDS = {"briefing": "Continue to the agenda", "draft": "Table nothing this month",
+              "consult": "Done: end your consultations"}
 KIND_WORDS = {"briefing": "the briefing", "draft": "drafting", "consult": "consultations",
               "vote": "the vote", "choice": "an event's decision"}
 
@@ -36,8 +47,9 @@ def action_words(action: dict, view: PublicView, offers: dict[str, str]) -> str:
     kind = action["kind"]
     target = action.get("target", "")
     who = view.short_of(target) if target in view.rota else target
+    step = view.prompt.kind if view.prompt is not None else ""
     words = {
-        "done": "Done: nothing more from you at this step",
+        "done": DONE_WORDS.get(step, "Done: nothing more from you at this step"),
         "vote": f"Vote {action.get('ballot')}",
         "table": "Table: " + ("; ".join(offers.get(k, k) for k in action.get("offers", []))),
         "lobby": f"Lobby {who} ({action.get('points', 1)} point of capital)",
@@ -58,22 +70,20 @@ def action_words(action: dict, view: PublicView, offers: dict[str, str]) -> str:
 
 
 def status_text(view: PublicView, state: dict | None, seat: str) -> Text:
-    """Under the horseshoe: whose move it is, the month, the scores."""
+    """The line under the header: the month and the scores, then whose move it is."""
     t = Text()
+    t.append(f"{view.month_name}, month {view.month} of {view.months} · ★ {view.president}", style="bold")
     if isinstance(view, SeatView):
-        t.append(f"{seat} · capital {view.capital}", style="bold")
-    else:
-        t.append("The room's screen", style="bold")
+        t.append(f" · {seat}: capital {view.capital}")
     t.append(f" · legitimacy {view.scores.get('legitimacy', 0):.0f}"
              f" · outcomes {view.scores.get('outcomes', 0):.0f}\n")
     p = view.prompt
     if view.finished:
-        t.append("The game is over.", style="bold")
+        t.append(f"The game is over: {view.ending or 'see the debrief'}.", style="bold")
     elif p is not None and state is not None and state.get("your_turn"):
         t.append(f"Your move: {KIND_WORDS.get(p.kind, p.kind)}. {p.question}", style="bold italic")
     elif p is not None:
-        t.append(f"{view.short_of(p.seat)}: {KIND_WORDS.get(p.kind, p.kind)}…", style="italic")
-    t.append(f"\n{view.month_name}, month {view.month} of {view.months} · ★ {view.president}")
+        t.append(f"Waiting for {view.short_of(p.seat)}: {KIND_WORDS.get(p.kind, p.kind)}.", style="italic")
     return t
 
 
@@ -103,21 +113,26 @@ class RemoteApp(App[None]):
     CSS = """
     #remote-left { width: 3fr; }
     #seat-pane { width: 2fr; min-width: 34; }
-    #remote-top { height: auto; }
-    #remote-bottom { height: 1fr; }
-    #private-box { height: auto; max-height: 10; }
-    #moves { height: auto; max-height: 12; border: none; }
-    #drafting { height: auto; max-height: 12; border: none; }
-    #remote-whip { height: 1fr; min-height: 6; }
+    #council-box { height: auto; width: 100%; min-width: 0; }
+    #remote-tabs { height: 1fr; }
+    #remote-tabs TabPane { padding: 0 1; }
+    #private-box { height: auto; max-height: 9; }
+    #moves { height: auto; max-height: 12; min-height: 3; }
+    #drafting { height: 1fr; min-height: 4; }
+    #remote-whip { height: 2fr; min-height: 6; }
+    #remote-whip #whip-table { min-height: 4; }
+    #room-gauges { height: 1fr; }
     #code { margin: 0 2; }
-    #room-status { height: auto; padding: 0 1; }
+    #room-status { height: auto; padding: 0 1; background: $panel; }
     """
     BINDINGS = [Binding("ctrl+q", "quit", "Quit"),
                 Binding("t", "table", "Table the draft", show=False)]
 
-    def __init__(self, host: str, port: int, code: str = "", room: bool = False):
+    def __init__(self, host: str, port: int, code: str = "", room: bool = False,
+                 autoconnect: bool = True):
         super().__init__()
         self.host, self.port, self.code, self.room = host, port, code, room
+        self.autoconnect = autoconnect  # False: the caller (a test) calls connect() itself
         self.client: RoomClient | None = None
         self.state: dict | None = None
         self.view: PublicView | None = None
@@ -131,13 +146,15 @@ class RemoteApp(App[None]):
             with Vertical(id="remote-left"):
                 with Vertical(id="council-box", classes="box"):
                     yield SeatMap(id="seatmap")
-                    yield Static(id="status")
-                with Horizontal(id="remote-bottom"):
-                    yield Static(id="agenda", classes="box")
-                    with VerticalScroll(id="news", classes="box"):
-                        yield Static(id="news-text")
+                with TabbedContent(id="remote-tabs"):
+                    with TabPane("Agenda", id="tab-agenda"):
+                        yield VerticalScroll(Static(id="agenda"))
+                    with TabPane("News", id="tab-news"):
+                        yield VerticalScroll(Static(id="news-text"))
+                    with TabPane("Gauges", id="tab-gauges"):
+                        yield GaugePanel([], id="gauges")
             with Vertical(id="seat-pane"):
-                yield GaugePanel([], id="gauges", classes="box")
+                yield GaugePanel([], id="room-gauges", classes="box")
                 with VerticalScroll(id="private-box", classes="box"):
                     yield Static("", id="private-text")
                 yield SelectionList[str](id="drafting", classes="box")
@@ -149,16 +166,20 @@ class RemoteApp(App[None]):
         self.register_theme(LIGHT)
         self.register_theme(PROJECTOR)
         self.theme = PROJECTOR.name if self.room else DARK  # the room's screen is for a projector
-        for wid, title in (("council-box", "The Council"), ("agenda", "Agenda"), ("news", "News"),
-                           ("gauges", "Gauges"), ("private-box", "Your seat"),
-                           ("drafting", "Your draft: space switches a clause, t tables it"),
+        for wid, title in (("council-box", "The Council"), ("private-box", "Your seat"),
+                           ("drafting", "Draft · space: a clause · t: table it"),
                            ("remote-whip", "Whip count"), ("moves", "Your moves")):
             self.query_one(f"#{wid}").border_title = title
         for wid in ("private-box", "drafting", "remote-whip", "moves"):
             self.query_one(f"#{wid}").display = False
+        self.query_one("#room-gauges").display = self.room  # the projector shows them beside
+        if self.room:
+            self.query_one(TabbedContent).hide_tab("tab-gauges")
+        self.query_one("#room-gauges").border_title = "Gauges"
         if self.code or self.room:
             self.query_one("#code").display = False
-            self.connect()
+            if self.autoconnect:
+                self.connect()
         else:
             self.set_status("Type the code the host gave your seat.")
             self.query_one("#code").focus()
@@ -189,7 +210,8 @@ class RemoteApp(App[None]):
                 continue
             self.client = client
             self.query_one("#code").display = False
-            self.sub_title = f"{welcome['seat'] or 'the room'} · {welcome['player']}"
+            self.sub_title = (f"{welcome['seat']} · {welcome['player']}" if welcome["seat"]
+                              else "the room's screen")
             listener = asyncio.create_task(client.listen())
             while not listener.done():
                 await client.changed.wait()
@@ -216,13 +238,11 @@ class RemoteApp(App[None]):
         view: PublicView = (SeatView if seat else PublicView).model_validate(state["view"])
         self.view = view
         self.query_one(SeatMap).show(seat_marks(view, [seat] if seat else []))
-        self.query_one(GaugePanel).show(view.gauges)
-        self.query_one("#status", Static).update(status_text(view, state, seat))
+        for panel in self.query(GaugePanel):
+            panel.show(view.gauges)
         self.query_one("#agenda", Static).update(agenda_text(view))
         self.query_one("#news-text", Static).update(news_text(view))
-        turn = state.get("your_turn")
-        self.set_status("Your move." if turn else ("Watching the room." if not seat else
-                                                   "Waiting for the others."))
+        self.query_one("#room-status", Static).update(status_text(view, state, seat))
         if isinstance(view, SeatView):
             self._show_seat(view, state)
 
@@ -233,7 +253,10 @@ class RemoteApp(App[None]):
         titles = offers or {}
         moves = self.query_one("#moves", OptionList)
         moves.clear_options()
-        for i, action in enumerate(state.get("legal", [])):
+        legal = list(enumerate(state.get("legal", [])))
+        if view.prompt is not None and view.prompt.kind == "briefing":  # going on comes first
+            legal.sort(key=lambda ia: ia[1]["kind"] != "done")
+        for i, action in legal:
             if action["kind"] != "table":  # a draft is composed in its own list
                 moves.add_option(Option(action_words(action, view, titles), id=f"act-{i}"))
         if not state.get("your_turn"):
@@ -243,6 +266,11 @@ class RemoteApp(App[None]):
                         moves.add_option(Option(f"Sealed ballot, {item.kind} {item.symbol}: {ballot}",
                                                 id=f"ballot-{ballot}-{item.symbol}"))
         moves.display = moves.option_count > 0
+        if moves.option_count:
+            moves.highlighted = 0
+            busy = isinstance(self.focused, SelectionList | Input) and self.focused.display
+            if not busy:
+                moves.focus()  # the player's move is one Enter away
         self._show_drafting(state)
         whip = view.whip
         self.query_one("#remote-whip").display = whip is not None and not state.get("offers")
@@ -253,6 +281,7 @@ class RemoteApp(App[None]):
         drafting = self.query_one("#drafting", SelectionList)
         offers = state.get("offers", [])
         drafting.display = bool(offers)
+        self.query_one("#private-box").display = not offers  # the draft and its whip need the room
         if not offers:
             self.drafting_file = None
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList, SelectionList, Static
 
 from councilgame.tui.remote import RemoteApp
 from tests.room.test_room import codes_by_seat, open_room
@@ -69,5 +69,33 @@ async def test_the_rooms_screen_shows_the_public_view_only(tmp_path):
             agenda = app.view.agenda
             assert (agenda[0].title if agenda else "Nothing on the agenda") in text_of(app, "#agenda")
             await asyncio.sleep(0)
+    finally:
+        await server.close()
+
+
+async def test_a_penholder_composes_its_draft_clause_by_clause_and_tables_it(tmp_path):
+    room, server, port = await open_room(tmp_path, players={"FRA": "Ana"})
+    s = room.session
+    app = RemoteApp("127.0.0.1", port, code=codes_by_seat(room)["FRA"])
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot, lambda: app.state is not None and app.state["your_turn"])
+            assert s.prompt.kind == "briefing"  # France holds the pen on the first file
+            await app.client.act(next(a for a in app.state["legal"] if a["kind"] == "done"))
+            await settle(pilot, lambda: app.state["view"]["prompt"]["kind"] == "draft")
+            drafting = app.query_one("#drafting", SelectionList)
+            await settle(pilot, lambda: drafting.display and drafting.option_count > 0)
+            await settle(pilot, lambda: app.query_one("#remote-whip").display)
+            before = list(drafting.selected)
+            drafting.focus()
+            drafting.highlighted = next(i for i in range(drafting.option_count)
+                                        if drafting.get_option_at_index(i).value not in before)
+            await pilot.press("space")
+            await settle(pilot, lambda: list(drafting.selected) != before)
+            chosen = sorted(drafting.selected)
+            await pilot.press("t")
+            await settle(pilot, lambda: any(a.kind == "table" for a in s.game.log))
+            tabled = next(a for a in s.game.log if a.kind == "table")
+            assert tabled.seat == "FRA" and sorted(tabled.offers) == chosen
     finally:
         await server.close()

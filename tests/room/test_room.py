@@ -32,9 +32,9 @@ def pick(state: dict) -> dict:
     return next((a for a in legal if a.get("ballot") == "yes"), legal[0])
 
 
-async def open_room(tmp_path, sealed=True, seed=3):
+async def open_room(tmp_path, sealed=True, seed=3, players=None):
     comp = load_scenario("sahel")
-    seats = {c: Seat(human=True, players=[n]) for c, n in PLAYERS.items()}
+    seats = {c: Seat(human=True, players=[n]) for c, n in (players or PLAYERS).items()}
     session = Session.start(comp, seats, seed, store=SaveStore(tmp_path / "saves"),
                             options={"sealed": True} if sealed else {})
     room = Room.open(session)

@@ -93,6 +93,12 @@ class GaugePanel(Vertical):
         self.border_subtitle = LEGEND
 
     def show(self, gauges: list[GaugeView]) -> None:
+        if gauges and not self.query(GaugeRow):  # built before its first view (a join screen)
+            self.gauges = gauges
+            self.mount_all(GaugeRow(g) for g in gauges)
+            self.call_after_refresh(self.on_resize)
+            self.call_after_refresh(self.show, gauges)  # the values, once the rows are up
+            return
         history = {g.var: g.history for g in gauges}
         for row in self.query(GaugeRow):
             row.show(history.get(row.key, []))
