@@ -26,7 +26,7 @@ def joined(tmp_path, seat: str | None, steps: int = 0):
         for _ in range(steps):
             before = len(room.session.game.log)
             await app.client.act(next(a for a in app.state["legal"] if a["kind"] == "done"))
-            await settle(pilot, lambda: len(room.session.game.log) > before and app.state is not None
+            await settle(pilot, lambda n=before: len(room.session.game.log) > n and app.state is not None
                          and app.state["view"]["prompt"]["kind"] != "briefing")
         await pilot.pause(0.3)
         await pilot.wait_for_scheduled_animations()
