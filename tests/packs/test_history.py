@@ -16,7 +16,8 @@ HISTORY = builtin_dir() / "history"
 CASES = {"eufor_rd_congo_2006": ("eufor_mandate", 2006, 3),  # case: (its key file, year, month)
          "amisom_2007": ("amisom_authorization", 2007, 1),
          "mss_haiti_2023": ("mss_authorization", 2023, 7),
-         "mfo_sinai_1981": ("sinai_force", 1981, 4)}
+         "mfo_sinai_1981": ("sinai_force", 1981, 4),
+         "ecomog_liberia_1992": ("liberia_embargo", 1992, 9)}
 
 
 @pytest.fixture(scope="module")
