@@ -4,7 +4,8 @@ Prints: pack loading and compiling time, and full AI games per second on the `sa
 in one process, with and without recording causes (the debrief needs them; the balance
 simulator does not); the time to validate generated packs of 1,000 and 10,000 events (target:
 10,000 in under 5 s), beside a yardstick measured in the same run, libyaml's bare parse of the
-same files (no values, line numbers, schema or checks), so that the ratio holds on any machine.
+same files (no values, line numbers, schema or checks), so that the ratio holds on any machine;
+then the TUI's figures, the fuzzer, and the seminar room's move-to-every-view latency.
 """
 
 from __future__ import annotations
@@ -79,3 +80,8 @@ if __name__ == "__main__":
     from fuzz import fuzz
 
     fuzz(2000)
+    import asyncio
+
+    from room_latency import main as room_main
+
+    asyncio.run(room_main(150))

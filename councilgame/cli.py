@@ -135,6 +135,10 @@ def build_parser() -> argparse.ArgumentParser:
     hst.add_argument("--bind", default="127.0.0.1", metavar="ADDR",
                      help="address to listen on (default: this machine only)")
     hst.add_argument("--port", type=whole(0, 65535), default=8765)
+    hst.add_argument("--web-port", type=whole(0, 65535), metavar="N",
+                     help="also serve the join screen as a web page on port N (default: the "
+                          "room's port + 1)")
+    hst.add_argument("--no-web", action="store_true", help="no web page: terminals only")
     hst.add_argument("--saves", type=Path, metavar="DIR", help="folder for the room's autosaves")
     hst.add_argument("--continue", dest="resume", action="store_true",
                      help="reopen the newest room game in the saves folder, with the same codes")
@@ -181,8 +185,10 @@ def main(argv: list[str] | None = None) -> int:
 
             if args.command == "join":
                 return seminar.join(args.address, args.code, args.room)
+            web = None if args.no_web else (args.web_port if args.web_port is not None
+                                            else args.port + 1 if args.port else 0)
             return seminar.host(args.scenario, args.players, args.seed, args.packs, args.saves,
-                                args.sealed, args.length, args.bind, args.port, args.resume)
+                                args.sealed, args.length, args.bind, args.port, args.resume, web)
         if args.command == "simulate":
             return commands.simulate(args.scenario, args.games, args.seed, args.json, args.packs,
                                      args.workers, args.seat, args.policy, args.records, args.length)

@@ -12,7 +12,8 @@ from councilgame.play.queries import playable
 
 
 def host(scenario: str, players: str | None, seed: int | None, extra: list[Path], saves: Path | None,
-         sealed: bool, length: int | None, bind: str, port: int, resume: bool) -> int:
+         sealed: bool, length: int | None, bind: str, port: int, resume: bool,
+         web_port: int | None) -> int:
     """Open the room; print the codes; serve until the facilitator types quit."""
     from councilgame.play.session import Session
     from councilgame.room.hosting import resume as resume_room
@@ -32,7 +33,8 @@ def host(scenario: str, players: str | None, seed: int | None, extra: list[Path]
         seed = seed if seed is not None else secrets.randbelow(10**6)
         session = Session.start(comp, seats, seed, store=store, options=options)
     try:
-        return asyncio.run(serve_room(session, bind, port, out=lambda t: print(t, flush=True)))
+        return asyncio.run(serve_room(session, bind, port, out=lambda t: print(t, flush=True),
+                                      web_port=web_port))
     except OSError as exc:
         raise UsageError(f"cannot listen on {bind}:{port}: {exc.strerror or exc}") from None
 

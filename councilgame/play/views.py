@@ -7,6 +7,7 @@ A networked room sends each player exactly its `seat_view`.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 
 from councilgame.engine import ai
 from councilgame.engine.game import Game
@@ -56,6 +57,11 @@ def seat_view(game: Game, seat: str, sealed: bool = False) -> SeatView:
     and the whip count as that seat may read it."""
     if seat not in game.comp.index:
         raise ValueError(f"{seat} does not sit on this Council")
+    return _seat_view(game, seat, _public(game, seat, sealed))
+
+
+def _seat_view(game: Game, seat: str, public: dict) -> SeatView:
+    """`seat`'s view on its public part (which holds its own private news)."""
     st = game.state
     deals = [DealView(index=i, month=d.month, seat=d.seat, target=d.target, file=d.file,
                       status=d.status, draft=d.draft, target_status=d.target_status,
@@ -64,9 +70,19 @@ def seat_view(game: Game, seat: str, sealed: bool = False) -> SeatView:
     messages = [MessageView(month=m.month, seat=m.seat, target=m.target, text=m.text)
                 for m in st.messages if seat in (m.seat, m.target)]
     objectives = [ObjectiveView(text=t, met=ok) for t, ok in queries.objective_status(game, seat)]
-    return SeatView(**_public(game, seat, sealed), seat=seat, capital=st.capital[seat],
+    return SeatView(**public, seat=seat, capital=st.capital[seat],
                     objectives=objectives, deals=deals, messages=messages,
                     whip=_whip(game, seat), lobbying=_lobbying(game, seat))
+
+
+def seat_views(game: Game, seats: Iterable[str], sealed: bool = False) -> dict[str, SeatView]:
+    """Each seat's `seat_view` at once, for a host that sends every seat its own: the public
+    part (all of it but the news, which holds each seat's private items) is built once."""
+    base = _public(game, None, sealed)
+    for seat in seats:
+        if seat not in game.comp.index:
+            raise ValueError(f"{seat} does not sit on this Council")
+    return {seat: _seat_view(game, seat, {**base, "news": _news(game, seat)}) for seat in seats}
 
 
 def _public(game: Game, viewer: str | None, sealed: bool) -> dict:

@@ -105,3 +105,14 @@ class RoomClient:
             self.writer.close()
             with contextlib.suppress(ConnectionError, OSError):
                 await self.writer.wait_closed()
+
+
+def scripted_move(state: dict) -> dict:
+    """A scripted player, for tests and the room's benchmark: tables the suggested draft, else
+    passes, votes yes, takes an event's first option."""
+    legal = state["legal"]
+    kinds = [a["kind"] for a in legal]
+    for kind in ("table", "done", "choose"):
+        if kind in kinds:
+            return legal[kinds.index(kind)]
+    return next((a for a in legal if a.get("ballot") == "yes"), legal[0])

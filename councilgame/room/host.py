@@ -12,6 +12,7 @@ engine asks that seat, so the action log, in the order the host applied it, repl
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import secrets
 import time
 from collections.abc import Mapping
@@ -20,11 +21,19 @@ from dataclasses import asdict, dataclass, field
 from councilgame.engine.actions import Action
 from councilgame.play import queries
 from councilgame.play.session import Session
-from councilgame.play.views import public_view, seat_view, sitting, whip_view
+from councilgame.play.views import public_view, seat_views, sitting, whip_view
 from councilgame.room.protocol import CODE_ALPHABET, CODE_LENGTH, Act, Ballots, Compose, Hello
 
 MAX_QUEUED = 12  # actions a seat may give ahead of its turn
 WRONG_CODES_PER_MINUTE = 5  # per address; more are refused unread until the minute is out
+WRONG_CODES_LOOPBACK = 30  # this machine's own address: every browser tab joins from it
+
+
+def is_loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return address == "localhost"
 
 
 def new_codes(seats: list[str]) -> dict[str, str]:
@@ -73,7 +82,7 @@ class Room:
         now = time.monotonic() if now is None else now
         recent = [t for t in self.failures.get(address, []) if now - t < 60]
         self.failures[address] = recent
-        return len(recent) < WRONG_CODES_PER_MINUTE
+        return len(recent) < (WRONG_CODES_LOOPBACK if is_loopback(address) else WRONG_CODES_PER_MINUTE)
 
     def hello(self, msg: Hello, address: str) -> str | None:
         """The seat (or "" for the projector) a hello joins as; None for a wrong code."""
@@ -87,20 +96,33 @@ class Room:
     # ---- what each connection is sent --------------------------------------------------------
     def state_for(self, seat: str) -> dict:
         """The message for one seat ("" for the projector): its view, and its moves if any."""
+        return self.states({seat})[seat]
+
+    def states(self, seats: set[str]) -> dict[str, dict]:
+        """The message for each of these seats ("" for the projector), built together: the
+        public part of the views and the legal moves once, each seat's own part apart."""
         s = self.session
-        if not seat:
+        out: dict[str, dict] = {}
+        if "" in seats:
             view = public_view(s.game, sealed=s.sealed)
-            return {"type": "state", "seat": "", "view": view.model_dump(mode="json")}
-        view = seat_view(s.game, seat, sealed=s.sealed)
+            out[""] = {"type": "state", "seat": "", "view": view.model_dump(mode="json")}
+        codes = sorted(seats - {""})
+        views = seat_views(s.game, codes, sealed=s.sealed) if codes else {}
+        legal = queries.legal(s.game) if codes else []
         p = s.game.prompt
+        for seat in codes:
+            out[seat] = self._state(seat, views[seat], legal, p)
+        return out
+
+    def _state(self, seat: str, view, legal: list, p) -> dict:
+        s = self.session
         mine = p is not None and p.seat == seat and seat in s.humans
         # the seat's own moves: at a briefing any member may ask for a meeting, its turn or not
-        legal = ([a.model_dump(mode="json") for a in queries.legal(s.game) if a.seat == seat]
-                 if seat in s.humans else [])
+        own = [a.model_dump(mode="json") for a in legal if a.seat == seat] if seat in s.humans else []
         offers = ([asdict(o) for o in queries.offers(s.game, p.file)]
                   if mine and p is not None and p.kind == "draft" and p.file else [])
         return {"type": "state", "seat": seat, "view": view.model_dump(mode="json"),
-                "your_turn": mine, "legal": legal, "human": seat in s.humans, "offers": offers,
+                "your_turn": mine, "legal": own, "human": seat in s.humans, "offers": offers,
                 "ballots_given": dict(s.ahead.get(seat, {})),
                 "queued": [a.model_dump(mode="json") for a in self.queued.get(seat, [])],
                 "notices": self.notices.pop(seat, [])}

@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ipaddress
 import socket
 import sys
+import threading
 from collections.abc import Callable
 
 from councilgame.engine.actions import FACILITATOR, EndGame
 from councilgame.engine.compiled import Compiled
 from councilgame.play.session import Session
-from councilgame.room.host import Room
+from councilgame.room.host import Room, is_loopback
 from councilgame.room.server import RoomServer
 from councilgame.saves import SaveError, SaveStore, load_game
 
@@ -24,11 +24,7 @@ HELP = ("Commands: who (seats and who is joined) · ai SEAT (hand a silent seat 
 
 def open_warning(bind: str) -> str | None:
     """What binding beyond this machine means, or None on loopback."""
-    try:
-        loopback = ipaddress.ip_address(bind).is_loopback
-    except ValueError:
-        loopback = bind == "localhost"
-    if loopback:
+    if is_loopback(bind):
         return None
     return (f"warning: the room listens on {bind}: anyone who can reach this machine on that "
             "network can connect and try codes (six characters, a few tries a minute each). Open "
@@ -69,8 +65,8 @@ def card(room: Room, addrs: list[str]) -> str:
 
 
 async def serve_room(session: Session, bind: str, port: int, out=print,
-                     commands: asyncio.Queue[str] | None = None) -> int:
-    """Serve until `quit` (or the end of the host's input is followed by a closed room)."""
+                     commands: asyncio.Queue[str] | None = None, web_port: int | None = None) -> int:
+    """Serve until `quit`; with `web_port`, the join page for browsers too."""
     room = Room.open(session)
     session.autosave()
     server = RoomServer(room)
@@ -79,6 +75,14 @@ async def serve_room(session: Session, bind: str, port: int, out=print,
     if warning:
         out(warning)
     out(card(room, addresses(bind, port)))
+    page = None
+    if web_port is not None:
+        from councilgame.room.webpage import start_page
+
+        local = "127.0.0.1" if bind in ("0.0.0.0", "::") else bind
+        page, web_port = await start_page(local, port, bind, web_port)
+        out("In a browser: " + "  ".join(f"http://{a}" for a in addresses(bind, web_port))
+            + "  (type the seat's code on the page)")
     commands = commands or _stdin_lines()
     try:
         while True:
@@ -90,6 +94,8 @@ async def serve_room(session: Session, bind: str, port: int, out=print,
             out(await _command(server, line))
     finally:
         await server.close()
+        if page is not None:
+            await page.cleanup()
     return 0
 
 
@@ -123,5 +129,5 @@ def _stdin_lines() -> asyncio.Queue[str]:
             loop.call_soon_threadsafe(queue.put_nowait, line)
         loop.call_soon_threadsafe(queue.put_nowait, "\x04")  # end of input: not a quit by itself
 
-    loop.run_in_executor(None, read)
+    threading.Thread(target=read, daemon=True).start()  # quit must not wait for a line of input
     return queue

@@ -59,7 +59,9 @@ class RoomServer:
 
     async def broadcast(self) -> None:
         """Every connection gets its own seat's state (the projector the public one)."""
-        await asyncio.gather(*(c.send(self.room.state_for(c.seat)) for c in list(self.connections)))
+        connections = list(self.connections)
+        states = self.room.states({c.seat for c in connections})  # one per seat, not per connection
+        await asyncio.gather(*(c.send(states[c.seat]) for c in connections))
         if self.on_change is not None:
             self.on_change()
 

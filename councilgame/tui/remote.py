@@ -142,7 +142,7 @@ class RemoteApp(App[None]):
         yield Header()
         yield Static("", id="room-status")
         yield Input(placeholder="Your seat's code (six letters and digits), then Enter", id="code")
-        with Horizontal():
+        with Horizontal(id="remote-body"):
             with Vertical(id="remote-left"):
                 with Vertical(id="council-box", classes="box"):
                     yield SeatMap(id="seatmap")
@@ -170,8 +170,8 @@ class RemoteApp(App[None]):
                            ("drafting", "Draft · space: a clause · t: table it"),
                            ("remote-whip", "Whip count"), ("moves", "Your moves")):
             self.query_one(f"#{wid}").border_title = title
-        for wid in ("private-box", "drafting", "remote-whip", "moves"):
-            self.query_one(f"#{wid}").display = False
+        for wid in ("private-box", "drafting", "remote-whip", "moves", "remote-body"):
+            self.query_one(f"#{wid}").display = False  # until the host says what there is
         self.query_one("#room-gauges").display = self.room  # the projector shows them beside
         if self.room:
             self.query_one(TabbedContent).hide_tab("tab-gauges")
@@ -234,6 +234,7 @@ class RemoteApp(App[None]):
     # ---- drawing what the host sent ------------------------------------------------------------
     def show(self, state: dict) -> None:
         self.state = state
+        self.query_one("#remote-body").display = True
         seat = state["seat"]
         view: PublicView = (SeatView if seat else PublicView).model_validate(state["view"])
         self.view = view
