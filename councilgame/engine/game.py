@@ -146,6 +146,8 @@ class Game:
         self.log.append(action)
         if isinstance(action, Inject | EndGame | SeatPlayer):
             facilitator.apply(self, action)
+        elif self.prompt is not None and self.prompt.kind == "consult" and action.seat != self.prompt.seat:
+            self._current_meeting().consult_early(action)  # another player's move, before its turn
         elif self.prompt is not None and self.prompt.kind == "consult" and not isinstance(
                 action, Done | Withdraw):
             self._current_meeting().consult(action)  # consultations go on: the prompt stays
@@ -180,7 +182,8 @@ class Game:
         if isinstance(action, RequestMeeting | OrderAgenda):
             agenda.check(self, action)  # any player's seat may write to the President
             return
-        if action.seat != p.seat:
+        if action.seat != p.seat and not (p.kind == "consult" and not isinstance(action, Withdraw)
+                                          and self._current_meeting().open_to(action.seat)):
             raise ActionError(f"It is {p.seat}'s turn, not {action.seat}'s.")
         if isinstance(action, Choose) and action.option not in p.options:
             raise ActionError(f"Choose one of: {', '.join(p.options)}.")
@@ -244,12 +247,18 @@ class Game:
         if not action.remove and held:
             raise ActionError(f"The draft already holds '{action.offer}'.")
 
-    def legal_actions(self) -> list[Action]:
+    def legal_actions(self, seat: str | None = None) -> list[Action]:
         """Actions the current prompt accepts, each with valid arguments: every kind it takes
-        appears at least once where it is possible now, so a bot or a test can pick one."""
+        appears at least once where it is possible now, so a bot or a test can pick one. With
+        `seat`, that seat's: in consultations a player may move before its turn (`open_to`)."""
         p = self.prompt
         if p is None:
             return []
+        if seat is not None:
+            m = self.meeting
+            if seat != p.seat and p.kind == "consult" and m is not None and m.open_to(seat):
+                return [a for a in self._consult_actions(m, seat) if not isinstance(a, Withdraw)]
+            return [a for a in self.legal_actions() if a.seat == seat]  # e.g. a meeting asked for
         seat = p.seat
         if p.kind == "briefing":
             return agenda.actions(self)

@@ -27,6 +27,7 @@ from councilgame.engine import ai, consultation, outcomes, rivals, sitting
 from councilgame.engine.actions import (
     Action,
     Amend,
+    Done,
     Prompt,
     TableDraft,
     Vote,
@@ -96,6 +97,7 @@ class Meeting:
         self.broker: str | None = None  # a player President who offered to broker a statement
         self.revisions = 0  # times the penholder took its draft back to revise it
         self.sitting: list[sitting.SittingItem] = []  # the votes of the sitting, once announced
+        self.consult_done: set[str] = set()  # players through with this round of consultations
 
     @property
     def humans(self) -> set[str]:
@@ -246,8 +248,9 @@ class Meeting:
                 worst = int(np.argmin(d.model.M[i] * d.selected))
                 self.rec.say("signal", f"{comp.names[i]} signals a veto unless "
                              f"'{self.file.offers[worst].clause.title}' goes.", (code,))
+        self.consult_done = set()
         for code in self.game.round_order("consult"):
-            if code not in self.humans:  # handed to the AI in the meantime
+            if code not in self.humans or code in self.consult_done:  # AI now, or done already
                 continue
             # the game applies each move through `consult` and resumes only on Done or Withdraw
             action = yield Prompt(kind="consult", seat=code, file=self.file.id,
@@ -255,7 +258,21 @@ class Meeting:
             if isinstance(action, Withdraw):
                 consultation.withdraw(self)
                 return True
+            self.consult_done.add(code)
         return False
+
+    def consult_early(self, action: Action) -> None:
+        """A player's move before its turn (checked by the game): its Done spares it its turn."""
+        if isinstance(action, Done):
+            self.consult_done.add(action.seat)
+        else:
+            consultation.consult(self, action)
+
+    def open_to(self, seat: str) -> bool:
+        """May `seat` move in these consultations before its turn comes? Every player may, at
+        once (a seminar room on its own devices), until it says done; its Done then spares it
+        its turn. The penholder's withdrawal waits for its turn: it restarts the round."""
+        return seat in self.humans and seat not in self.consult_done
 
     def projected_ballot(self, seat: str) -> str:
         """The ballot the AI would cast in `seat`'s place on the question now put, before the

@@ -344,9 +344,10 @@ def news_for(game: Game, rec, seat: str | None) -> list:
 
 
 # ---- what the game accepts now, for front ends' menus ----------------------------------------
-def legal(game: Game) -> list:
-    """The actions the current prompt accepts (`Game.legal_actions`), for menus."""
-    return game.legal_actions()
+def legal(game: Game, seat: str | None = None) -> list:
+    """The actions the current prompt accepts (`Game.legal_actions`), for menus; with `seat`,
+    that seat's own (in consultations a player may move before its turn)."""
+    return game.legal_actions(seat)
 
 
 def legal_kinds(game: Game) -> set[str]:

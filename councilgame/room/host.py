@@ -108,17 +108,17 @@ class Room:
             out[""] = {"type": "state", "seat": "", "view": view.model_dump(mode="json")}
         codes = sorted(seats - {""})
         views = seat_views(s.game, codes, sealed=s.sealed) if codes else {}
-        legal = queries.legal(s.game) if codes else []
         p = s.game.prompt
         for seat in codes:
-            out[seat] = self._state(seat, views[seat], legal, p)
+            out[seat] = self._state(seat, views[seat], p)
         return out
 
-    def _state(self, seat: str, view, legal: list, p) -> dict:
+    def _state(self, seat: str, view, p) -> dict:
         s = self.session
         mine = p is not None and p.seat == seat and seat in s.humans
-        # the seat's own moves: at a briefing any member may ask for a meeting, its turn or not
-        own = [a.model_dump(mode="json") for a in legal if a.seat == seat] if seat in s.humans else []
+        # the seat's own moves, its turn or not: a meeting asked for at another's briefing, its
+        # consultations before its turn comes
+        own = [a.model_dump(mode="json") for a in queries.legal(s.game, seat)] if seat in s.humans else []
         offers = ([asdict(o) for o in queries.offers(s.game, p.file)]
                   if mine and p is not None and p.kind == "draft" and p.file else [])
         return {"type": "state", "seat": seat, "view": view.model_dump(mode="json"),

@@ -196,3 +196,31 @@ async def test_a_restarted_host_resumes_from_its_autosave_with_the_same_codes(tm
             await c.close()
     finally:
         await server2.close()
+
+
+async def test_consultations_are_open_to_every_seat_at_once(tmp_path):
+    """A seat lobbies while another's consultation turn is on, and its move is applied at once;
+    its Done spares it its turn."""
+    room, server, port = await open_room(tmp_path)
+    s = room.session
+    by_seat = codes_by_seat(room)
+    clients = {seat: (await join(port, by_seat[seat]))[0] for seat in sorted(PLAYERS)}
+    try:
+        await play_until(s, list(clients.values()),
+                         lambda: s.prompt is not None and s.prompt.kind == "consult")
+        acting = s.prompt.seat
+        other = next(seat for seat in sorted(PLAYERS) if seat != acting and s.game.meeting.open_to(seat))
+        c = clients[other]
+        state = await c.wait(lambda st: any(a["kind"] == "lobby" for a in st["legal"]))
+        assert not state["your_turn"]
+        capital, log = s.game.state.capital[other], len(s.game.log)
+        await c.act(next(a for a in state["legal"] if a["kind"] == "lobby"))
+        await c.wait(lambda st: st["view"]["capital"] == capital - 1)
+        assert len(s.game.log) == log + 1 and s.prompt.seat == acting  # applied now, not queued
+        await c.act(next(a for a in c.state["legal"] if a["kind"] == "done"))
+        await c.wait(lambda st: not st["legal"] or all(a["kind"] != "lobby" for a in st["legal"]))
+        assert other in s.game.meeting.consult_done
+    finally:
+        for c in clients.values():
+            await c.close()
+        await server.close()
