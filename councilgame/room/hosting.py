@@ -11,14 +11,16 @@ import sys
 import threading
 from collections.abc import Callable
 
-from councilgame.engine.actions import FACILITATOR, EndGame
+from councilgame.engine.actions import FACILITATOR, EndGame, Inject
 from councilgame.engine.compiled import Compiled
+from councilgame.play import queries
 from councilgame.play.session import Session
 from councilgame.room.host import Room, is_loopback
 from councilgame.room.server import RoomServer
 from councilgame.saves import SaveError, SaveStore, load_game
 
 HELP = ("Commands: who (seats and who is joined) · ai SEAT (hand a silent seat to the AI) · "
+        "events (the scenario's events) · inject EVENT (fire one now) · "
         "end (end the game now, to the debrief) · quit (close the room; its autosave stays)")
 
 
@@ -113,6 +115,15 @@ async def _command(server: RoomServer, line: str) -> str:
             return f"{seat or '?'} is not a player's seat now: {', '.join(s.humans)}."
         await server.apply_facilitator(lambda r: r.hand_to_ai(seat))
         return f"{seat} is played by the AI from now on."
+    if word == "events":
+        return "\n".join(f"  {eid}: {text[:100]}" for eid, text in queries.event_summaries(s.game).items())
+    if word == "inject":
+        action = Inject(seat=FACILITATOR, event=arg.strip())
+        why = s.refusal(action)
+        if why is not None:
+            return why
+        await server.apply_facilitator(lambda r: (r.session.act(action), r.advance()))
+        return f"Injected {arg.strip()}: every screen shows it in the news."
     if word == "end":
         await server.apply_facilitator(lambda r: r.session.act(EndGame(seat=FACILITATOR)))
         return "The game is ended: every screen shows the debrief."

@@ -50,6 +50,8 @@ async def test_the_host_prints_codes_serves_them_and_quits_on_the_facilitators_w
         assert "RUS: Ben, not joined" in await say(proc, "who") + (await proc.stdout.readline()).decode()
         answer = await say(proc, "ai RUS")
         assert "RUS is played by the AI" in answer
+        assert "no event 'nothing'" in await say(proc, "inject nothing")
+        assert "Injected abuses_report" in await say(proc, "inject abuses_report")
         proc.stdin.write(b"quit\n")
         await proc.stdin.drain()
         assert await asyncio.wait_for(proc.wait(), 30) == 0
