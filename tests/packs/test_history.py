@@ -17,7 +17,8 @@ CASES = {"eufor_rd_congo_2006": ("eufor_mandate", 2006, 3),  # case: (its key fi
          "amisom_2007": ("amisom_authorization", 2007, 1),
          "mss_haiti_2023": ("mss_authorization", 2023, 7),
          "mfo_sinai_1981": ("sinai_force", 1981, 4),
-         "ecomog_liberia_1992": ("liberia_embargo", 1992, 9)}
+         "ecomog_liberia_1992": ("liberia_embargo", 1992, 9),
+         "gsf_haiti_2025": ("gsf_authorization", 2025, 7)}
 
 
 @pytest.fixture(scope="module")
