@@ -60,7 +60,8 @@ def test_left_to_the_ai_each_case_usually_does_what_the_real_council_did(case):
     real = next(r for r in report["why"]["real"] if r["file"] == key)
     assert real["reproduced"] >= 0.6, real
     if real["result"] != "none":  # no vote was held where the real Council adopted nothing
-        assert real["median_yes"] >= 13
+        real_yes = int(real["real_count"].split("-")[0])
+        assert abs(real["median_yes"] - real_yes) <= 1, real  # its real majority, give or take one
 
 
 def test_a_veto_before_2022_brings_no_general_assembly_debate():
