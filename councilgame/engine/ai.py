@@ -270,7 +270,8 @@ def ai_draft(comp: Compiled, state: GameState, dm: DraftModel, urgent: np.ndarra
     n = len(file.offers)
     if available is None:
         available = np.ones(n)
-    must = file.insist * (available > 0)  # clauses the pack says the penholder insists on
+    # clauses the pack says the penholder insists on: its own, not a rival drafter's
+    must = file.insist * (available > 0) * (dm.sponsor in file.penholders)
     own = np.where(available > 0, dm.M[dm.sponsor] + urgent * 3.0 + must * INSIST, -np.inf)
     sel = np.zeros(n)
     for k in np.argsort(-own):
