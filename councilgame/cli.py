@@ -192,7 +192,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "simulate":
             return commands.simulate(args.scenario, args.games, args.seed, args.json, args.packs,
                                      args.workers, args.seat, args.policy, args.records, args.length)
-        return commands.play(getattr(args, "scenario", None), getattr(args, "seat", None),
+        from councilgame.launch import play
+
+        return play(getattr(args, "scenario", None), getattr(args, "seat", None),
                              getattr(args, "seed", None), args.packs, getattr(args, "saves", None),
                              getattr(args, "players", None), getattr(args, "projector", False),
                              {"sealed": getattr(args, "sealed", False) or None,

@@ -6,26 +6,56 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from councilgame.packs.discovery import search_path
-from councilgame.packs.registry import PackSet, load_packs, pack_dirs
-from councilgame.play.api import game_lengths
-from councilgame.play.queries import playable
-from councilgame.report import print_record, record_until
+if TYPE_CHECKING:
+    from councilgame.packs.registry import PackSet
+
+# The title screen must come up before the engine, the packs and their schema are imported
+# (issue 17): what a command needs of them is imported inside it.
 
 
 class UsageError(Exception):
     pass
 
 
-from councilgame.packs.errors import ScenarioUnavailable  # noqa: E402, F401  (for cli.py)
-from councilgame.saves.format import SaveError  # noqa: E402  (re-exported for cli.py)
+def __getattr__(name: str):
+    """cli.py's `except (commands.SaveError, commands.ScenarioUnavailable)`, imported only when
+    an exception reaches that clause."""
+    if name == "SaveError":
+        from councilgame.saves.format import SaveError
+
+        return SaveError
+    if name == "ScenarioUnavailable":
+        from councilgame.packs.errors import ScenarioUnavailable
+
+        return ScenarioUnavailable
+    raise AttributeError(name)
 
 
-def _packset(extra: list[Path]) -> PackSet:
+def game_lengths(comp) -> list[int]:
+    from councilgame.play.api import game_lengths as lengths
+
+    return lengths(comp)
+
+
+def playable(comp) -> list[str]:
+    from councilgame.play.queries import playable as seats
+
+    return seats(comp)
+
+
+def _check_folders(extra: list[Path]) -> None:
     for folder in extra:
         if not folder.is_dir():
             raise UsageError(f"--packs {folder}: no such folder")
+
+
+def _packset(extra: list[Path]) -> PackSet:
+    from councilgame.packs.discovery import search_path
+    from councilgame.packs.registry import load_packs
+
+    _check_folders(extra)
     return load_packs(search_path(extra))
 
 
@@ -47,6 +77,9 @@ def validate(paths: list[Path], extra: list[Path]) -> int:
     for p in paths:
         if not p.exists():
             raise UsageError(f"{p}: no such file or folder")
+    from councilgame.packs.discovery import search_path
+    from councilgame.packs.registry import load_packs, pack_dirs
+
     targets = {str(r.resolve()) for p in paths for r in pack_dirs(p)} if paths else None
     if paths and not targets:
         raise UsageError(f"no pack (a folder with pack.yaml) in {', '.join(map(str, paths))}")
@@ -155,6 +188,7 @@ def list_saves(folder: Path | None, as_json: bool) -> int:
 
 def run(scenario: str, seed: int, as_json: bool, extra: list[Path], save: Path | None = None) -> int:
     from councilgame.play import Game
+    from councilgame.saves.format import SaveError
 
     if save is not None:
         writable_file(save, "--save")
@@ -169,6 +203,8 @@ def run(scenario: str, seed: int, as_json: bool, extra: list[Path], save: Path |
             write_atomic(save, dump(make_save(game, seats={}, kind="headless")))
         except OSError as exc:
             raise SaveError(f"--save {save}: cannot write it ({_reason(exc)}).") from None
+    from councilgame.report import print_record
+
     print_record(game.record(), game, as_json)
     return 0
 
@@ -176,6 +212,8 @@ def run(scenario: str, seed: int, as_json: bool, extra: list[Path], save: Path |
 def _replaceable(path: Path) -> None:
     """`run --save` may replace an earlier AI-only save, never a player's game or a file that
     is not a save."""
+    from councilgame.saves.format import SaveError
+
     if not os.path.lexists(path):
         return
     from councilgame.saves import SaveStore
@@ -217,6 +255,8 @@ def writable_folder(path: Path, option: str) -> None:
 
 
 def replay(file: Path, as_json: bool, to: int | None, anyway: bool, extra: list[Path]) -> int:
+    from councilgame.report import print_record, record_until
+
     save, loaded = _replayed(file, anyway, extra)
     record = loaded.game.record()
     if to is not None:
@@ -248,6 +288,7 @@ def _replayed(file: Path, anyway: bool, extra: list[Path]):
     """A save read and replayed, with a warning if the replay ends elsewhere than it said."""
     from councilgame.play import compile_bundle
     from councilgame.saves import SaveStore, load_game
+    from councilgame.saves.format import SaveError
 
     if not file.exists():
         raise UsageError(f"{file}: no such file")
@@ -314,70 +355,9 @@ def _progress(total: int):
     return update
 
 
-def parse_players(text: str, codes: list[str]) -> dict:
-    """ "Ana:FRA,Ben:RUS" -> seats with their players; one seat named twice is a team."""
-    from councilgame.saves import Seat
-
-    seats: dict[str, Seat] = {}
-    for part in (p.strip() for p in text.split(",") if p.strip()):
-        name, sep, code = part.rpartition(":")
-        code = code.strip().upper()
-        if not sep or not name.strip():
-            raise UsageError(f"--players: {part!r} should be NAME:SEAT, e.g. Ana:FRA")
-        if code not in codes:
-            raise UsageError(f"--players: {code} has no seat; seats: {', '.join(codes)}")
-        seats.setdefault(code, Seat(human=True)).players.append(name.strip())
-    if not seats:
-        raise UsageError("--players needs at least one NAME:SEAT")
-    return seats
-
-
 def _check_length(comp, length: int | None) -> None:
     allowed = game_lengths(comp)
     if length is not None and length not in allowed:
         raise UsageError(f"--length: {comp.scenario.id} can be played for "
                          f"{', '.join(map(str, allowed[:-1]))}{' or ' if len(allowed) > 1 else ''}"
                          f"{allowed[-1]} months, not {length}")
-
-
-def play(scenario: str | None, seat: str | None, seed: int | None, extra: list[Path],
-         saves: Path | None = None, players: str | None = None, projector: bool = False,
-         options: dict | None = None) -> int:
-    """Open the game. With --scenario and --seat (or --players) it starts at the chamber.
-    `options` are the game's settings (sealed, difficulty, length), kept in its saves."""
-    import secrets
-
-    start = hotseat = None
-    options = {k: v for k, v in (options or {}).items() if v is not None}
-    if "timer" in options:
-        if players is None:
-            raise UsageError("--timer is for a hot-seat game (--players)")
-        options["timer"] = options["timer"] * 60  # seconds a turn, in every phase
-    seed = seed if seed is not None else secrets.randbelow(10**6)
-    if players is not None:
-        scenario = scenario or "sahel"
-        comp = compiled_scenario(scenario, extra)
-        _check_length(comp, options.get("length"))
-        hotseat = {"scenario": scenario, "seats": parse_players(players, playable(comp)), "seed": seed,
-                   "options": options}
-    elif scenario or seat:
-        scenario = scenario or "sahel"
-        comp = compiled_scenario(scenario, extra)
-        _check_length(comp, options.get("length"))
-        if seat is None:
-            raise UsageError(f"--seat is needed with --scenario; seats: {', '.join(comp.codes)}")
-        allowed = playable(comp)
-        if seat not in allowed:
-            raise UsageError(f"{seat} has no seat a player may hold in {scenario}; seats: "
-                             f"{', '.join(allowed)}")
-        start = (scenario, seat, seed)
-    else:
-        if "length" in options:
-            raise UsageError("--length needs --scenario: each scenario offers its own lengths")
-        _packset(extra)  # a bad --packs is a usage error before the screen opens
-    from councilgame.tui.app import CouncilApp
-
-    app = CouncilApp(extra_packs=extra, start=start, saves=saves, hotseat=hotseat,
-                     projector=projector, options=options)
-    app.run()
-    return app.return_code or 0  # a crash inside the app is 1, not a silent 0

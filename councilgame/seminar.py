@@ -7,8 +7,8 @@ import asyncio
 import secrets
 from pathlib import Path
 
-from councilgame.commands import UsageError, _check_length, compiled_scenario, parse_players
-from councilgame.play.queries import playable
+from councilgame.commands import UsageError, _check_length, compiled_scenario, playable
+from councilgame.launch import parse_players
 
 
 def host(scenario: str, players: str | None, seed: int | None, extra: list[Path], saves: Path | None,

@@ -201,6 +201,11 @@ class Room:
             else:
                 self.notices.setdefault(seat, []).append(f"a move you gave ahead was dropped: {why}")
 
+    def facilitate(self, action: Action) -> None:
+        """A facilitator's move (an event injected, the game ended), then what it unblocks."""
+        self.session.act(action)
+        self.advance()
+
     def hand_to_ai(self, seat: str) -> None:
         """The facilitator hands a silent seat to the AI (its code then only watches)."""
         self.queued.pop(seat, None)

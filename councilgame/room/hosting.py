@@ -122,10 +122,10 @@ async def _command(server: RoomServer, line: str) -> str:
         why = s.refusal(action)
         if why is not None:
             return why
-        await server.apply_facilitator(lambda r: (r.session.act(action), r.advance()))
+        await server.apply_facilitator(lambda r: r.facilitate(action))
         return f"Injected {arg.strip()}: every screen shows it in the news."
     if word == "end":
-        await server.apply_facilitator(lambda r: r.session.act(EndGame(seat=FACILITATOR)))
+        await server.apply_facilitator(lambda r: r.facilitate(EndGame(seat=FACILITATOR)))
         return "The game is ended: every screen shows the debrief."
     return HELP if word in ("help", "") else f"unknown command {word!r}. {HELP}"
 

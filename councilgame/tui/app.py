@@ -6,22 +6,28 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from councilgame.packs.discovery import discover
-from councilgame.packs.registry import PackSet
-from councilgame.play import Action, ActionError, Done, compile_bundle
-from councilgame.play.session import Session
-from councilgame.saves import SaveStore, Seat
 from councilgame.tui.facilitating import Facilitating
 from councilgame.tui.reloading import Reloading
 from councilgame.tui.saving import Saving
-from councilgame.tui.screens.chamber import ChamberScreen
 from councilgame.tui.themes import CYCLE, DARK, LIGHT, PROJECTOR
+
+if TYPE_CHECKING:
+    from councilgame.packs.registry import PackSet
+    from councilgame.play import Action
+    from councilgame.play.session import Session
+    from councilgame.saves import SaveStore
+    from councilgame.tui.screens.chamber import ChamberScreen
+
+# The title screen comes up before the engine, the packs and their schema are imported
+# (issue 17): what the game needs of them is imported where it is first used, and the packs
+# load in a thread behind the title.
 
 
 class CouncilApp(Saving, Facilitating, Reloading, App):
@@ -54,14 +60,39 @@ class CouncilApp(Saving, Facilitating, Reloading, App):
         self.packset: PackSet | None = packset
         self.session: Session | None = None
         self.fixed_seed = fixed_seed  # tests pin the seed the new-game screen proposes
-        self.store = SaveStore(saves)
+        self._store: SaveStore | None = None
+
+    @property
+    def store(self) -> SaveStore:
+        """The saves folder (made on first use: the saves' schema loads with the engine)."""
+        if self._store is None:
+            from councilgame.saves import SaveStore
+
+            self._store = SaveStore(self.saves)
+        return self._store
+
+    @store.setter
+    def store(self, store: SaveStore) -> None:
+        self._store = store
 
     # ---- start-up --------------------------------------------------------------------------
     def on_mount(self) -> None:
-        self.store.clean_temporary()  # what writes killed mid-way left behind
         self.set_interval(1.0, self.show_turn)  # a hot-seat turn's clock, in the header
         if self.projector:
             self.add_class("projector")
+        if not self.hotseat_start and not self.start:
+            from councilgame.tui.screens.title import TitleScreen
+
+            self.push_screen(TitleScreen())
+            if self.packset is None:  # once the title is drawn: the thread would slow its paint
+                self.call_after_refresh(self.load_packs)  # (the saves folder is tidied there too)
+            else:
+                self.store.clean_temporary()
+            return
+        from councilgame.packs.discovery import discover
+        from councilgame.play import compile_bundle
+
+        self.store.clean_temporary()  # what writes killed mid-way left behind
         if self.hotseat_start:
             h = self.hotseat_start
             if self.packset is None:
@@ -69,23 +100,22 @@ class CouncilApp(Saving, Facilitating, Reloading, App):
             comp = compile_bundle(self.packset.bundle(h["scenario"]))
             self.start_seats(comp, h["seats"], h["seed"], options=h.get("options"))
             return
-        if self.start:
-            self._start_direct()
-            return
-        from councilgame.tui.screens.title import TitleScreen
-
-        self.push_screen(TitleScreen())
-        if self.packset is None:
-            self.load_packs()
+        self._start_direct()
 
     @work(thread=True, exclusive=True)
     def load_packs(self) -> None:
-        packset = discover(self.extra_packs)
-        self.call_from_thread(self._set_packs, packset)
+        """Behind the title: tidy the saves folder, see whether there is a game to continue,
+        read the packs."""
+        from councilgame.packs.discovery import discover
 
-    def _set_packs(self, packset: PackSet) -> None:
+        self.store.clean_temporary()  # what writes killed mid-way left behind
+        has_save = self.store.newest() is not None
+        packset = discover(self.extra_packs)
+        self.call_from_thread(self._set_packs, packset, has_save)
+
+    def _set_packs(self, packset: PackSet, has_save: bool | None = None) -> None:
         self.packset = packset
-        self.packs_loaded()
+        self.packs_loaded(has_save)
 
     def packs_message(self) -> str:
         if self.packset is None:
@@ -94,13 +124,16 @@ class CouncilApp(Saving, Facilitating, Reloading, App):
         broken = len(self.packset.broken)
         return f"{n} scenarios ready" + (f"; {broken} pack(s) could not load" if broken else "")
 
-    def packs_loaded(self) -> None:
+    def packs_loaded(self, has_save: bool | None = None) -> None:
         from councilgame.tui.screens.title import TitleScreen
 
         if isinstance(self.screen, TitleScreen):
-            self.screen.packs_ready(self.packs_message())
+            self.screen.packs_ready(self.packs_message(), has_save)
 
     def _start_direct(self) -> None:
+        from councilgame.packs.discovery import discover
+        from councilgame.play import compile_bundle
+
         scenario, seat, seed = self.start
         if self.packset is None:
             self.packset = discover(self.extra_packs)
@@ -111,6 +144,7 @@ class CouncilApp(Saving, Facilitating, Reloading, App):
         """The compiled scenario, or None after telling the player why its pack failed to load
         (packs are read in full only when one of their scenarios is picked)."""
         from councilgame.packs.errors import ScenarioUnavailable
+        from councilgame.play import compile_bundle
 
         try:
             return compile_bundle(self.packset.bundle(scenario))
@@ -120,17 +154,23 @@ class CouncilApp(Saving, Facilitating, Reloading, App):
 
     def start_game(self, comp, seat: str, seed: int, actions: list | None = None,
                    origin=None, options: dict | None = None) -> None:
+        from councilgame.saves import Seat
+
         self.start_seats(comp, {seat: Seat(human=True)}, seed, actions, origin, options)
 
     def start_seats(self, comp, seats: dict, seed: int, actions: list | None = None,
                     origin=None, options: dict | None = None,
                     start_humans: set[str] | None = None) -> None:
         """Start a game with these human seats (one: solo; several: hot-seat)."""
+        from councilgame.play.session import Session
+
         self.session = Session.start(comp, seats, seed, self.store, actions, origin, options,
                                      start_humans)
         self._show_session()
 
     def _show_session(self) -> None:
+        from councilgame.tui.screens.chamber import ChamberScreen
+
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.push_screen(ChamberScreen())
@@ -152,6 +192,8 @@ class CouncilApp(Saving, Facilitating, Reloading, App):
     def send(self, action: Action, stay: bool = False, roll_call_after: int | None = None) -> None:
         """Send an action to the engine, then show what it waits for next. An action the game
         refuses changes nothing: its sentence is shown instead."""
+        from councilgame.play import ActionError
+
         try:
             self.session.act(action)
         except ActionError as exc:
@@ -184,6 +226,8 @@ class CouncilApp(Saving, Facilitating, Reloading, App):
             self.route()
 
     def _to_chamber(self) -> ChamberScreen:
+        from councilgame.tui.screens.chamber import ChamberScreen
+
         while not isinstance(self.screen, ChamberScreen) and len(self.screen_stack) > 1:
             self.pop_screen()
         if isinstance(self.screen, ChamberScreen):
@@ -224,6 +268,7 @@ class CouncilApp(Saving, Facilitating, Reloading, App):
             self.start_turn_clock()
             return
         if session.hotseat and session.revealed != p.seat:
+            from councilgame.play import Done
             from councilgame.tui.screens.handover import HandOverScreen
 
             self.clear_notifications()  # one player's notices are not the next one's to read
@@ -355,6 +400,8 @@ class CouncilApp(Saving, Facilitating, Reloading, App):
         yield SystemCommand("Theme", "Dark, light or high-contrast projector",
                             self.action_toggle_theme)
         if self.session is not None:
+            from councilgame.tui.screens.chamber import ChamberScreen
+
             yield SystemCommand("Open the current step", "Draft, consult, vote or decide",
                                 self.route)
             if isinstance(screen, ChamberScreen):

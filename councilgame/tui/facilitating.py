@@ -6,9 +6,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from councilgame.play import ActionError
-from councilgame.play.turns import PHASES, clock, end_turn_action, phase_name, timer_limits
-from councilgame.tui.screens.chamber import HEADER_ROOM
+from councilgame.tui.layout import HEADER_ROOM
 
 if TYPE_CHECKING:
     from councilgame.play.session import Session
@@ -81,6 +79,8 @@ class Facilitating:
         key = (p.kind, p.seat, p.file, s.revealed)
         if key != self.turn_key:
             self.turn_key, self.turn_started, self.told_time_up = key, time.monotonic(), False
+        from councilgame.play.turns import timer_limits
+
         limit = timer_limits(s.options).get(p.kind)
         return None if limit is None else limit - (time.monotonic() - self.turn_started)
 
@@ -96,6 +96,8 @@ class Facilitating:
             who = "the room"
         else:
             return ""  # a public screen between turns: the chamber's line stays
+        from councilgame.play.turns import clock, phase_name
+
         phase = "show of hands" if s.revealed is None else phase_name(p.kind)
         left = self.turn_left()
         parts = [] if left is None else ["TIME IS UP" if left <= 0 else f"{clock(left)} left"]
@@ -111,9 +113,11 @@ class Facilitating:
 
     def show_turn(self) -> None:
         """Refresh the header's turn line (every second while a timer runs)."""
+        if self.session is None:  # the title screen: nothing of the game is imported yet
+            return
         from councilgame.tui.screens.chamber import ChamberScreen
 
-        if self.session is None or isinstance(self.screen, ChamberScreen):
+        if isinstance(self.screen, ChamberScreen):
             return
         line = self.turn_line()
         if line:
@@ -127,6 +131,8 @@ class Facilitating:
     def end_turn(self) -> None:
         """End the acting player's turn now: what they gave stands, the rest is the plainest
         answer (consultations closed, no draft, an abstention, the event's default)."""
+        from councilgame.play.turns import end_turn_action
+
         s = self.session
         action = end_turn_action(s.game) if s is not None else None
         if s is None or action is None:
@@ -139,6 +145,8 @@ class Facilitating:
 
     def set_turn_timer(self, minutes: dict[str, int]) -> None:
         """The facilitator's timer, in minutes per phase (0: none); kept in the game's options."""
+        from councilgame.play.turns import PHASES
+
         s = self.session
         if s is None:
             return
@@ -152,6 +160,8 @@ class Facilitating:
     def change_hands(self, code: str, players: list[str] | None) -> None:
         """Give a seat to players, or (None) hand it to the AI; the room then goes on from a
         public screen, since the acting seat may have changed."""
+        from councilgame.play import ActionError
+
         s = self.session
         if s is None:
             return

@@ -13,12 +13,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from councilgame.packs.discovery import discover
-from councilgame.packs.errors import Problem
-from councilgame.play import compile_bundle
-from councilgame.saves import humans_at_start
-
 if TYPE_CHECKING:
+    from councilgame.packs.errors import Problem
     from councilgame.play.session import Session
 
 
@@ -50,6 +46,10 @@ class Reloading:
 
     def action_reload_packs(self) -> None:
         """Read every pack again; restart the scenario in play from its first month."""
+        from councilgame.packs.discovery import discover
+        from councilgame.play import compile_bundle
+        from councilgame.saves import humans_at_start
+
         self.packset = discover(self.extra_packs)
         s = self.session
         if s is None:

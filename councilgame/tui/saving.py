@@ -5,9 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from councilgame.play.session import Session
-from councilgame.saves import SaveStore
-
 
 class Saving:
     """The app's save and load commands."""
@@ -62,6 +59,8 @@ class Saving:
             self.notify(str(exc), severity="error")
             return
         seats = {c: s for c, s in save.seats.items() if s.human or s.players}
+        from councilgame.play.session import Session
+
         self.session = Session(comp, loaded.game, seats, save.seed, self.store, save.origin,
                                save.name, dict(save.options), game_id=save.game_id)
         if not self.session.hotseat:
@@ -126,6 +125,8 @@ class Saving:
             if not text:
                 return
             folder = Path(text).expanduser()
+            from councilgame.saves import SaveStore
+
             self.store = SaveStore(folder)
             if self.session is not None:
                 self.session.move_saves(folder)

@@ -119,7 +119,7 @@ def test_saves_list_of_an_empty_or_missing_folder(tmp_path, capsys):
 
 
 def test_a_crash_inside_the_app_exits_non_zero(monkeypatch):
-    from councilgame import commands
+    from councilgame import launch
     from councilgame.tui import app as app_mod
     from councilgame.tui.screens.chamber import ChamberScreen
 
@@ -133,7 +133,7 @@ def test_a_crash_inside_the_app_exits_non_zero(monkeypatch):
 
     monkeypatch.setattr(app_mod.CouncilApp, "run", headless)
     monkeypatch.setattr(ChamberScreen, "on_mount", boom)
-    assert commands.play("sahel", "FRA", 1, [], None) == 1
+    assert launch.play("sahel", "FRA", 1, [], None) == 1
 
 
 def test_run_save_writes_a_save_that_replays(tmp_path):

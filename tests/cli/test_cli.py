@@ -179,7 +179,7 @@ def test_bad_players_get_one_sentence_and_exit_2(players, says):
 
 
 def test_players_make_teams():
-    from councilgame.commands import parse_players
+    from councilgame.launch import parse_players
 
     seats = parse_players("Ana:FRA, Ben:rus,Chloe:FRA", ["FRA", "RUS", "USA"])
     assert seats["FRA"].players == ["Ana", "Chloe"] and seats["RUS"].players == ["Ben"]

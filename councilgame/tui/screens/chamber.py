@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from councilgame.play import Done, OrderAgenda, PublicView, RequestMeeting, SeatView
+from councilgame.tui.layout import HEADER_ROOM
 from councilgame.tui.widgets.dialogs import ChoiceScreen
 from councilgame.tui.widgets.gauges import GaugePanel
 from councilgame.tui.widgets.seatmap import SeatMap, SeatMark
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from councilgame.tui.app import CouncilApp
 
 
-HEADER_ROOM = 30  # columns of the header that are not its sub-title
 
 
 class ChamberScreen(Screen):

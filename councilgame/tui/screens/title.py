@@ -57,8 +57,13 @@ class TitleScreen(Screen):
 
     def on_mount(self) -> None:
         self.packs_ready(self.app.packs_message())
-        self.query_one("#continue", Button).disabled = self.app.store.newest() is None
+        if self.app.packset is not None:  # else the app reads packs and saves behind the title
+            self.query_one("#continue", Button).disabled = self.app.store.newest() is None
 
-    def packs_ready(self, message: str) -> None:
+    def packs_ready(self, message: str, has_save: bool | None = None) -> None:
+        """The packs are read (and the saves folder looked at): say so, and offer Continue
+        where there is a game to continue (`has_save` None: not known yet)."""
         if self.is_mounted:
             self.query_one("#title-status", Static).update(message)
+            if has_save is not None:
+                self.query_one("#continue", Button).disabled = not has_save
