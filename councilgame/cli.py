@@ -132,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
     hst.add_argument("--seed", type=_seed)
     hst.add_argument("--sealed", action="store_true", help="sealed ballots")
     hst.add_argument("--length", type=_length, metavar="N", help="play N months")
+    hst.add_argument("--timer", type=_minutes, metavar="MIN",
+                     help="minutes for each turn (consultations: for the whole round); at zero "
+                          "the host ends it")
     hst.add_argument("--bind", default="127.0.0.1", metavar="ADDR",
                      help="address to listen on (default: this machine only)")
     hst.add_argument("--port", type=whole(0, 65535), default=8765)
@@ -188,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
             web = None if args.no_web else (args.web_port if args.web_port is not None
                                             else args.port + 1 if args.port else 0)
             return seminar.host(args.scenario, args.players, args.seed, args.packs, args.saves,
-                                args.sealed, args.length, args.bind, args.port, args.resume, web)
+                                args.sealed, args.length, args.bind, args.port, args.resume, web,
+                                args.timer)
         if args.command == "simulate":
             return commands.simulate(args.scenario, args.games, args.seed, args.json, args.packs,
                                      args.workers, args.seat, args.policy, args.records, args.length)

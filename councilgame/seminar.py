@@ -13,7 +13,7 @@ from councilgame.launch import parse_players
 
 def host(scenario: str, players: str | None, seed: int | None, extra: list[Path], saves: Path | None,
          sealed: bool, length: int | None, bind: str, port: int, resume: bool,
-         web_port: int | None) -> int:
+         web_port: int | None, timer: int | None = None) -> int:
     """Open the room; print the codes; serve until the facilitator types quit."""
     from councilgame.play.session import Session
     from councilgame.room.hosting import resume as resume_room
@@ -29,7 +29,8 @@ def host(scenario: str, players: str | None, seed: int | None, extra: list[Path]
         comp = compiled_scenario(scenario, extra)
         _check_length(comp, length)
         seats = parse_players(players, playable(comp))
-        options = {k: v for k, v in {"sealed": sealed or None, "length": length}.items() if v}
+        options = {k: v for k, v in {"sealed": sealed or None, "length": length,
+                                     "timer": timer * 60 if timer else None}.items() if v}
         seed = seed if seed is not None else secrets.randbelow(10**6)
         session = Session.start(comp, seats, seed, store=store, options=options)
     try:

@@ -18,9 +18,10 @@ import time
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 
-from councilgame.engine.actions import Action
+from councilgame.engine.actions import Action, Done
 from councilgame.play import queries
 from councilgame.play.session import Session
+from councilgame.play.turns import end_turn_action, phase_name, timer_limits
 from councilgame.play.views import public_view, seat_views, sitting, whip_view
 from councilgame.room.protocol import CODE_ALPHABET, CODE_LENGTH, Act, Ballots, Compose, Hello
 
@@ -54,6 +55,8 @@ class Room:
     queued: dict[str, list[Action]] = field(default_factory=dict)
     notices: dict[str, list[str]] = field(default_factory=dict)  # seat -> sentences to send it
     failures: dict[str, list[float]] = field(default_factory=dict)  # address -> wrong-code times
+    turn: tuple = ()  # the turn the timer runs for (a consultations round counts as one turn)
+    turn_started: float = 0.0
 
     @classmethod
     def open(cls, session: Session) -> Room:
@@ -121,8 +124,10 @@ class Room:
         own = [a.model_dump(mode="json") for a in queries.legal(s.game, seat)] if seat in s.humans else []
         offers = ([asdict(o) for o in queries.offers(s.game, p.file)]
                   if mine and p is not None and p.kind == "draft" and p.file else [])
+        left = self.time_left()
         return {"type": "state", "seat": seat, "view": view.model_dump(mode="json"),
-                "your_turn": mine, "legal": own, "human": seat in s.humans, "offers": offers,
+                "time_left": None if left is None else max(0, round(left)), "your_turn": mine,
+                "legal": own, "human": seat in s.humans, "offers": offers,
                 "ballots_given": dict(s.ahead.get(seat, {})),
                 "queued": [a.model_dump(mode="json") for a in self.queued.get(seat, [])],
                 "notices": self.notices.pop(seat, [])}
@@ -205,6 +210,44 @@ class Room:
         """A facilitator's move (an event injected, the game ended), then what it unblocks."""
         self.session.act(action)
         self.advance()
+
+    # ---- the turn timer (host --timer) -------------------------------------------------------
+    def time_left(self, now: float | None = None) -> float | None:
+        """Seconds left in the turn under way; None where its phase has no timer. Consultations
+        are one turn for the whole round, since every seat consults at once."""
+        s = self.session
+        p = s.game.prompt
+        if p is None:
+            return None
+        now = time.monotonic() if now is None else now
+        key = ((s.month, p.kind, p.file) if p.kind == "consult"
+               else (s.month, p.kind, p.file, p.seat, p.symbol))
+        if key != self.turn:
+            self.turn, self.turn_started = key, now
+        limit = timer_limits(s.options).get(p.kind)
+        return None if limit is None else limit - (now - self.turn_started)
+
+    def tick(self, now: float | None = None) -> bool:
+        """End the turn whose time is up (consultations: every seat's, what each gave stands;
+        a vote: an abstention; an event: its default); whether anything changed."""
+        left = self.time_left(now)
+        s = self.session
+        if left is None or left > 0 or s.game.prompt is None:
+            return False
+        p = s.game.prompt
+        if p.kind == "consult" and s.game.meeting is not None:
+            for seat in sorted(s.humans):
+                if seat != p.seat and s.game.meeting.open_to(seat):
+                    s.act(Done(seat=seat))
+        action = end_turn_action(s.game)
+        if action is None:
+            return False
+        for seat in s.humans:
+            self.notices.setdefault(seat, []).append(f"Time was up for {phase_name(p.kind)}.")
+        s.act(action)
+        self.advance()
+        s.autosave()
+        return True
 
     def hand_to_ai(self, seat: str) -> None:
         """The facilitator hands a silent seat to the AI (its code then only watches)."""

@@ -45,12 +45,24 @@ class RoomServer:
     connections: set[Connection] = field(default_factory=set)
     server: asyncio.base_events.Server | None = None
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    clock: asyncio.Task | None = None
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> int:
         self.server = await asyncio.start_server(self._client, host, port, limit=MAX_LINE + 2)
+        self.clock = asyncio.create_task(self._clock())
         return self.server.sockets[0].getsockname()[1]
 
+    async def _clock(self) -> None:
+        """Once a second: a turn whose time is up ends (host --timer), and every screen hears."""
+        while True:
+            await asyncio.sleep(1.0)
+            async with self.lock:
+                if self.room.tick():
+                    await self.broadcast()
+
     async def close(self) -> None:
+        if self.clock is not None:
+            self.clock.cancel()
         for conn in list(self.connections):
             conn.writer.close()
         if self.server is not None:

@@ -76,7 +76,11 @@ def status_text(view: PublicView, state: dict | None, seat: str) -> Text:
     if isinstance(view, SeatView):
         t.append(f" · {seat}: capital {view.capital}")
     t.append(f" · legitimacy {view.scores.get('legitimacy', 0):.0f}"
-             f" · outcomes {view.scores.get('outcomes', 0):.0f}\n")
+             f" · outcomes {view.scores.get('outcomes', 0):.0f}")
+    left = state.get("time_left") if state else None
+    if left is not None:
+        t.append(f" · {left // 60}:{left % 60:02d} left in this turn", style="bold")
+    t.append("\n")
     p = view.prompt
     if view.finished:
         t.append(f"The game is over: {view.ending or 'see the debrief'}.", style="bold")

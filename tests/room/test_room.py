@@ -15,7 +15,7 @@ from councilgame.play.session import Session
 from councilgame.room.client import JoinRefused, RoomClient, scripted_move
 from councilgame.room.host import WRONG_CODES_LOOPBACK, WRONG_CODES_PER_MINUTE, Room
 from councilgame.room.hosting import resume
-from councilgame.room.protocol import MAX_LINE
+from councilgame.room.protocol import MAX_LINE, Act
 from councilgame.room.server import RoomServer
 from councilgame.saves import SaveStore, Seat
 
@@ -224,3 +224,22 @@ async def test_consultations_are_open_to_every_seat_at_once(tmp_path):
         for c in clients.values():
             await c.close()
         await server.close()
+
+
+def test_the_timer_ends_a_consultations_round_for_every_seat_at_once(tmp_path):
+    """host --timer: consultations are one turn for the whole round; at zero every seat's
+    consultations end (what each gave stands) and the game goes on to the vote."""
+    comp = load_scenario("sahel")
+    seats = {c: Seat(human=True, players=[n]) for c, n in PLAYERS.items()}
+    session = Session.start(comp, seats, 3, store=SaveStore(tmp_path / "s"), options={"timer": 120})
+    room = Room.open(session)
+    while not (session.prompt.kind == "consult"):
+        state = room.state_for(session.prompt.seat)
+        session.act(Act.model_validate({"action": scripted_move(state)}).action)
+    file, start = session.prompt.file, 1000.0
+    assert room.time_left(start) == 120
+    assert not room.tick(start + 119) and session.prompt.kind == "consult"
+    assert room.state_for("FRA")["time_left"] is not None
+    assert room.tick(start + 121)
+    assert not (session.prompt.kind == "consult" and session.prompt.file == file)
+    assert all("Time was up for consultations." in room.notices.get(seat, []) for seat in PLAYERS)
