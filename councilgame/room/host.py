@@ -57,6 +57,7 @@ class Room:
     failures: dict[str, list[float]] = field(default_factory=dict)  # address -> wrong-code times
     turn: tuple = ()  # the turn the timer runs for (a consultations round counts as one turn)
     turn_started: float = 0.0
+    paused_at: float | None = None  # the facilitator paused the room: no move is taken
 
     @classmethod
     def open(cls, session: Session) -> Room:
@@ -136,6 +137,8 @@ class Room:
     def receive(self, seat: str, msg: Act | Ballots) -> str | None:
         """Take a seat's message; the sentence to send back if it is refused, else None."""
         s = self.session
+        if self.paused_at is not None:
+            return "the facilitator has paused the room: wait for it to go on."
         if seat not in s.humans:
             return "the facilitator has handed this seat to the AI: you can watch, not act."
         if s.game.finished:
@@ -228,13 +231,19 @@ class Room:
         return None if limit is None else limit - (now - self.turn_started)
 
     def tick(self, now: float | None = None) -> bool:
-        """End the turn whose time is up (consultations: every seat's, what each gave stands;
-        a vote: an abstention; an event: its default); whether anything changed."""
-        left = self.time_left(now)
-        s = self.session
-        if left is None or left > 0 or s.game.prompt is None:
+        """End the turn whose time is up; whether anything changed."""
+        if self.paused_at is not None:
             return False
+        left = self.time_left(now)
+        return left is not None and left <= 0 and self.end_turn("Time was up")
+
+    def end_turn(self, why: str = "The facilitator ended the turn") -> bool:
+        """End the turn under way (consultations: every seat's, what each gave stands; a vote:
+        an abstention; an event: its default); whether there was one to end."""
+        s = self.session
         p = s.game.prompt
+        if p is None:
+            return False
         if p.kind == "consult" and s.game.meeting is not None:
             for seat in sorted(s.humans):
                 if seat != p.seat and s.game.meeting.open_to(seat):
@@ -243,11 +252,35 @@ class Room:
         if action is None:
             return False
         for seat in s.humans:
-            self.notices.setdefault(seat, []).append(f"Time was up for {phase_name(p.kind)}.")
+            self.notices.setdefault(seat, []).append(f"{why} for {phase_name(p.kind)}.")
         s.act(action)
         self.advance()
         s.autosave()
         return True
+
+    def pause(self, on: bool, now: float | None = None) -> None:
+        """Pause the room (no move is taken, the clock stops) or go on."""
+        now = time.monotonic() if now is None else now
+        if on and self.paused_at is None:
+            self.paused_at = now
+        elif not on and self.paused_at is not None:
+            self.turn_started += now - self.paused_at  # the pause is not the turn's time
+            self.paused_at = None
+
+    def give_seat(self, seat: str, player: str) -> str:
+        """Give a seat to a player (a latecomer, or back from the AI); its code (a new one if
+        the seat had none)."""
+        self.session.change_hands(seat, [player])
+        code = next((c for c, s in self.codes.items() if s == seat), None)
+        if code is None:
+            code = next(iter(new_codes([seat])))
+            while code in self.codes:
+                code = next(iter(new_codes([seat])))
+            self.codes[code] = seat
+            self.session.options["room_codes"] = dict(self.codes)
+            self.session.autosave()
+        self.advance()
+        return code
 
     def hand_to_ai(self, seat: str) -> None:
         """The facilitator hands a silent seat to the AI (its code then only watches)."""

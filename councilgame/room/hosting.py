@@ -20,8 +20,10 @@ from councilgame.room.server import RoomServer
 from councilgame.saves import SaveError, SaveStore, load_game
 
 HELP = ("Commands: who (seats and who is joined) · ai SEAT (hand a silent seat to the AI) · "
-        "events (the scenario's events) · inject EVENT (fire one now) · "
-        "end (end the game now, to the debrief) · quit (close the room; its autosave stays)")
+        "seat SEAT NAME (give a seat to a player) · pause · go (on) · endturn (end the turn "
+        "under way) · timer MIN (each turn's minutes, 0: none) · events (the scenario's events) · "
+        "inject EVENT (fire one now) · end (end the game now, to the debrief) · quit (close the "
+        "room; its autosave stays)")
 
 
 def open_warning(bind: str) -> str | None:
@@ -115,6 +117,33 @@ async def _command(server: RoomServer, line: str) -> str:
             return f"{seat or '?'} is not a player's seat now: {', '.join(s.humans)}."
         await server.apply_facilitator(lambda r: r.hand_to_ai(seat))
         return f"{seat} is played by the AI from now on."
+    if word == "seat":
+        code, _, name = arg.strip().partition(" ")
+        code = code.upper()
+        if code not in s.comp.index or not name.strip():
+            return "seat SEAT NAME, e.g. seat RUS Dana."
+        given: list[str] = []
+        await server.apply_facilitator(lambda r: given.append(r.give_seat(code, name.strip())))
+        return f"{code} is played by {name.strip()}: its code is {given[0]}."
+    if word in ("pause", "go"):
+        await server.apply_facilitator(lambda r: r.pause(word == "pause"))
+        return "The room is paused: no move is taken." if word == "pause" else "The room goes on."
+    if word == "endturn":
+        ended: list[bool] = []
+        await server.apply_facilitator(lambda r: ended.append(r.end_turn()))
+        return "The turn is ended." if ended[0] else "No player's turn is under way."
+    if word == "timer":
+        if not arg.strip().isdigit():
+            return "timer MIN: minutes for each turn, 0 for none."
+        minutes = int(arg)
+
+        def set_timer(r: Room) -> None:
+            r.session.options.pop("timer", None)
+            if minutes:
+                r.session.options["timer"] = minutes * 60
+            r.turn = ()  # the turn under way starts its clock again
+        await server.apply_facilitator(set_timer)
+        return f"Each turn has {minutes} minutes." if minutes else "No timer."
     if word == "events":
         return "\n".join(f"  {eid}: {text[:100]}" for eid, text in queries.event_summaries(s.game).items())
     if word == "inject":

@@ -52,6 +52,24 @@ async def test_the_host_prints_codes_serves_them_and_quits_on_the_facilitators_w
         assert "RUS is played by the AI" in answer
         assert "no event 'nothing'" in await say(proc, "inject nothing")
         assert "Injected abuses_report" in await say(proc, "inject abuses_report")
+        assert f"RUS is played by Dana: its code is {codes['RUS']}" in await say(proc, "seat RUS Dana")
+        assert "paused" in await say(proc, "pause")
+        client = RoomClient("127.0.0.1", port, codes["FRA"])
+        await client.connect()
+        listen = asyncio.create_task(client.listen())
+        state = await client.wait(lambda st: True)
+        await client.act(state["legal"][-1])
+        for _ in range(100):
+            if client.errors:
+                break
+            await asyncio.sleep(0.02)
+        assert client.errors and "paused" in client.errors[0]
+        assert "goes on" in await say(proc, "go")
+        assert "Each turn has 2 minutes" in await say(proc, "timer 2")
+        # at the briefing no player's turn is under way (Room.end_turn is tested on its own)
+        assert (await say(proc, "endturn")).strip() == "No player's turn is under way."
+        listen.cancel()
+        await client.close()
         proc.stdin.write(b"quit\n")
         await proc.stdin.drain()
         assert await asyncio.wait_for(proc.wait(), 30) == 0

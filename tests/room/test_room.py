@@ -243,3 +243,24 @@ def test_the_timer_ends_a_consultations_round_for_every_seat_at_once(tmp_path):
     assert room.tick(start + 121)
     assert not (session.prompt.kind == "consult" and session.prompt.file == file)
     assert all("Time was up for consultations." in room.notices.get(seat, []) for seat in PLAYERS)
+
+
+def test_the_facilitator_pauses_ends_a_turn_and_gives_a_seat(tmp_path):
+    comp = load_scenario("sahel")
+    seats = {c: Seat(human=True, players=[n]) for c, n in PLAYERS.items()}
+    session = Session.start(comp, seats, 3, store=SaveStore(tmp_path / "s"))
+    room = Room.open(session)
+    while session.prompt.kind != "consult":
+        session.act(Act.model_validate({"action": scripted_move(room.state_for(session.prompt.seat))}).action)
+    file = session.prompt.file
+    room.pause(True, now=10.0)
+    lobby = next(a for a in room.state_for(session.prompt.seat)["legal"] if a["kind"] == "lobby")
+    assert "paused" in room.receive(session.prompt.seat, Act.model_validate({"action": lobby}))
+    room.pause(False, now=20.0)
+    assert room.end_turn() and not (session.prompt.kind == "consult" and session.prompt.file == file)
+    code = codes_by_seat(room)["RUS"]
+    room.hand_to_ai("RUS")
+    assert "RUS" not in session.humans
+    assert room.give_seat("RUS", "Dana") == code and "RUS" in session.humans
+    assert room.give_seat("CHN", "Eve") not in (code, *room.codes.values())
+    assert room.seat_for(next(c for c, s in room.codes.items() if s == "CHN")) == "CHN"
