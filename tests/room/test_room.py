@@ -233,7 +233,7 @@ def test_the_timer_ends_a_consultations_round_for_every_seat_at_once(tmp_path):
     seats = {c: Seat(human=True, players=[n]) for c, n in PLAYERS.items()}
     session = Session.start(comp, seats, 3, store=SaveStore(tmp_path / "s"), options={"timer": 120})
     room = Room.open(session)
-    while not (session.prompt.kind == "consult"):
+    while session.prompt.kind != "consult":
         state = room.state_for(session.prompt.seat)
         session.act(Act.model_validate({"action": scripted_move(state)}).action)
     file, start = session.prompt.file, 1000.0
