@@ -274,6 +274,18 @@ def _whip(game: Game, seat: str) -> WhipView | None:
     return whip_view(game, m.file.id, m.draft.keys(m.file), seat, m.draft.sponsor)
 
 
+def ai_stances(game: Game) -> tuple[str, list[tuple[str, str, str]]] | None:
+    """What the facilitator reveals to the room: the draft on the table's symbol and, for each
+    AI member, its ballot and its first reason, read with every reason showing (no viewer, so
+    lobbying summed); None when no draft is on the table."""
+    m = game.meeting
+    if m is None or m.draft is None:
+        return None
+    whip = whip_view(game, m.file.id, m.draft.keys(m.file), None, m.draft.sponsor)
+    return m.draft.symbol, [(s.code, s.ballot, s.reasons[0][0] if s.reasons else "")
+                            for s in whip.stances if s.code not in game.humans]
+
+
 def whip_view(game: Game, file_id: str, keys: list[str], viewer: str | None,
               sponsor: str | None = None) -> WhipView:
     """The projected vote on a text holding `keys`, as `viewer` may read it: for the draft on

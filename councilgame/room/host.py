@@ -22,7 +22,7 @@ from councilgame.engine.actions import Action, Done
 from councilgame.play import queries
 from councilgame.play.session import Session
 from councilgame.play.turns import end_turn_action, phase_name, timer_limits
-from councilgame.play.views import public_view, seat_views, sitting, whip_view
+from councilgame.play.views import ai_stances, public_view, seat_views, sitting, whip_view
 from councilgame.room.protocol import CODE_ALPHABET, CODE_LENGTH, Act, Ballots, Compose, Hello
 
 MAX_QUEUED = 12  # actions a seat may give ahead of its turn
@@ -58,6 +58,7 @@ class Room:
     turn: tuple = ()  # the turn the timer runs for (a consultations round counts as one turn)
     turn_started: float = 0.0
     paused_at: float | None = None  # the facilitator paused the room: no move is taken
+    revealed: str | None = None  # the draft whose AI stances the facilitator showed the room
 
     @classmethod
     def open(cls, session: Session) -> Room:
@@ -109,7 +110,10 @@ class Room:
         out: dict[str, dict] = {}
         if "" in seats:
             view = public_view(s.game, sealed=s.sealed)
-            out[""] = {"type": "state", "seat": "", "view": view.model_dump(mode="json")}
+            stances = ai_stances(s.game) if self.revealed else None
+            shown = stances is not None and stances[0] == self.revealed  # until the draft changes
+            out[""] = {"type": "state", "seat": "", "view": view.model_dump(mode="json"),
+                       "revealed": [list(row) for row in stances[1]] if shown and stances else None}
         codes = sorted(seats - {""})
         views = seat_views(s.game, codes, sealed=s.sealed) if codes else {}
         p = s.game.prompt
@@ -281,6 +285,13 @@ class Room:
             self.session.autosave()
         self.advance()
         return code
+
+    def reveal(self) -> bool:
+        """Show the room's screens how the AI members lean on the draft on the table (the
+        facilitator's reading), until the draft changes; False when there is none."""
+        stances = ai_stances(self.session.game)
+        self.revealed = stances[0] if stances else None
+        return stances is not None
 
     def hand_to_ai(self, seat: str) -> None:
         """The facilitator hands a silent seat to the AI (its code then only watches)."""

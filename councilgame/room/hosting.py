@@ -22,8 +22,8 @@ from councilgame.saves import SaveError, SaveStore, load_game
 HELP = ("Commands: who (seats and who is joined) · ai SEAT (hand a silent seat to the AI) · "
         "seat SEAT NAME (give a seat to a player) · pause · go (on) · endturn (end the turn "
         "under way) · timer MIN (each turn's minutes, 0: none) · events (the scenario's events) · "
-        "inject EVENT (fire one now) · end (end the game now, to the debrief) · quit (close the "
-        "room; its autosave stays)")
+        "inject EVENT (fire one now) · reveal (the AI members' stances, on the room's screens) · "
+        "end (end the game now, to the debrief) · quit (close the room; its autosave stays)")
 
 
 def open_warning(bind: str) -> str | None:
@@ -144,6 +144,11 @@ async def _command(server: RoomServer, line: str) -> str:
             r.turn = ()  # the turn under way starts its clock again
         await server.apply_facilitator(set_timer)
         return f"Each turn has {minutes} minutes." if minutes else "No timer."
+    if word == "reveal":
+        shown: list[bool] = []
+        await server.apply_facilitator(lambda r: shown.append(r.reveal()))
+        return ("The room's screens show the AI members' stances on the draft." if shown[0]
+                else "No draft is on the table.")
     if word == "events":
         return "\n".join(f"  {eid}: {text[:100]}" for eid, text in queries.event_summaries(s.game).items())
     if word == "inject":

@@ -126,6 +126,7 @@ class RemoteApp(App[None]):
     #remote-whip { height: 2fr; min-height: 6; }
     #remote-whip #whip-table { min-height: 4; }
     #room-gauges { height: 1fr; }
+    #room-reveal { height: auto; max-height: 18; }
     #code { margin: 0 2; }
     #room-status { height: auto; padding: 0 1; background: $panel; }
     """
@@ -158,6 +159,7 @@ class RemoteApp(App[None]):
                     with TabPane("Gauges", id="tab-gauges"):
                         yield GaugePanel([], id="gauges")
             with Vertical(id="seat-pane"):
+                yield Static("", id="room-reveal", classes="box")
                 yield GaugePanel([], id="room-gauges", classes="box")
                 with VerticalScroll(id="private-box", classes="box"):
                     yield Static("", id="private-text")
@@ -180,6 +182,8 @@ class RemoteApp(App[None]):
         if self.room:
             self.query_one(TabbedContent).hide_tab("tab-gauges")
         self.query_one("#room-gauges").border_title = "Gauges"
+        self.query_one("#room-reveal").border_title = "The AI members' stances"
+        self.query_one("#room-reveal").display = False
         if self.code or self.room:
             self.query_one("#code").display = False
             if self.autoconnect:
@@ -248,6 +252,11 @@ class RemoteApp(App[None]):
         self.query_one("#agenda", Static).update(agenda_text(view))
         self.query_one("#news-text", Static).update(news_text(view))
         self.query_one("#room-status", Static).update(status_text(view, state, seat))
+        revealed = state.get("revealed")
+        self.query_one("#room-reveal").display = bool(revealed)
+        if revealed:
+            self.query_one("#room-reveal", Static).update(
+                "\n".join(f"{code} {ballot:<8} {reason}" for code, ballot, reason in revealed))
         if isinstance(view, SeatView):
             self._show_seat(view, state)
 

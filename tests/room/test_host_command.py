@@ -65,6 +65,7 @@ async def test_the_host_prints_codes_serves_them_and_quits_on_the_facilitators_w
             await asyncio.sleep(0.02)
         assert client.errors and "paused" in client.errors[0]
         assert "goes on" in await say(proc, "go")
+        assert "No draft is on the table." in await say(proc, "reveal")
         assert "Each turn has 2 minutes" in await say(proc, "timer 2")
         # at the briefing no player's turn is under way (Room.end_turn is tested on its own)
         assert (await say(proc, "endturn")).strip() == "No player's turn is under way."

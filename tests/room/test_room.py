@@ -264,3 +264,23 @@ def test_the_facilitator_pauses_ends_a_turn_and_gives_a_seat(tmp_path):
     assert room.give_seat("RUS", "Dana") == code and "RUS" in session.humans
     assert room.give_seat("CHN", "Eve") not in (code, *room.codes.values())
     assert room.seat_for(next(c for c, s in room.codes.items() if s == "CHN")) == "CHN"
+
+
+def test_the_facilitators_reveal_reaches_the_rooms_screens_only_until_the_draft_changes(tmp_path):
+    comp = load_scenario("sahel")
+    seats = {c: Seat(human=True, players=[n]) for c, n in PLAYERS.items()}
+    session = Session.start(comp, seats, 3, store=SaveStore(tmp_path / "s"))
+    room = Room.open(session)
+    assert not room.reveal()  # no draft on the table at the briefing
+    while session.prompt.kind != "consult":
+        session.act(Act.model_validate({"action": scripted_move(room.state_for(session.prompt.seat))}).action)
+    assert room.reveal()
+    shown = room.state_for("")["revealed"]
+    assert shown and {code for code, _, _ in shown}.isdisjoint(PLAYERS)  # AI members only
+    assert all("revealed" not in room.state_for(seat) for seat in PLAYERS)  # the room's screens only
+    room.end_turn()
+    for _ in range(50):
+        if session.game.meeting is None or session.game.meeting.draft is None:
+            break
+        room.end_turn()
+    assert room.state_for("")["revealed"] is None

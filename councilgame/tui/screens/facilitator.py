@@ -14,10 +14,10 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from councilgame.play import FACILITATOR, ActionError, EndGame, Inject, whip_view
+from councilgame.play import FACILITATOR, ActionError, EndGame, Inject
 from councilgame.play import queries as views
 from councilgame.play.turns import PHASES, TIMER_CHOICES, timer_limits
-from councilgame.tui.screens.consult import draft_keys
+from councilgame.play.views import ai_stances
 from councilgame.tui.widgets.dialogs import TextPrompt
 from councilgame.tui.widgets.seatmap import LETTER
 
@@ -131,21 +131,15 @@ class RevealScreen(RoomScreen):
     BINDINGS = [Binding("escape,enter", "close", "Close")]
 
     def compose(self) -> ComposeResult:
-        session = self.app.session
-        view = session.view()
+        stances = ai_stances(self.app.session.game)
         t = Text()
-        d = view.draft
-        if d is None:
+        if stances is None:
             t.append("No draft is on the table.")
         else:
-            # the facilitator's reading: no viewer, so every reason shows (lobbying summed)
-            whip = whip_view(session.game, d.file, draft_keys(view), None)
-            t.append(f"On {d.symbol}:\n", style="bold")
-            for s in whip.stances:
-                if s.code in session.humans:
-                    continue
-                reason = s.reasons[0][0] if s.reasons else ""
-                t.append(f"{s.code} {LETTER[s.ballot]} {s.ballot:<8} {reason}\n")
+            symbol, rows = stances
+            t.append(f"On {symbol}:\n", style="bold")
+            for code, ballot, reason in rows:
+                t.append(f"{code} {LETTER[ballot]} {ballot:<8} {reason}\n")
         with Vertical(classes="dialog wide"):
             yield Static("The AI members' stances (shown to the room)", classes="dialog-title")
             yield Static(t)
