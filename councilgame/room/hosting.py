@@ -122,16 +122,14 @@ async def _command(server: RoomServer, line: str) -> str:
         code = code.upper()
         if code not in s.comp.index or not name.strip():
             return "seat SEAT NAME, e.g. seat RUS Dana."
-        given: list[str] = []
-        await server.apply_facilitator(lambda r: given.append(r.give_seat(code, name.strip())))
-        return f"{code} is played by {name.strip()}: its code is {given[0]}."
+        given = await server.apply_facilitator(lambda r: r.give_seat(code, name.strip()))
+        return f"{code} is played by {name.strip()}: its code is {given}."
     if word in ("pause", "go"):
         await server.apply_facilitator(lambda r: r.pause(word == "pause"))
         return "The room is paused: no move is taken." if word == "pause" else "The room goes on."
     if word == "endturn":
-        ended: list[bool] = []
-        await server.apply_facilitator(lambda r: ended.append(r.end_turn()))
-        return "The turn is ended." if ended[0] else "No player's turn is under way."
+        ended = await server.apply_facilitator(lambda r: r.end_turn())
+        return "The turn is ended." if ended else "No player's turn is under way."
     if word == "timer":
         if not arg.strip().isdigit():
             return "timer MIN: minutes for each turn, 0 for none."
@@ -145,9 +143,8 @@ async def _command(server: RoomServer, line: str) -> str:
         await server.apply_facilitator(set_timer)
         return f"Each turn has {minutes} minutes." if minutes else "No timer."
     if word == "reveal":
-        shown: list[bool] = []
-        await server.apply_facilitator(lambda r: shown.append(r.reveal()))
-        return ("The room's screens show the AI members' stances on the draft." if shown[0]
+        shown = await server.apply_facilitator(lambda r: r.reveal())
+        return ("The room's screens show the AI members' stances on the draft." if shown
                 else "No draft is on the table.")
     if word == "events":
         return "\n".join(f"  {eid}: {text[:100]}" for eid, text in queries.event_summaries(s.game).items())

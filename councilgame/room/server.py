@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from councilgame.room.host import Room
 from councilgame.room.protocol import (
@@ -22,6 +23,7 @@ from councilgame.room.protocol import (
     parse_client,
 )
 
+T = TypeVar("T")
 HELLO_TIMEOUT = 30.0  # seconds a connection has to say who it is
 
 
@@ -151,8 +153,10 @@ class RoomServer:
                 return
             await self.broadcast()
 
-    async def apply_facilitator(self, change: Callable[[Room], None]) -> None:
-        """A change from the host's own terminal (hand a seat to the AI, ...), then updates."""
+    async def apply_facilitator(self, change: Callable[[Room], T]) -> T:
+        """A change from the host's own terminal (hand a seat to the AI, ...), then updates;
+        what the change returned."""
         async with self.lock:
-            change(self.room)
+            result = change(self.room)
             await self.broadcast()
+            return result

@@ -8,12 +8,12 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from councilgame.tui.facilitating import Facilitating
+from councilgame.tui.packloading import PackLoading
 from councilgame.tui.reloading import Reloading
 from councilgame.tui.saving import Saving
 from councilgame.tui.themes import CYCLE, DARK, LIGHT, PROJECTOR
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 # load in a thread behind the title.
 
 
-class CouncilApp(Saving, Facilitating, Reloading, App):
+class CouncilApp(PackLoading, Saving, Facilitating, Reloading, App):
     CSS_PATH = "councilgame.tcss"
     TITLE = "councilgame"
     BINDINGS = [
@@ -89,68 +89,22 @@ class CouncilApp(Saving, Facilitating, Reloading, App):
             else:
                 self.store.clean_temporary()
             return
-        from councilgame.packs.discovery import discover
         from councilgame.play import compile_bundle
 
         self.store.clean_temporary()  # what writes killed mid-way left behind
         if self.hotseat_start:
             h = self.hotseat_start
-            if self.packset is None:
-                self.packset = discover(self.extra_packs)
-            comp = compile_bundle(self.packset.bundle(h["scenario"]))
+            comp = compile_bundle(self.packs_now().bundle(h["scenario"]))
             self.start_seats(comp, h["seats"], h["seed"], options=h.get("options"))
             return
         self._start_direct()
 
-    @work(thread=True, exclusive=True)
-    def load_packs(self) -> None:
-        """Behind the title: tidy the saves folder, see whether there is a game to continue,
-        read the packs."""
-        from councilgame.packs.discovery import discover
-
-        self.store.clean_temporary()  # what writes killed mid-way left behind
-        has_save = self.store.newest() is not None
-        packset = discover(self.extra_packs)
-        self.call_from_thread(self._set_packs, packset, has_save)
-
-    def _set_packs(self, packset: PackSet, has_save: bool | None = None) -> None:
-        self.packset = packset
-        self.packs_loaded(has_save)
-
-    def packs_message(self) -> str:
-        if self.packset is None:
-            return "Loading packs…"
-        n = len(self.packset.scenario_index())
-        broken = len(self.packset.broken)
-        return f"{n} scenarios ready" + (f"; {broken} pack(s) could not load" if broken else "")
-
-    def packs_loaded(self, has_save: bool | None = None) -> None:
-        from councilgame.tui.screens.title import TitleScreen
-
-        if isinstance(self.screen, TitleScreen):
-            self.screen.packs_ready(self.packs_message(), has_save)
-
     def _start_direct(self) -> None:
-        from councilgame.packs.discovery import discover
         from councilgame.play import compile_bundle
 
         scenario, seat, seed = self.start
-        if self.packset is None:
-            self.packset = discover(self.extra_packs)
-        self.start_game(compile_bundle(self.packset.bundle(scenario)), seat, seed,
+        self.start_game(compile_bundle(self.packs_now().bundle(scenario)), seat, seed,
                         options=self.options)
-
-    def compile_scenario(self, scenario: str):
-        """The compiled scenario, or None after telling the player why its pack failed to load
-        (packs are read in full only when one of their scenarios is picked)."""
-        from councilgame.packs.errors import ScenarioUnavailable
-        from councilgame.play import compile_bundle
-
-        try:
-            return compile_bundle(self.packset.bundle(scenario))
-        except ScenarioUnavailable as exc:
-            self.notify(str(exc), severity="error", timeout=20, markup=False)
-            return None
 
     def start_game(self, comp, seat: str, seed: int, actions: list | None = None,
                    origin=None, options: dict | None = None) -> None:
