@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import multiprocessing as mp
 import time
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -21,10 +20,8 @@ from councilgame.engine.compiled import Compiled
 from councilgame.engine.game import Game
 from councilgame.engine.voting import tally
 from councilgame.play import why
+from councilgame.play.tallies import SCORE_KEYS, Tallies
 
-SCORE_KEYS = ("legitimacy", "outcomes", "legality", "inclusiveness", "impartiality",
-              "accountability", "effectiveness", "civilian_protection", "stability",
-              "political_process", "humanitarian")
 BALLOTS = ("yes", "no", "abstain")
 
 
@@ -84,7 +81,7 @@ def play_one(setup: Setup, seed: int) -> dict:
         after_veto += [month["outputs"].get(fid, "") for fid in sorted(vetoed_files)]
     return {"ending": st.ending or "", "fired": sorted(st.fired), "months": st.month,
             "clauses": why.clause_rows(record), "final_values": why.final_values(game),
-            "final_env": why.final_env(game),
+            "misses": why.final_misses(game),
             "votes": votes, "outputs": outputs, "after_veto": after_veto,
             "scores": [st.scores[k] for k in SCORE_KEYS],
             "objectives": [st.objectives.get(c, 0.0) for c in comp.codes],
@@ -100,20 +97,21 @@ def simulate(comp: Compiled, games: int, seed: int,
              progress: Callable[[int], None] | None = None, workers: int = 1,
              seat: str | None = None, policy: str = "ai",
              on_record: Callable[[str], None] | None = None, length: int | None = None) -> dict:
-    """Play `games` AI games (one seat scripted, if asked) and aggregate them. `on_record`
-    receives each game's record as one line of JSON, in seed order."""
+    """Play `games` AI games (one seat scripted, if asked) and aggregate them as they end, so
+    that memory does not grow with the number of games. `on_record` receives each game's
+    record as one line of JSON, in seed order."""
     global _SETUP
     setup = Setup(comp, seat, policy, records=on_record is not None, length=length)
     start = time.perf_counter()
     seeds = [int(s) for s in np.random.SeedSequence(seed).generate_state(games, dtype=np.uint32)]
-    rows: list[dict] = []
+    tallies = Tallies(comp)
 
     def take(row: dict) -> None:
         if on_record is not None and row["record"] is not None:
             on_record(row.pop("record"))
-        rows.append(row)
+        tallies.add(row)
         if progress:
-            progress(len(rows))
+            progress(tallies.games)
 
     if workers > 1 and games >= 50 and "fork" in mp.get_all_start_methods():
         _SETUP = setup
@@ -127,60 +125,38 @@ def simulate(comp: Compiled, games: int, seed: int,
     else:
         for s in seeds:
             take(play_one(setup, s))
-    report = aggregate(comp, rows, seed, time.perf_counter() - start, workers)
+    report = aggregate(comp, tallies, seed, time.perf_counter() - start, workers)
     report["seat"], report["policy"] = seat, policy
     if length is not None:
         report["planned_months"] = length
     return report
 
 
-def aggregate(comp: Compiled, rows: list[dict], seed: int, wall: float, workers: int = 1) -> dict:
-    games = len(rows)
-    endings = Counter(r["ending"] for r in rows)
-    fired = Counter(e for r in rows for e in r["fired"])
-    per_file: dict[str, Counter[str]] = {f: Counter() for f in comp.files}
-    for r in rows:
-        for fid, result, *_ in r["votes"]:
-            per_file[fid][result] += 1
-        for fid, out in r["outputs"]:
-            per_file[fid][out] += 1
-    scores = np.array([r["scores"] for r in rows])
-    objectives = np.array([r["objectives"] for r in rows])
-    leg, out = scores[:, 0], scores[:, 1]
-    corr = float(np.corrcoef(leg, out)[0, 1]) if games > 2 and leg.std() and out.std() else 0.0
-    council = council_figures(comp, rows)
+def aggregate(comp: Compiled, t: Tallies, seed: int, wall: float, workers: int = 1) -> dict:
+    council = council_figures(t)
     return {
         "scenario": comp.scenario.id,
-        "games": games,
+        "games": t.games,
         "seed": seed,
-        "endings": {e.id: endings.get(e.id, 0) for e, _ in comp.endings},
-        "events": {ce.event.id: fired.get(ce.event.id, 0) for ce in comp.events},
+        "endings": {e.id: t.endings.get(e.id, 0) for e, _ in comp.endings},
+        "events": {ce.event.id: t.fired.get(ce.event.id, 0) for ce in comp.events},
         **council,
         "realism": realism(council, comp.scenario.council.scripted_vetoes),
-        "files": {f: dict(c) for f, c in per_file.items()},
-        "scores": {k: _stats(scores[:, i]) for i, k in enumerate(SCORE_KEYS)},
-        "objectives": {c: _stats(objectives[:, i]) for i, c in enumerate(comp.codes)},
-        "legitimacy_outcomes_correlation": round(corr, 4),
-        "why": why.aggregate_why(comp, rows),
-        "months": _stats([r["months"] for r in rows]),
+        "files": {f: dict(c) for f, c in t.per_file.items()},
+        "scores": {k: t.scores[i].stats() for i, k in enumerate(SCORE_KEYS)},
+        "objectives": {c: t.objectives[i].stats() for i, c in enumerate(comp.codes)},
+        "legitimacy_outcomes_correlation": round(t.correlation.r(), 4),
+        "why": why.aggregate_why(comp, t),
+        "months": t.months.stats(),
         "planned_months": comp.scenario.months,
         "workers": workers,
         "wall_time_s": round(wall, 3),
     }
 
 
-def council_figures(comp: Compiled, rows: list[dict]) -> dict:
+def council_figures(t: Tallies) -> dict:
     """How the simulated Council voted: the figures `council-practice.md` gives for the real one."""
-    votes = [v for r in rows for v in r["votes"]]
-    drafts = len(votes)
-    adopted = sum(v[1] == "adopted" for v in votes)
-    vetoed = [v for v in votes if v[1] == "vetoed"]
-    rivals = [v for v in votes if v[3]]
-    by_member: Counter[str] = Counter(c for v in vetoed for c in v[4])
-    joint: Counter[str] = Counter("+".join(v[4]) for v in vetoed if len(v[4]) > 1)
-    african = {fid for fid, f in comp.files.items() if f.region == "africa"}
-    china = [v for v in vetoed if "CHN" in v[4]]
-    after = [o for r in rows for o in r["after_veto"]]
+    v = t.votes
 
     def share(n: int, d: int) -> float:
         return round(n / d, 4) if d else 0.0
@@ -189,21 +165,20 @@ def council_figures(comp: Compiled, rows: list[dict]) -> dict:
         return round(n / d, 4) if d else None
 
     return {
-        "drafts": drafts,
-        "adoption_rate": share(adopted, drafts),
-        "veto_rate": share(len(vetoed), drafts),
-        "failed_rate": share(sum(v[1] == "failed" for v in votes), drafts),
-        "unanimity_rate": share(sum(v[1] == "adopted" and v[2] == len(comp.codes) for v in votes),
-                                adopted),
-        "rival_drafts": len(rivals),
-        "rival_adoption_rate": share_of(sum(v[1] == "adopted" for v in rivals), len(rivals)),
-        "vetoed_file_months": len(after),
-        "prst_after_veto_rate": share_of(sum(o == "presidential statement" for o in after), len(after)),
-        "vetoes_by_member": dict(sorted(by_member.items(), key=lambda kv: -kv[1])),
-        "joint_vetoes": dict(sorted(joint.items(), key=lambda kv: -kv[1])),
-        "china_joint_with_russia_rate": share_of(sum("RUS" in v[4] for v in china), len(china)),
-        "china_african_rate": share_of(sum(v[0] in african for v in china), len(china)),
-        "pivotal_elected_rate": share(sum(bool(v[5]) for v in votes), drafts),
+        "drafts": v.drafts,
+        "adoption_rate": share(v.adopted, v.drafts),
+        "veto_rate": share(v.vetoed, v.drafts),
+        "failed_rate": share(v.failed, v.drafts),
+        "unanimity_rate": share(v.unanimous, v.adopted),
+        "rival_drafts": v.rivals,
+        "rival_adoption_rate": share_of(v.rivals_adopted, v.rivals),
+        "vetoed_file_months": v.after_veto,
+        "prst_after_veto_rate": share_of(v.prst_after_veto, v.after_veto),
+        "vetoes_by_member": dict(sorted(v.by_member.items(), key=lambda kv: -kv[1])),
+        "joint_vetoes": dict(sorted(v.joint.items(), key=lambda kv: -kv[1])),
+        "china_joint_with_russia_rate": share_of(v.china_with_russia, v.china),
+        "china_african_rate": share_of(v.china_african, v.china),
+        "pivotal_elected_rate": share(v.pivotal, v.drafts),
     }
 
 
@@ -245,10 +220,3 @@ def realism(council: dict, scripted: list[str] | tuple[str, ...] = ()) -> list[d
     out.append({"figure": "france_uk_vetoes", "label": label, "game": fr_uk,
                 "real": "none since December 1989", "band": [0, 0], "within": fr_uk == 0})
     return out
-
-
-def _stats(values) -> dict:
-    a = np.asarray(values, dtype=float)
-    p10, p50, p90 = np.percentile(a, [10, 50, 90])
-    return {"mean": round(float(a.mean()), 2), "p10": round(float(p10), 2),
-            "p50": round(float(p50), 2), "p90": round(float(p90), 2)}

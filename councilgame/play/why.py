@@ -18,6 +18,7 @@ from councilgame.engine.expressions import Getter, Node, parse
 from councilgame.engine.expressions import conjuncts as ex_conjuncts
 from councilgame.engine.game import Game
 from councilgame.engine.start import initial_state
+from councilgame.play.tallies import Spread, Tallies
 
 RARE = 0.05  # an ending or event reached in fewer games than this is explained
 DISLIKE = -0.2  # a permanent member's feeling about a clause under which it counts as against it
@@ -69,6 +70,23 @@ def _failed(parts: list[tuple[str, Getter]], env: list[float]) -> list[int]:
     return [i for i, (_, getter) in enumerate(parts) if not getter(env)]
 
 
+def final_misses(game: Game) -> list[tuple[str, list[int]]]:
+    """For each ending and event this game did not reach, the parts of its condition false on
+    its final state. Kept for every one, since which are rare is known only when all games are
+    in; the report explains the rare ones."""
+    st = game.state
+    env = list(final_env(game))
+    out = []
+    for key, parts in _checks(game.comp).items():
+        kind, ident = key.split(":", 1)
+        if (kind == "ending" and st.ending == ident) or (kind == "event" and ident in st.fired):
+            continue
+        failed = _failed(parts, env)
+        if failed:
+            out.append((key, failed))
+    return out
+
+
 def final_values(game: Game) -> list[float]:
     return [round(float(v), 2) for v in game.state.vars]
 
@@ -79,51 +97,42 @@ def clause_rows(record: dict) -> list[tuple[str, str, str]]:
             if v["kind"] == "draft" for key in v["clauses"]]
 
 
-def aggregate_why(comp: Compiled, rows: list[dict]) -> dict:
-    games = len(rows)
+def aggregate_why(comp: Compiled, t: Tallies) -> dict:
     return {
-        "clauses": _clauses(comp, rows),
-        "final_values": _finals(comp, rows),
-        "rare": _rare(comp, rows, games),
-        "real": _real(comp, rows),
+        "clauses": _clauses(comp, t),
+        "final_values": {name: t.finals[i].stats() for i, name in enumerate(comp.var_names)},
+        "rare": _rare(comp, t),
+        "real": _real(comp, t),
     }
 
 
-def _real(comp: Compiled, rows: list[dict]) -> list[dict]:
+def _real(comp: Compiled, t: Tallies) -> list[dict]:
     """For each vote of the real Council the scenario records: the share of games holding a
     draft vote on its file with the same result, and the median yes count of those votes; for a
     real result of `none`, the share of games adopting no text on the file."""
     out = []
-    for real in comp.scenario.debrief.real:
-        if real.result == "none":  # reproduced where the game adopts nothing on the file either
-            hits = [not any(v[0] == real.file and v[1] == "adopted" for v in r["votes"]) for r in rows]
-            yes: list[int] = []
-        else:
-            same = [[v for v in r["votes"] if v[0] == real.file and v[1] == real.result] for r in rows]
-            hits = [bool(votes) for votes in same]
-            yes = [v[2] for votes in same for v in votes]
+    for real, tally in zip(comp.scenario.debrief.real, t.real, strict=True):
+        yes = Spread()
+        yes.counts = Counter({float(k): n for k, n in tally.yes.items()})
         out.append({"title": real.title, "file": real.file, "result": real.result,
                     "real_count": real.vote,
-                    "reproduced": round(sum(hits) / len(rows), 4) if rows else 0.0,
-                    "median_yes": float(np.median(yes)) if yes else None})
+                    "reproduced": round(tally.hits / t.games, 4) if t.games else 0.0,
+                    "median_yes": float(np.median(yes.values())) if tally.yes else None})
     return out
 
 
-def _clauses(comp: Compiled, rows: list[dict]) -> dict[str, dict[str, dict]]:
-    drafts: Counter = Counter(v[0] for r in rows for v in r["votes"])
-    adopted: Counter = Counter(v[0] for r in rows for v in r["votes"] if v[1] == "adopted")
-    held: Counter = Counter((f, k) for r in rows for f, k, _ in r["clauses"])
-    passed: Counter = Counter((f, k) for r in rows for f, k, res in r["clauses"] if res == "adopted")
+def _clauses(comp: Compiled, t: Tallies) -> dict[str, dict[str, dict]]:
+    drafts, adopted = t.drafts_by_file, t.adopted_by_file
     out: dict[str, dict[str, dict]] = {}
     for fid, file in comp.files.items():
         reasons = left_out_reasons(comp, fid)
         out[fid] = {}
         for o in file.offers:
-            n = held[(fid, o.key)]
+            n = t.held[(fid, o.key)]
             out[fid][o.key] = {
                 "title": o.label,
                 "drafted": round(n / drafts[fid], 4) if drafts[fid] else 0.0,
-                "adopted": round(passed[(fid, o.key)] / adopted[fid], 4) if adopted[fid] else 0.0,
+                "adopted": round(t.passed[(fid, o.key)] / adopted[fid], 4) if adopted[fid] else 0.0,
                 **({"why_left_out": reasons[o.key]} if o.key in reasons and n == 0 else {}),
             }
     return out
@@ -152,35 +161,17 @@ def left_out_reasons(comp: Compiled, fid: str) -> dict[str, str]:
     return out
 
 
-def _finals(comp: Compiled, rows: list[dict]) -> dict[str, dict]:
-    values = np.array([r["final_values"] for r in rows])
-    out = {}
-    for i, name in enumerate(comp.var_names):
-        col = values[:, i]
-        p10, p50, p90 = np.percentile(col, [10, 50, 90])
-        out[name] = {"mean": round(float(col.mean()), 2), "p10": round(float(p10), 2),
-                     "p50": round(float(p50), 2), "p90": round(float(p90), 2)}
-    return out
-
-
-def _rare(comp: Compiled, rows: list[dict], games: int) -> dict[str, dict]:
-    reached: Counter = Counter(f"ending:{r['ending']}" for r in rows)
-    reached.update(f"event:{e}" for r in rows for e in r["fired"])
+def _rare(comp: Compiled, t: Tallies) -> dict[str, dict]:
+    reached: Counter = Counter({f"ending:{e}": n for e, n in t.endings.items()})
+    reached.update({f"event:{e}": n for e, n in t.fired.items()})
     out = {}
     for key, parts in _checks(comp).items():
-        share = reached[key] / games if games else 0.0
-        if share >= RARE:
-            continue
-        kind, ident = key.split(":", 1)
-        misses: Counter = Counter()
-        for r in rows:  # the games that did not reach it
-            if (kind == "ending" and r["ending"] == ident) or (kind == "event" and ident in r["fired"]):
-                continue
-            misses.update(_failed(parts, list(r["final_env"])))
-        if not misses:
+        share = reached[key] / t.games if t.games else 0.0
+        misses = t.misses.get(key)
+        if share >= RARE or not misses:
             continue
         ranked = sorted(misses.items(), key=lambda kv: -kv[1])
         out[key] = {"reached": round(share, 4),
-                    "false_at_end": [{"part": parts[i][0], "share": round(n / games, 4)}
+                    "false_at_end": [{"part": parts[i][0], "share": round(n / t.games, 4)}
                                      for i, n in ranked[:3]]}
     return out
