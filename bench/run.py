@@ -1,15 +1,19 @@
 """`make bench`: figures for speed targets, printed rather than asserted (timed tests flake).
 
-Prints: pack loading and compiling time, and full AI games per second on the `sahel` scenario
-in one process, with and without recording causes (the debrief needs them; the balance
-simulator does not); the time to validate generated packs of 1,000 and 10,000 events (target:
-10,000 in under 5 s), beside a yardstick measured in the same run, libyaml's bare parse of the
-same files (no values, line numbers, schema or checks), so that the ratio holds on any machine;
-then the TUI's figures, the fuzzer, and the seminar room's move-to-every-view latency.
+Prints: pack loading and compiling time, from the files and from the bundle cache; full AI games
+per second on the `sahel` scenario in one process, with and without recording causes (the
+debrief needs them; the balance simulator does not), and through `simulate` on 1 and 2 workers
+(the 1-worker figure is the 2-worker one's yardstick: scaling with the cores); the time to
+validate generated packs of 1,000 and 10,000 events (target: 10,000 in under 5 s), beside a
+yardstick measured in the same run, libyaml's bare parse of the same files (no values, line
+numbers, schema or checks), so that the ratio holds on any machine;
+then the TUI's figures, the simulator's peak memory over 100,000 games against 1,000, the fuzzer,
+and the seminar room's move-to-every-view latency.
 """
 
 from __future__ import annotations
 
+import os
 import statistics
 import tempfile
 import time
@@ -23,6 +27,7 @@ from councilgame.engine.game import Game
 from councilgame.engine.gcpause import paused_gc
 from councilgame.packs.discovery import discover
 from councilgame.packs.registry import builtin_dir, load_packs
+from councilgame.play.simulation import simulate
 
 
 def timed(fn, repeat: int = 5) -> float:
@@ -59,9 +64,20 @@ def validation() -> None:
                   f"parse of its files: {parse:5.2f} s ({seconds / parse:4.1f}x; median of 3)")
 
 
+def loading() -> None:
+    """A scenario read from its pack's files, then from the bundle cache (packs/cache.py)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, where in (("cache off", "off"), ("from the cache", tmp)):
+            os.environ["COUNCILGAME_CACHE"] = where
+            compile_bundle(discover().bundle("sahel"))  # fills the cache
+            load = timed(lambda: compile_bundle(discover().bundle("sahel")), repeat=3)
+            print(f"discover packs, load and compile sahel, {label:<14}: {load * 1000:7.1f} ms "
+                  "(median of 3)")
+        os.environ.pop("COUNCILGAME_CACHE")
+
+
 def main() -> None:
-    load = timed(lambda: compile_bundle(discover().bundle("sahel")), repeat=3)
-    print(f"discover packs, load and compile sahel: {load * 1000:7.1f} ms (median of 3)")
+    loading()
     validation()
     comp = compile_bundle(discover().bundle("sahel"))
     for record in (False, True):
@@ -70,6 +86,13 @@ def main() -> None:
         label = "with causes recorded" if record else "simulator mode (no causes)"
         print(f"sahel full AI games per second, {label:<27}: {n / seconds:7.0f} "
               f"({seconds / n * 1000:.2f} ms per game, median of 3 x {n})")
+    rates = {}
+    for workers in (1, 2):
+        report = simulate(comp, 1000, seed=1, workers=workers)
+        rates[workers] = report["games"] / report["wall_time_s"]
+        print(f"councilgame simulate --scenario sahel --games 1000 --workers {workers}: "
+              f"{rates[workers]:7.0f} games per second")
+    print(f"2 workers against 1 (the yardstick, same run): {rates[2] / rates[1]:.2f}x")
 
 
 if __name__ == "__main__":
@@ -77,6 +100,9 @@ if __name__ == "__main__":
     from tui import main as tui_main  # bench/ is on sys.path when run as a script
 
     tui_main()
+    from memory import main as memory_main
+
+    memory_main()
     from fuzz import fuzz
 
     fuzz(2000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,10 @@ from councilgame.packs.registry import builtin_dir, load_packs
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEST_PACKS = FIXTURES / "packs"
+
+# Every test reads packs from their files (the bundle cache has tests of its own, in a folder of
+# their own); set before any fixture, and inherited by the CLI processes tests start.
+os.environ["COUNCILGAME_CACHE"] = "off"
 
 
 @pytest.fixture(autouse=True)

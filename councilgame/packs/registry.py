@@ -201,14 +201,23 @@ class PackSet:
         return {sid: pid for pid, p in self.packs.items() for sid in p.scenarios}
 
     def bundle(self, scenario_id: str) -> ScenarioBundle:
-        """The scenario, ready to compile; ScenarioUnavailable if its pack failed to load."""
+        """The scenario, ready to compile; ScenarioUnavailable if its pack failed to load. A
+        bundle made before from the same files is read from the cache (packs/cache.py)."""
+        from councilgame.packs import cache
+
+        found = cache.key(self, scenario_id)
+        hit = cache.read(found)
+        if hit is not None:
+            return hit
         failure = self.unavailable(scenario_id)
         if failure is not None:
             raise failure
         pack_id = self.scenario_index()[scenario_id]
         pack = self.packs[pack_id]
         lib = self.library(pack_id)
-        return make_bundle(pack, lib, scenario_id, self._digest(pack_id))
+        made = make_bundle(pack, lib, scenario_id, self._digest(pack_id))
+        cache.write(found, made)
+        return made
 
     def _digest(self, pack_id: str) -> str:
         chain = [self.packs[pack_id].digest]

@@ -1,0 +1,92 @@
+"""The bundle cache (issue 17): a scenario picked again is read from JSON keyed by its files'
+hash; the same game comes out of it; an edit, a damaged entry or another version is a miss."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from councilgame.engine.compiled import compile_bundle
+from councilgame.engine.game import Game
+from councilgame.packs import cache
+from councilgame.packs.registry import builtin_dir, load_packs
+from tests.conftest import TEST_PACKS
+
+
+@pytest.fixture
+def cached(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.CACHE_ENV, str(folder))
+    return folder
+
+
+def _bundles(folder):
+    return sorted(folder.glob("*" + cache.SUFFIX))
+
+
+def test_every_built_in_scenario_plays_the_same_game_from_the_cache(cached, packset):
+    fresh = load_packs([builtin_dir(), TEST_PACKS])
+    for sid in sorted(fresh.scenario_index()):
+        made = fresh.bundle(sid)
+        again = load_packs([builtin_dir(), TEST_PACKS])
+        hit = again.bundle(sid)
+        assert hit == made, sid
+        assert not again.packs[again.scenario_index()[sid]].complete, "a hit reads no more files"
+        records = [json.dumps(Game(compile_bundle(b), 2).record(), sort_keys=True) for b in (made, hit)]
+        assert records[0] == records[1], sid
+    assert len(_bundles(cached)) == len(fresh.scenario_index())
+
+
+def _copy_pack(tmp_path):
+    root = tmp_path / "packs" / "testland"
+    shutil.copytree(TEST_PACKS / "testland", root)
+    return root
+
+
+def test_an_edited_pack_is_read_again_and_a_broken_one_is_never_cached(cached, tmp_path):
+    root = _copy_pack(tmp_path)
+    first = load_packs([builtin_dir() / "core", root]).bundle("testland")
+    scenario = root / "scenarios" / "testland.yaml"
+    scenario.write_text("# an author's comment\n" + scenario.read_text())
+    assert cache.read(cache.key(load_packs([builtin_dir() / "core", root]), "testland")) is None
+    again = load_packs([builtin_dir() / "core", root]).bundle("testland")
+    assert again.scenario == first.scenario and again.pack_hash != first.pack_hash  # read anew
+    assert len(_bundles(cached)) == 2
+    scenario.write_text(scenario.read_text() + "\nnot_a_field: 1\n")
+    with pytest.raises(Exception, match="not_a_field"):
+        load_packs([builtin_dir() / "core", root]).bundle("testland")
+    assert len(_bundles(cached)) == 2
+
+
+def test_a_damaged_entry_is_a_miss_and_is_written_again(cached, packset):
+    made = load_packs([builtin_dir()]).bundle("sahel")
+    (entry,) = _bundles(cached)
+    entry.write_text(entry.read_text()[:1000])
+    assert cache.read(entry.name.removesuffix(cache.SUFFIX)) is None
+    assert load_packs([builtin_dir()]).bundle("sahel") == made
+    assert cache.read(entry.name.removesuffix(cache.SUFFIX)) == made
+
+
+def test_another_version_of_the_schema_has_other_keys(cached, monkeypatch):
+    packs = load_packs([builtin_dir()])
+    before = cache.key(packs, "sahel")
+    monkeypatch.setattr(cache, "code_stamp", lambda: b"another version")
+    assert cache.key(packs, "sahel") not in (None, before)
+
+
+def test_the_cache_can_be_turned_off_and_an_unwritable_one_is_no_error(tmp_path, monkeypatch):
+    monkeypatch.setenv(cache.CACHE_ENV, "off")
+    load_packs([builtin_dir()]).bundle("tutorial")
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "cache"))  # a folder under a file
+    assert load_packs([builtin_dir()]).bundle("tutorial").scenario.id == "tutorial"
+
+
+def test_old_entries_are_pruned(cached, monkeypatch):
+    monkeypatch.setattr(cache, "KEEP", 2)
+    for sid in ("tutorial", "sahel", "arctic"):
+        load_packs([builtin_dir()]).bundle(sid)
+    assert len(_bundles(cached)) == 2
