@@ -98,6 +98,12 @@ class Compiled:
     positions: dict[str, np.ndarray] = field(default_factory=dict)
     offer_cache: dict = field(default_factory=dict)  # ai.offer_matrix, keyed by the targets' typology
     draft_cache: dict = field(default_factory=dict)  # ai.cached_draft
+    # Plain lists of what the month loop reads thousands of times a game (a list of str beats
+    # an attribute walk through the schema models, and a float beats a numpy scalar)
+    event_ids: list[str] = field(default_factory=list)
+    drawn: list[CompiledEvent] = field(default_factory=list)  # events drawn at random
+    var_lo: list[float] = field(default_factory=list)
+    var_hi: list[float] = field(default_factory=list)
 
     @property
     def scenario(self) -> Scenario:
@@ -250,6 +256,9 @@ def _compile_content(comp: Compiled, bundle: ScenarioBundle) -> None:
         ce = CompiledEvent(ev, comp.compile_expr(ev.when), comp.compile_expr(ev.weight), opts)
         comp.events.append(ce)
         comp.event_by_id[ev.id] = ce
+    comp.event_ids = [ce.event.id for ce in comp.events]
+    comp.drawn = [ce for ce in comp.events if ce.event.drawn]
+    comp.var_lo, comp.var_hi = comp.var_min.tolist(), comp.var_max.tolist()
     comp.endings = [(e, comp.compile_expr(e.when)) for e in sorted(sc.endings, key=lambda e: -e.priority)]
     comp.objectives = {
         code: [(o, comp.compile_expr(o.when)) for o in objs] for code, objs in sc.objectives.items()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import repeat
+
 from councilgame.engine.compiled import Compiled
 from councilgame.engine.namespace import FILE_FIELDS, MEMBER_FIELDS, SCORE_NAMES, variable_ranges
 from councilgame.engine.state import GameState
@@ -60,7 +62,7 @@ def build_env(comp: Compiled, state: GameState) -> list[float]:
         fs = files[f.id]
         env += (fs.on_agenda, fs.neglect, fs.adopted, fs.failed, fs.vetoes, fs.prst)
     fired = state.fired
-    env += [fired.get(ce.event.id, 0) for ce in comp.events]
+    env += map(fired.get, comp.event_ids, repeat(0))
     counts = state.counts
     env += (counts["adopted"], counts["vetoes"], counts["failed"])
     scores = state.scores

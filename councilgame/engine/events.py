@@ -28,8 +28,8 @@ def draw(comp: Compiled, state: GameState, env: list[float], rng: np.random.Gene
     """Up to `events_per_month` events, each drawn with chance proportional to its weight
     against the scenario's quiet weight; an event can fire once per month at most."""
     sc = comp.scenario
-    cands = [ce for ce in comp.events
-             if ce.event.drawn and ce.event.id not in exclude and eligible(ce, state) and ce.when(env)]
+    cands = [ce for ce in comp.drawn
+             if ce.event.id not in exclude and eligible(ce, state) and ce.when(env)]
     weights = [max(0.0, ce.weight(env)) for ce in cands]
     chosen = []
     for _ in range(sc.events_per_month):

@@ -44,7 +44,7 @@ class Changer:
     def add(self, idx: int, delta: float, kind: str, source: str, label: str) -> float:
         vars_ = self.state.vars
         old = vars_[idx]
-        new = min(max(old + delta, self.comp.var_min[idx]), self.comp.var_max[idx])
+        new = min(max(old + delta, self.comp.var_lo[idx]), self.comp.var_hi[idx])
         vars_[idx] = new
         real = new - old
         if self.record and real:
