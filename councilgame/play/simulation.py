@@ -18,7 +18,7 @@ import numpy as np
 
 from councilgame.engine.compiled import Compiled
 from councilgame.engine.game import Game
-from councilgame.engine.voting import tally
+from councilgame.engine.voting import VOTES_NEEDED, tally
 from councilgame.play import why
 from councilgame.play.tallies import SCORE_KEYS, Tallies
 
@@ -50,6 +50,9 @@ def pivotal_elected(vote: dict, elected: list[str], permanent: list[str]) -> lis
     adopted instead of failed or vetoed, or failed instead of vetoed (the ninth vote that
     forces a permanent member to veto, or spares it the veto and its cost)."""
     ballots = vote["ballots"]
+    yes = sum(b == "yes" for b in ballots.values())
+    if yes not in (VOTES_NEEDED - 1, VOTES_NEEDED):  # one ballot moves the yes count by one only
+        return []
     out = []
     for code in elected:
         for alt in BALLOTS:

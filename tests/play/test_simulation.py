@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from councilgame.engine.game import Game
+from councilgame.engine.voting import tally
 from councilgame.play.simulation import is_rival, pivotal_elected
 
 P5 = ["CHN", "FRA", "RUS", "GBR", "USA"]
@@ -50,3 +54,13 @@ def test_a_no_draft_penholder_tables_nothing(testland):
     assert game.finished
     sponsored = [v for m in game.state.history for v in m.votes if v.sponsor == seat]
     assert sponsored == []
+
+
+@given(st.lists(st.sampled_from(["yes", "no", "abstain"]), min_size=15, max_size=15))
+def test_pivotal_ballots_are_those_whose_change_alone_changes_the_result(cast):
+    """The shortcut (only a yes count of 8 or 9 can turn on one ballot) against trying every one."""
+    ballots = dict(zip(P5 + E10, cast, strict=True))
+    result = tally(ballots, P5).result
+    brute = [c for c in E10 if any(tally({**ballots, c: alt}, P5).result != result
+                                   for alt in ("yes", "no", "abstain") if alt != ballots[c])]
+    assert pivotal_elected(_vote(result, ballots), E10, P5) == brute
