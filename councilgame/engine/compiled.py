@@ -115,7 +115,7 @@ class Compiled:
 
     def compile_expr(self, text: str) -> Getter:
         node = ex.check(text, self.env_index)
-        return ex.compile_node(node, self._getter)
+        return ex.compile_node(node, self._getter, self.env_index.__getitem__)
 
     def _getter(self, name: str) -> Getter:
         i = self.env_index[name]

@@ -202,15 +202,23 @@ def check(text: str, known: Collection[str],
 Getter = Callable[[list[float]], float]  # reads the game's flat environment
 
 
-def compile_node(node: Node, resolve: Callable[[str], Getter]) -> Getter:
-    """Turn a checked tree into a closure `f(state) -> float`; `resolve` maps a name to a getter."""
+def compile_node(node: Node, resolve: Callable[[str], Getter],
+                 index: Callable[[str], int] | None = None) -> Getter:
+    """Turn a checked tree into a closure `f(state) -> float`; `resolve` maps a name to a getter.
+    With `index` (a name's place in the flat environment), a comparison of a name with a number,
+    the most common condition in packs, reads the environment directly: the same value with
+    two calls fewer, in the loop that tests every event's condition every month."""
     kind = node.kind
     if kind == "num":
         v = float(node.value)  # type: ignore[arg-type]
         return lambda s: v
     if kind == "name":
         return resolve(str(node.value))
-    args = [compile_node(a, resolve) for a in node.args]
+    if index is not None and kind == "binary" and str(node.value) in _NAME_NUM:
+        left, right = node.args
+        if left.kind == "name" and right.kind == "num":
+            return _NAME_NUM[str(node.value)](index(str(left.value)), float(right.value))  # type: ignore[arg-type]
+    args = [compile_node(a, resolve, index) for a in node.args]
     if kind == "unary":
         (a,) = args
         if node.value == "not":
@@ -244,6 +252,16 @@ _BINARY_IMPL: dict[str, Callable[[Getter, Getter], Getter]] = {
     "-": lambda a, b: lambda s: a(s) - b(s),
     "*": lambda a, b: lambda s: a(s) * b(s),
     "/": _div,
+}
+
+
+_NAME_NUM: dict[str, Callable[[int, float], Getter]] = {
+    "<": lambda i, v: lambda s: 1.0 if s[i] < v else 0.0,
+    "<=": lambda i, v: lambda s: 1.0 if s[i] <= v else 0.0,
+    ">": lambda i, v: lambda s: 1.0 if s[i] > v else 0.0,
+    ">=": lambda i, v: lambda s: 1.0 if s[i] >= v else 0.0,
+    "==": lambda i, v: lambda s: 1.0 if s[i] == v else 0.0,
+    "!=": lambda i, v: lambda s: 1.0 if s[i] != v else 0.0,
 }
 
 
