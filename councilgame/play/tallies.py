@@ -120,7 +120,7 @@ class Real:
     """One real decision of the scenario's debrief: games that did the same, and their yes."""
 
     hits: int = 0
-    yes: Counter[int] = field(default_factory=Counter)
+    yes: Spread = field(default_factory=Spread)
 
 
 class Tallies:
@@ -185,7 +185,8 @@ class Tallies:
                 continue
             same = [v[2] for v in votes if v[0] == real.file and v[1] == real.result]
             tally.hits += bool(same)
-            tally.yes.update(same)
+            for yes in same:
+                tally.yes.add(float(yes))
 
 
 SCORE_KEYS = ("legitimacy", "outcomes", "legality", "inclusiveness", "impartiality",

@@ -18,7 +18,7 @@ from councilgame.engine.expressions import Getter, Node, parse
 from councilgame.engine.expressions import conjuncts as ex_conjuncts
 from councilgame.engine.game import Game
 from councilgame.engine.start import initial_state
-from councilgame.play.tallies import Spread, Tallies
+from councilgame.play.tallies import Tallies
 
 RARE = 0.05  # an ending or event reached in fewer games than this is explained
 DISLIKE = -0.2  # a permanent member's feeling about a clause under which it counts as against it
@@ -112,12 +112,10 @@ def _real(comp: Compiled, t: Tallies) -> list[dict]:
     real result of `none`, the share of games adopting no text on the file."""
     out = []
     for real, tally in zip(comp.scenario.debrief.real, t.real, strict=True):
-        yes = Spread()
-        yes.counts = Counter({float(k): n for k, n in tally.yes.items()})
         out.append({"title": real.title, "file": real.file, "result": real.result,
                     "real_count": real.vote,
                     "reproduced": round(tally.hits / t.games, 4) if t.games else 0.0,
-                    "median_yes": float(np.median(yes.values())) if tally.yes else None})
+                    "median_yes": float(np.median(tally.yes.values())) if tally.yes.counts else None})
     return out
 
 
