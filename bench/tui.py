@@ -1,5 +1,6 @@
 """TUI figures, measured in a real terminal (tmux): launch to an interactive title screen next
-to a minimal Textual app, and key press to repaint on the chamber screen."""
+to a minimal Textual app, and key press to repaint on the chamber screen and on drafting. Each
+time includes tmux's own capture (a few ms), as the yardstick's does."""
 
 from __future__ import annotations
 
@@ -34,6 +35,14 @@ class Pane:
                 return time.perf_counter() - self.t0
             time.sleep(0.005)
         raise TimeoutError(texts)
+
+    def gone(self, text: str, timeout: float = 30.0) -> float:
+        """Seconds from the last key until `text` is no longer on screen."""
+        while time.perf_counter() - self.t0 < timeout:
+            if text not in self._tmux("capture-pane", "-p", "-t", "b"):
+                return time.perf_counter() - self.t0
+            time.sleep(0.005)
+        raise TimeoutError(text)
 
     def key(self, key: str) -> None:
         self.t0 = time.perf_counter()
@@ -75,6 +84,14 @@ def main(runs: int = 5) -> None:
             repaints.append(pane.wait("permanent member, veto"))
             pane.key("Escape")
             pane.wait("The Council", "Continue")
+        pane.key("n")  # the briefing read: France holds the pen and drafts
+        pane.wait("Whip count", "[ ]")
+        toggles = []
+        for _ in range(runs):
+            pane.key("space")  # a clause in, and the whip count recomputed
+            toggles.append(pane.wait("[x]"))
+            pane.key("space")
+            toggles.append(pane.gone("[x]"))
     finally:
         pane.close()
     yardstick = repaint(f"{sys.executable} {HERE / 'minimal_app.py'}", ("minimal app ready",),
@@ -84,6 +101,10 @@ def main(runs: int = 5) -> None:
           f"goal: 50 ms)")
     print(f"  yardstick, a minimal Textual app opening a screen of 15 cards: {yardstick * 1000:5.0f} ms "
           f"({mine / yardstick:.2f}x)")
+    toggle = statistics.median(toggles)
+    print(f"drafting key press to repaint (space: a clause in or out, the whip count again): "
+          f"{toggle * 1000:5.0f} ms (median of {2 * runs}; goal: 50 ms; {toggle / yardstick:.2f}x the "
+          "yardstick)")
 
 
 def repaint(command: str, ready: tuple[str, ...], shown: str, runs: int) -> float:
