@@ -4,7 +4,10 @@ hash; the same game comes out of it; an edit, a damaged entry or another version
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -90,3 +93,14 @@ def test_old_entries_are_pruned(cached, monkeypatch):
     for sid in ("tutorial", "sahel", "arctic"):
         load_packs([builtin_dir()]).bundle(sid)
     assert len(_bundles(cached)) == 2
+
+
+def test_the_command_line_starts_from_the_cache_with_the_same_game(tmp_path):
+    """As a player starts twice: the first run fills the cache, the second reads it."""
+    env = {**os.environ, cache.CACHE_ENV: str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-m", "councilgame", "run", "--scenario", "tutorial",
+                            "--seed", "3", "--json"], capture_output=True, text=True, env=env,
+                           timeout=120) for _ in range(2)]
+    assert [r.returncode for r in runs] == [0, 0], runs[0].stderr
+    assert runs[0].stdout == runs[1].stdout
+    assert len(_bundles(tmp_path / "cache")) == 1
