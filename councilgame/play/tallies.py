@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 import numpy as np
 
@@ -34,15 +35,18 @@ class Spread:
         keys = sorted(self.counts)
         return np.repeat(np.asarray(keys, dtype=float), [self.counts[k] for k in keys])
 
+    def mean(self) -> float:
+        """The exact mean of the values as they print (0.14 is 14/100), rounded half to even
+        to hundredths: the same whatever order the games came in, where a float sum could round
+        a mean of exactly x.xx5 either way."""
+        total = sum((Fraction(repr(float(k))) * n for k, n in self.counts.items()), Fraction(0))
+        exact: Fraction = total / sum(self.counts.values())
+        return float(round(exact, 2))
+
     def stats(self) -> dict:
-        return stats(self.values())
-
-
-def stats(values) -> dict:
-    a = np.asarray(values, dtype=float)
-    p10, p50, p90 = np.percentile(a, [10, 50, 90])
-    return {"mean": round(float(a.mean()), 2), "p10": round(float(p10), 2),
-            "p50": round(float(p50), 2), "p90": round(float(p90), 2)}
+        p10, p50, p90 = np.percentile(self.values(), [10, 50, 90])
+        return {"mean": self.mean(), "p10": round(float(p10), 2),
+                "p50": round(float(p50), 2), "p90": round(float(p90), 2)}
 
 
 @dataclass

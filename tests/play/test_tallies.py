@@ -3,12 +3,14 @@ come out as it would from the full list of games."""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
 from councilgame.play.simulation import simulate
-from councilgame.play.tallies import Correlation, Spread, Tallies, stats
+from councilgame.play.tallies import Correlation, Spread, Tallies
 
 hundredths = st.integers(min_value=-10_000, max_value=10_000).map(lambda n: round(n / 100, 2))
 
@@ -18,7 +20,20 @@ def test_a_spread_gives_the_mean_and_percentiles_of_the_full_list(values):
     spread = Spread()
     for v in values:
         spread.add(v)
-    assert spread.stats() == stats(values)
+    got = spread.stats()
+    exact = sum(Fraction(round(v * 100), 100) for v in values) / len(values)
+    assert got["mean"] == float(round(exact, 2))
+    p10, p50, p90 = np.percentile(values, [10, 50, 90])  # in the order the games came
+    assert [got["p10"], got["p50"], got["p90"]] == [round(float(p), 2) for p in (p10, p50, p90)]
+
+
+def test_a_mean_on_a_rounding_boundary_does_not_depend_on_the_order_of_the_games():
+    """32.02 / 4 = 8.005 exactly: a float sum rounds it to 8.0 or 8.01 by the order of addition."""
+    for order in ([0.0, 0.14, 31.86, 0.02], [0.02, 31.86, 0.14, 0.0]):
+        spread = Spread()
+        for v in order:
+            spread.add(v)
+        assert spread.mean() == 8.0  # half to even
 
 
 @given(st.lists(st.tuples(hundredths, hundredths), min_size=3, max_size=200))
