@@ -3,9 +3,9 @@ flat however many games are played: a game's facts are folded in as it ends and 
 
 Every figure the report prints can be kept this way. Counts are counts; each spread (a score, a
 gauge, a month count) holds values rounded to one or two decimals, so it is kept as a tally of
-distinct values, a few thousand at most, from which its mean and percentiles come out as they
-would from the full list; the correlation of legitimacy and outcomes is kept as exact integer
-sums of hundredths.
+distinct values, a few thousand at most, from which its percentiles come out as they would from
+the full list and its mean exactly; the correlation of legitimacy and outcomes is kept as exact
+integer sums of hundredths.
 """
 
 from __future__ import annotations
