@@ -1,21 +1,24 @@
-"""A cache of scenario bundles, so that a scenario picked a second time starts at once instead
-of reading and checking its whole pack again (issue 17).
+"""Caches of what reading a pack produces, so that a pack read once is read again at once: the
+parsed YAML of each file (with its line table), and each scenario's bundle (issue 17).
 
-A bundle is kept as JSON, never pickled: reading it back is a pydantic validation of plain data,
-so a tampered or truncated cache file is refused like any other bad input, and the scenario is
-then read from its pack as if there were no cache. The key is a SHA-256 over everything the
-bundle is made from: the source of the schema and of the loader (a new version of the game
-never reads an old bundle), the scenario id, and every file of its pack and of each pack it
-extends, name and bytes. Only a pack that loaded and checked without an error is cached, so a
-hit skips nothing a player could see; an edited pack has another key.
+Both are kept as JSON, never pickled: reading an entry back is plain data, which the loader then
+validates as it validates a pack (a bundle through pydantic), so a tampered or truncated entry is
+refused like any other bad input, and the file or scenario is read from the pack as if there
+were no cache. Keys are SHA-256 digests over everything an entry is made from, beginning with the
+source of the schema and of the loader (a new version of the game never reads an old entry): for
+a file, its bytes; for a bundle, the scenario id and every file of its pack and of each pack it
+extends, name and bytes. Only a file that parsed, and a pack that loaded and checked without an
+error, are cached, so a hit skips nothing a player could see; an edited file has another key.
 
-The cache lives in the user's cache folder, or in $COUNCILGAME_CACHE; `COUNCILGAME_CACHE=off`
-turns it off. Deleting the folder is always safe.
+The caches live in the user's cache folder, or in $COUNCILGAME_CACHE; `COUNCILGAME_CACHE=off`
+turns them off. Deleting the folder is always safe.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import json
 import os
 import sys
 from functools import cache
@@ -23,7 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from councilgame.model.bundle import ScenarioBundle
-from councilgame.paths import write_atomic
+from councilgame.packs.yamlsource import Located, load_text
+from councilgame.paths import TEMP_MARK, write_atomic
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -32,23 +36,25 @@ if TYPE_CHECKING:
 
 CACHE_ENV = "COUNCILGAME_CACHE"
 KEEP = 64  # bundles kept; the oldest go first (about 200 KB each)
+KEEP_FILES = 4096  # parsed files kept (a few KB each)
 SUFFIX = ".bundle.json"
+_pruned: set[str] = set()  # the folders of parsed files pruned by this process (once each)
 
 
-def cache_dir() -> Path | None:
-    """Where bundles are kept, or None when the cache is off."""
+def cache_dir(kind: str = "bundles") -> Path | None:
+    """Where entries of `kind` ("bundles", "yaml") are kept, or None when the cache is off."""
     chosen = os.environ.get(CACHE_ENV, "")
     if chosen.lower() == "off":
         return None
     if chosen:
-        return Path(chosen)
+        return Path(chosen) / kind
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
     elif sys.platform == "darwin":
         base = Path.home() / "Library" / "Caches"
     else:
         base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    return base / "councilgame" / "bundles"
+    return base / "councilgame" / kind
 
 
 @cache
@@ -130,12 +136,58 @@ def write(found: str | None, bundle: ScenarioBundle) -> None:
         return
     try:
         write_atomic(folder / (found + SUFFIX), _adapter().dump_json(bundle).decode())
-        _prune(folder)
+        _prune(folder, "*" + SUFFIX, KEEP)
     except OSError:
         return
 
 
-def _prune(folder: Path) -> None:
-    entries = sorted(folder.glob("*" + SUFFIX), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[KEEP:]:
+def _prune(folder: Path, pattern: str, keep: int) -> None:
+    """Keep the `keep` newest entries."""
+    entries = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[keep:]:
         old.unlink(missing_ok=True)
+
+
+def parsed(data: bytes, text: str) -> Located:
+    """`load_text(text)` for a file of these bytes, from the cache when they were parsed before;
+    YamlError, as load_text raises it, for a file that does not parse (never cached)."""
+    folder = cache_dir("yaml")
+    if folder is None:
+        return load_text(text)
+    path = folder / (hashlib.sha256(code_stamp() + data).hexdigest() + ".json")
+    try:
+        doc = json.loads(path.read_bytes())
+        return Located(doc["data"], {tuple(p): int(line) for p, line in doc["lines"]})
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # no entry, or a damaged one: parse the file
+    located = load_text(text)
+    if _plain(located.data):
+        lines = [[list(p), line] for p, line in located.lines.items()]
+        _write_quick(path, json.dumps({"data": located.data, "lines": lines}))
+    return located
+
+
+def _plain(value: object) -> bool:
+    """Whether JSON gives `value` back as it is: every mapping key a string (YAML allows
+    `1:` or `true:` as a key, which JSON would turn into "1" and "true")."""
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_plain(v) for v in value)
+    return True
+
+
+def _write_quick(path: Path, text: str) -> None:
+    """Write an entry by renaming a finished temporary file over it, without the fsync a save
+    needs: a cache entry lost to a crash is only a miss."""
+    tmp = path.with_name(f".{path.name}{TEMP_MARK}{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+        if str(path.parent) not in _pruned:
+            _pruned.add(str(path.parent))
+            _prune(path.parent, "*.json", KEEP_FILES)
+    except OSError:
+        with contextlib.suppress(OSError):  # no folder to write in: nothing was left either
+            tmp.unlink(missing_ok=True)

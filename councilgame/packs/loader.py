@@ -17,9 +17,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from councilgame.model import EventFile, Manifest, Scenario
+from councilgame.packs import cache
 from councilgame.packs.errors import PackError, Problem, field_path
 from councilgame.packs.files import FOLDER_FILES, LIBRARY_FILES, MAX_PACK_FILES
-from councilgame.packs.yamlsource import MAX_FILE_BYTES, Located, YamlError, load_text
+from councilgame.packs.yamlsource import MAX_FILE_BYTES, Located, YamlError
 
 LIBRARY_KINDS = ("dimensions", "gauges", "members", "organisations", "clauses")
 
@@ -115,7 +116,7 @@ def _read(path: Path, model: type[BaseModel], problems: list[Problem], data: byt
         problems.append(Problem(shown, 1, "", f"cannot read the file: {exc}"))
         return None, None
     try:
-        return _validate(shown, model, load_text(text), problems)
+        return _validate(shown, model, cache.parsed(data, text), problems)
     except YamlError as exc:
         problems.append(Problem(shown, exc.line, field_path(exc.path), str(exc)))
         return None, None

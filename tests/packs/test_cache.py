@@ -1,5 +1,6 @@
-"""The bundle cache (issue 17): a scenario picked again is read from JSON keyed by its files'
-hash; the same game comes out of it; an edit, a damaged entry or another version is a miss."""
+"""The caches (issue 17): a scenario picked again is read from JSON keyed by its files' hash,
+and so is each file parsed before; the same game and the same lines come out of them; an edit,
+a damaged entry or another version is a miss."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def cached(tmp_path, monkeypatch):
 
 
 def _bundles(folder):
-    return sorted(folder.glob("*" + cache.SUFFIX))
+    return sorted((folder / "bundles").glob("*" + cache.SUFFIX))
 
 
 def test_every_built_in_scenario_plays_the_same_game_from_the_cache(cached, packset):
@@ -85,6 +86,7 @@ def test_the_cache_can_be_turned_off_and_an_unwritable_one_is_no_error(tmp_path,
     blocker = tmp_path / "file"
     blocker.write_text("")
     monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "cache"))  # a folder under a file
+    assert cache.cache_dir() == blocker / "cache" / "bundles"
     assert load_packs([builtin_dir()]).bundle("tutorial").scenario.id == "tutorial"
 
 
@@ -104,3 +106,48 @@ def test_the_command_line_starts_from_the_cache_with_the_same_game(tmp_path):
     assert [r.returncode for r in runs] == [0, 0], runs[0].stderr
     assert runs[0].stdout == runs[1].stdout
     assert len(_bundles(tmp_path / "cache")) == 1
+
+
+def _files():
+    return sorted(builtin_dir().rglob("*.yaml")) + sorted(TEST_PACKS.rglob("*.yaml"))
+
+
+def test_every_file_parsed_from_the_cache_gives_the_same_values_and_lines(cached):
+    from councilgame.packs.yamlsource import load_text
+
+    for path in _files():
+        data = path.read_bytes()
+        fresh = load_text(data.decode())
+        first, again = cache.parsed(data, data.decode()), cache.parsed(data, data.decode())
+        assert (first.data, first.lines) == (fresh.data, fresh.lines), path
+        assert (again.data, again.lines) == (fresh.data, fresh.lines), path
+    assert len(list((cached / "yaml").glob("*.json"))) == len({p.read_bytes() for p in _files()})
+
+
+def test_a_file_that_does_not_parse_or_has_a_number_as_a_key_is_never_cached(cached):
+    from councilgame.packs.yamlsource import YamlError
+
+    with pytest.raises(YamlError):
+        cache.parsed(b"a: [1, 2", "a: [1, 2")
+    numbered = "1: one\n2.5: x\n"
+    assert cache.parsed(numbered.encode(), numbered).data == {1: "one", 2.5: "x"}
+    assert cache.parsed(numbered.encode(), numbered).data == {1: "one", 2.5: "x"}
+    assert not (cached / "yaml").exists() or not list((cached / "yaml").glob("*.json"))
+
+
+def test_a_damaged_parsed_entry_is_a_miss(cached):
+    text = "id: x\nlist: [1, 2.5, true, null]\n"
+    first = cache.parsed(text.encode(), text)
+    (entry,) = (cached / "yaml").glob("*.json")
+    for damage in ("{", '{"data": {}}', '{"data": {}, "lines": [[1, 2]]}'):
+        entry.write_text(damage)
+        again = cache.parsed(text.encode(), text)
+        assert (again.data, again.lines) == (first.data, first.lines)
+
+
+def test_a_broken_pack_names_the_same_lines_with_the_cache_on(cached, tmp_path):
+    root = _copy_pack(tmp_path)
+    scenario = root / "scenarios" / "testland.yaml"
+    scenario.write_text(scenario.read_text() + "\nnot_a_field: 1\n")
+    reports = [[str(p) for p in load_packs([builtin_dir() / "core", root]).report(root)] for _ in range(2)]
+    assert reports[0] == reports[1] and any("not_a_field" in line for line in reports[0])

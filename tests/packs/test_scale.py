@@ -10,7 +10,7 @@ from bench.bigpack import write_pack
 from councilgame.cli import main
 from councilgame.engine import namespace
 from councilgame.engine.compiled import compile_bundle
-from councilgame.packs import crossref, loader, warnings
+from councilgame.packs import cache, crossref, warnings
 from councilgame.packs.registry import builtin_dir, load_packs
 from councilgame.packs.yamlsource import load_text
 from tests.packs.test_loader import EVENTS, broken_pack
@@ -65,7 +65,7 @@ def test_a_huge_user_pack_is_not_read_to_play_a_builtin_scenario(tmp_path, monke
         parsed.append(next((w for w in ("scenario: bigland", "scenario: sahel") if w in text), ""))
         return load_text(text)
 
-    monkeypatch.setattr(loader, "load_text", counted)
+    monkeypatch.setattr(cache, "load_text", counted)  # every file the loader parses (cache off)
     packset = load_packs([builtin_dir(), tmp_path])
     compile_bundle(packset.bundle("sahel"))
     assert "bigland" in packset.scenario_index()  # listed (its scenario file is read) ...
