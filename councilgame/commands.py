@@ -45,7 +45,7 @@ def playable(comp) -> list[str]:
     return seats(comp)
 
 
-def _check_folders(extra: list[Path]) -> None:
+def check_folders(extra: list[Path]) -> None:
     for folder in extra:
         if not folder.is_dir():
             raise UsageError(f"--packs {folder}: no such folder")
@@ -55,7 +55,7 @@ def _packset(extra: list[Path]) -> PackSet:
     from councilgame.packs.discovery import search_path
     from councilgame.packs.registry import load_packs
 
-    _check_folders(extra)
+    check_folders(extra)
     return load_packs(search_path(extra))
 
 
@@ -326,7 +326,7 @@ def simulate(scenario: str, games: int, seed: int, as_json: bool, extra: list[Pa
         raise UsageError("--policy needs --seat CODE")
     if seat is not None and seat not in comp.index:
         raise UsageError(f"{seat} has no seat in {scenario}; seats: {', '.join(comp.codes)}")
-    _check_length(comp, length)
+    check_length(comp, length)
     show = not as_json and sys.stderr.isatty()
     bar = _progress(games) if show else None
     if records is None:
@@ -355,7 +355,7 @@ def _progress(total: int):
     return update
 
 
-def _check_length(comp, length: int | None) -> None:
+def check_length(comp, length: int | None) -> None:
     allowed = game_lengths(comp)
     if length is not None and length not in allowed:
         raise UsageError(f"--length: {comp.scenario.id} can be played for "

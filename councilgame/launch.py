@@ -8,8 +8,8 @@ from pathlib import Path
 
 from councilgame.commands import (
     UsageError,
-    _check_folders,
-    _check_length,
+    check_folders,
+    check_length,
     compiled_scenario,
     playable,
 )
@@ -47,16 +47,14 @@ def play(scenario: str | None, seat: str | None, seed: int | None, extra: list[P
             raise UsageError("--timer is for a hot-seat game (--players)")
         options["timer"] = options["timer"] * 60  # seconds a turn, in every phase
     seed = seed if seed is not None else secrets.randbelow(10**6)
-    if players is not None:
+    if players is not None or scenario or seat:  # straight to the chamber
         scenario = scenario or "sahel"
         comp = compiled_scenario(scenario, extra)
-        _check_length(comp, options.get("length"))
+        check_length(comp, options.get("length"))
+    if players is not None:
         hotseat = {"scenario": scenario, "seats": parse_players(players, playable(comp)), "seed": seed,
                    "options": options}
     elif scenario or seat:
-        scenario = scenario or "sahel"
-        comp = compiled_scenario(scenario, extra)
-        _check_length(comp, options.get("length"))
         if seat is None:
             raise UsageError(f"--seat is needed with --scenario; seats: {', '.join(comp.codes)}")
         allowed = playable(comp)
@@ -67,7 +65,7 @@ def play(scenario: str | None, seat: str | None, seed: int | None, extra: list[P
     else:
         if "length" in options:
             raise UsageError("--length needs --scenario: each scenario offers its own lengths")
-        _check_folders(extra)  # a bad --packs is a usage error before the screen opens; the
+        check_folders(extra)  # a bad --packs is a usage error before the screen opens; the
         # packs themselves load behind the title screen (a broken one is listed there)
     from councilgame.tui.app import CouncilApp
 

@@ -7,7 +7,7 @@ import asyncio
 import secrets
 from pathlib import Path
 
-from councilgame.commands import UsageError, _check_length, compiled_scenario, playable
+from councilgame.commands import UsageError, check_length, compiled_scenario, playable
 from councilgame.launch import parse_players
 
 
@@ -27,7 +27,7 @@ def host(scenario: str, players: str | None, seed: int | None, extra: list[Path]
         if players is None:
             raise UsageError('host needs --players "NAME:SEAT,..." (or --continue)')
         comp = compiled_scenario(scenario, extra)
-        _check_length(comp, length)
+        check_length(comp, length)
         seats = parse_players(players, playable(comp))
         options = {k: v for k, v in {"sealed": sealed or None, "length": length,
                                      "timer": timer * 60 if timer else None}.items() if v}

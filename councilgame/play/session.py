@@ -22,7 +22,7 @@ from councilgame.play.views import (
     whip_view,
 )
 from councilgame.saves import SaveError, SaveStore, Seat, make_save
-from councilgame.saves.format import Origin, new_game_id
+from councilgame.saves.format import Origin, SaveFile, new_game_id
 
 
 @dataclass
@@ -63,6 +63,17 @@ class Session:
         # who plays each seat now: the facilitator may have changed hands on the way
         seats = {c: s.model_copy(update={"human": c in game.humans}) for c, s in seats.items()}
         session = cls(comp, game, seats, seed, store, origin, options=dict(options or {}))
+        if not session.hotseat:
+            session.revealed = session.humans[0]
+        return session
+
+    @classmethod
+    def resumed(cls, save: SaveFile, game: Game, store: SaveStore | None) -> Session:
+        """The session of a save replayed into `game` (`load_game`): its players' seats, its
+        settings and its identity, so that its autosaves go on replacing its own."""
+        seats = {c: s for c, s in save.seats.items() if s.human or s.players}
+        session = cls(game.comp, game, seats, save.seed, store, save.origin, save.name,
+                      dict(save.options), game_id=save.game_id)
         if not session.hotseat:
             session.revealed = session.humans[0]
         return session

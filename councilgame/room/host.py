@@ -15,7 +15,7 @@ import hmac
 import ipaddress
 import secrets
 import time
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import asdict, dataclass, field
 
 from councilgame.engine.actions import Action, Done
@@ -37,12 +37,14 @@ def is_loopback(address: str) -> bool:
         return address == "localhost"
 
 
-def new_codes(seats: list[str]) -> dict[str, str]:
-    """A fresh random code for each seat (code -> seat), unique within the game."""
+def new_codes(seats: list[str], taken: Collection[str] = ()) -> dict[str, str]:
+    """A fresh random code for each seat (code -> seat), unique within the game (none of the
+    `taken` ones either)."""
     codes: dict[str, str] = {}
     while len(codes) < len(seats):
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-        codes.setdefault(code, seats[len(codes)])
+        if code not in taken:
+            codes.setdefault(code, seats[len(codes)])
     return codes
 
 
@@ -277,9 +279,7 @@ class Room:
         self.session.change_hands(seat, [player])
         code = next((c for c, s in self.codes.items() if s == seat), None)
         if code is None:
-            code = next(iter(new_codes([seat])))
-            while code in self.codes:
-                code = next(iter(new_codes([seat])))
+            code = next(iter(new_codes([seat], taken=self.codes)))
             self.codes[code] = seat
             self.session.options["room_codes"] = dict(self.codes)
             self.session.autosave()

@@ -51,10 +51,7 @@ def resume(store: SaveStore, compile_scenario: Callable[[str], Compiled]) -> Ses
     if entry is None or entry.save is None:
         raise SaveError(f"no room game to continue in {store.folder}.")
     save = entry.save
-    loaded = load_game(save, compile_scenario(save.scenario))
-    seats = {c: s for c, s in save.seats.items() if s.human or s.players}
-    return Session(loaded.game.comp, loaded.game, seats, save.seed, store, save.origin, save.name,
-                   dict(save.options), game_id=save.game_id)
+    return Session.resumed(save, load_game(save, compile_scenario(save.scenario)).game, store)
 
 
 def card(room: Room, addrs: list[str]) -> str:

@@ -30,6 +30,7 @@ from textual.widgets.option_list import Option
 from councilgame.play.views import PublicView, SeatView, WhipView
 from councilgame.room.client import JoinRefused, RoomClient
 from councilgame.tui.screens.chamber import agenda_text, news_text, seat_marks
+from councilgame.tui.screens.consult import dealings
 from councilgame.tui.themes import DARK, LIGHT, PROJECTOR
 from councilgame.tui.widgets.gauges import GaugePanel
 from councilgame.tui.widgets.seatmap import SeatMap
@@ -97,10 +98,7 @@ def private_text(view: SeatView, state: dict) -> Text:
     t.append("Your objectives (private)\n", style="bold underline")
     for o in view.objectives:
         t.append(f"{'✓' if o.met else '·'} {o.text}\n")
-    for d in view.deals:
-        t.append(f"Deal: {d.text if hasattr(d, 'text') else d}\n", style="dim")
-    for m in view.messages:
-        t.append(f"Message: {m.text if hasattr(m, 'text') else m}\n", style="dim")
+    dealings(view, t, "Accept or refuse it in your moves.")
     if state.get("ballots_given"):
         t.append("Ballots given: " + ", ".join(f"{k} {v}" for k, v in state["ballots_given"].items())
                  + "\n", style="italic")
@@ -263,8 +261,7 @@ class RemoteApp(App[None]):
     def _show_seat(self, view: SeatView, state: dict) -> None:
         self.query_one("#private-box").display = True
         self.query_one("#private-text", Static).update(private_text(view, state))
-        offers = {o["key"]: o["title"] for o in state.get("offers", [])}
-        titles = offers or {}
+        titles = {o["key"]: o["title"] for o in state.get("offers", [])}
         moves = self.query_one("#moves", OptionList)
         moves.clear_options()
         legal = list(enumerate(state.get("legal", [])))

@@ -58,13 +58,9 @@ class Saving:
         except SaveError as exc:
             self.notify(str(exc), severity="error")
             return
-        seats = {c: s for c, s in save.seats.items() if s.human or s.players}
         from councilgame.play.session import Session
 
-        self.session = Session(comp, loaded.game, seats, save.seed, self.store, save.origin,
-                               save.name, dict(save.options), game_id=save.game_id)
-        if not self.session.hotseat:
-            self.session.revealed = self.session.humans[0]
+        self.session = Session.resumed(save, loaded.game, self.store)
         if loaded.mismatch:
             self.notify(f"Warning: {loaded.mismatch}.", severity="warning", timeout=10)
         self._show_session()

@@ -99,3 +99,19 @@ async def test_a_penholder_composes_its_draft_clause_by_clause_and_tables_it(tmp
             assert tabled.seat == "FRA" and sorted(tabled.offers) == chosen
     finally:
         await server.close()
+
+
+def test_a_seats_deals_read_as_their_terms_with_where_to_answer(sahel):
+    from councilgame.engine.game import Game
+    from councilgame.play.view_models import DealView
+    from councilgame.play.views import seat_view
+    from councilgame.tui.remote import private_text
+
+    view = seat_view(Game(sahel, 1, humans={"FRA"}), "FRA")
+    offered = DealView(index=0, month=1, seat="RUS", target="FRA", file="f", status="open",
+                       draft="f/1", target_status="", waiting_for_you=True)
+    owed = offered.model_copy(update={"seat": "FRA", "target": "GBR", "waiting_for_you": False})
+    text = private_text(view.model_copy(update={"deals": [offered, owed]}), {}).plain
+    assert "Deal offered by RUS" in text and "Accept or refuse it in your moves." in text
+    assert "you owe GBR a yes on its next draft." in text
+    assert "index=" not in text  # a deal is told in words, not dumped

@@ -85,17 +85,14 @@ class ChamberScreen(Screen):
         if len(line) + len(view.title) + 3 <= self.app.size.width - HEADER_ROOM:
             line += f" · {view.title}"
         self.app.sub_title = line
-        self.query_one(SeatMap).show(self._seats(view))
+        self.query_one(SeatMap).show(seat_marks(view, self.app.session.humans))
         self.query_one(GaugePanel).show(view.gauges)
         self.query_one("#status", Static).update(self._status(view))
-        self.query_one("#agenda", Static).update(self._agenda(view))
+        self.query_one("#agenda", Static).update(agenda_text(view))
         self._news(view)
         note = self.query_one(TutorialNote)
         note.show_step()
         self.set_class(bool(note.display), "tutoring")
-
-    def _seats(self, view: PublicView) -> list[SeatMark]:
-        return seat_marks(view, self.app.session.humans)
 
     def _status(self, view: PublicView) -> Text:
         session = self.app.session
@@ -112,9 +109,6 @@ class ChamberScreen(Screen):
         t.append(f"\n{view.month_name}", style="bold")
         t.append(f", month {view.month} of {view.months} · ★ {view.president}")  # ★: the president
         return t
-
-    def _agenda(self, view: PublicView) -> Text:
-        return agenda_text(view)
 
     def _news(self, view: PublicView) -> None:
         self.query_one("#news-text", Static).update(news_text(view))
@@ -207,6 +201,7 @@ def agenda_text(view: PublicView) -> Text:
         t.append(f"\n  pen: {f.pen or '-'} · {out}{asked}\n")
     return t
 
+
 def _since(view: PublicView, t: Text) -> None:
     """At the briefing: what last month changed (events with their text, the decisions
     taken, the gauges that moved and why), before the month's news."""
@@ -226,6 +221,7 @@ def _since(view: PublicView, t: Text) -> None:
         t.append(f"  …and {len(s.gauges) - 6} more (the debrief lists every cause)\n", style="dim")
     t.append("\n")
 
+
 def _agenda_files(view: PublicView, t: Text) -> None:
     """At the briefing: what each file on this month's agenda is about."""
     about = [f for f in view.agenda if f.description]
@@ -236,6 +232,7 @@ def _agenda_files(view: PublicView, t: Text) -> None:
         t.append(f"• {f.title}: ", style="bold")
         t.append(f.description + "\n")
     t.append("\n")
+
 
 def news_text(view: PublicView) -> Text:
     t = Text()

@@ -43,10 +43,16 @@ def private_panel(view: SeatView) -> Text:
     t = Text(f"{view.name_of(view.seat)}: political capital {view.capital}\n", style="bold")
     for o in view.objectives:
         t.append(f"  {'✔' if o.met else '◆'} {o.text}\n", style="green" if o.met else "")
+    return dealings(view, t, "k accepts, x declines.")
+
+
+def dealings(view: SeatView, t: Text, how_to_answer: str) -> Text:
+    """The seat's deals (one offered to it first, with `how_to_answer`) and the messages it
+    received, appended to `t`."""
     for d in view.deals:
         if d.waiting_for_you:
             t.append(f"Deal offered by {d.seat}: its vote on your next draft for your yes on "
-                     f"{d.draft}. k accepts, x declines.\n", style="bold yellow")
+                     f"{d.draft}. {how_to_answer}\n", style="bold yellow")
         elif d.status == "open":
             t.append(f"Deal ({d.file}, month {d.month}): {deal_terms(d, view.seat)}\n")
     for m in view.messages:
